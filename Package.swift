@@ -1,0 +1,77 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "docgen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "docgen", targets: ["docgen"]),
+        .library(name: "DocgenTokens", targets: ["DocgenTokens"]),
+        .library(name: "DocgenScanner", targets: ["DocgenScanner"]),
+        .library(name: "DocgenCore", targets: ["DocgenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+    ],
+    targets: [
+        // Tokens: no package dependencies at all, so anyone can reuse the BPE engine.
+        .target(name: "DocgenTokens", resources: [.copy("Resources")]),
+        .target(
+            name: "DocgenScanner",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(
+            name: "DocgenCore",
+            dependencies: [
+                "DocgenTokens",
+                "DocgenScanner",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenCore"]),
+        .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenCore"]),
+        .target(
+            name: "DocgenTestSupport",
+            dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "docgen",
+            dependencies: [
+                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DocgenCoreTests",
+            dependencies: [
+                "DocgenCore", "DocgenTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
+        .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
+        .testTarget(name: "DocgenEndToEndTests", dependencies: ["DocgenTestSupport", "DocgenCore"]),
+    ]
+)
+
+for target in package.targets where [.regular, .test, .executable].contains(target.type) {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
+}

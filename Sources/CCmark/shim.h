@@ -1,0 +1,6 @@
+#ifndef DOCGEN_CCMARK_SHIM_H
+#define DOCGEN_CCMARK_SHIM_H
+
+#include <cmark.h>
+
+#endif

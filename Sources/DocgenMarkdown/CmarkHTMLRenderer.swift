@@ -1,0 +1,1 @@
+// Implemented by the owning issue; this file keeps the target building.

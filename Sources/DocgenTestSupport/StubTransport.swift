@@ -1,0 +1,1 @@
+// Test doubles for DocgenCore live here (StubTransport, TestClock, LoopbackHTTPServer).

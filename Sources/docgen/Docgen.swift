@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `docgen` command: documentation for a source repository, planned to the token.
+struct Docgen: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "docgen",
+        abstract: "Generate documentation for a source repository with an LLM, planned to the token.",
+        discussion: """
+            Exit codes: 0 success, 1 the work failed, 2 usage or configuration error.
+            """,
+        version: version,
+        subcommands: [
+            ScanCommand.self,
+            TokensCommand.self,
+            RenderCommand.self,
+        ]
+    )
+}
