@@ -1,0 +1,142 @@
+/// What one run cost and how it went, per module and in total; written as `metrics.json` and `metrics.md`.
+public struct MetricsReport: Sendable, Codable, Equatable {
+    /// How a module ended.
+    public enum Outcome: String, Sendable, Codable, Equatable {
+        /// Documented by the model (or the offline writer) in this run.
+        case documented
+        /// Unchanged since the last run; its page was kept and no request was made.
+        case cached
+        /// Left out on purpose (for example, no symbols and no source); the reason says why.
+        case skipped
+        /// Every attempt failed; the reason says why.
+        case failed
+    }
+
+    /// One module's figures.
+    public struct Module: Sendable, Codable, Equatable {
+        /// The module's path relative to the repository root.
+        public var path: String
+        /// How it ended.
+        public var outcome: Outcome
+        /// Why it was skipped or failed.
+        public var reason: String?
+        /// Requests sent (successful ones; retries are counted separately).
+        public var requests: Int
+        /// Prompt tokens (the server's `usage` when given, else docgen's exact count).
+        public var promptTokens: Int
+        /// Completion tokens (the server's `usage` when given, else counted from the answer).
+        public var completionTokens: Int
+        /// Estimated cost in USD.
+        public var costUSD: Double
+        /// Wall time of all its requests, in milliseconds.
+        public var latencyMilliseconds: Double
+        /// Source lines cut to fit the budget.
+        public var truncatedLines: Int
+        /// Extra requests needed because the module had to be split (requests − 1 when split).
+        public var splits: Int
+        /// Retries by cause.
+        public var retries: [String: Int]
+        /// Answers cut short by the output limit (`finish_reason: length`).
+        public var lengthLimitedAnswers: Int
+
+        /// Creates an empty record for a module.
+        public init(path: String, outcome: Outcome = .documented) {
+            self.path = path
+            self.outcome = outcome
+            self.requests = 0
+            self.promptTokens = 0
+            self.completionTokens = 0
+            self.costUSD = 0
+            self.latencyMilliseconds = 0
+            self.truncatedLines = 0
+            self.splits = 0
+            self.retries = [:]
+            self.lengthLimitedAnswers = 0
+        }
+    }
+
+    /// Totals over every module.
+    public struct Totals: Sendable, Codable, Equatable {
+        /// Modules by outcome.
+        public var modules: Int
+        public var documented: Int
+        public var cached: Int
+        public var skipped: Int
+        public var failed: Int
+        /// Requests, tokens and cost.
+        public var requests: Int
+        public var promptTokens: Int
+        public var completionTokens: Int
+        public var costUSD: Double
+        /// Retries by cause, and in all.
+        public var retries: [String: Int]
+        public var retryCount: Int
+        /// Modules whose source was cut, and modules that needed several requests.
+        public var truncatedModules: Int
+        public var splitModules: Int
+        /// Request latency percentiles in milliseconds (nil without requests).
+        public var latencyP50Milliseconds: Double?
+        public var latencyP95Milliseconds: Double?
+        /// The run's wall time in milliseconds.
+        public var wallMilliseconds: Double
+    }
+
+    /// The model the run used.
+    public var model: String
+    /// The provider the run used.
+    public var provider: String
+    /// Per module, sorted by path.
+    public var modules: [Module]
+    /// Totals.
+    public var totals: Totals
+
+    /// Creates a report from module records and request latencies.
+    ///
+    /// - Parameters:
+    ///   - model: The model name.
+    ///   - provider: The provider name.
+    ///   - modules: Module records in any order.
+    ///   - requestLatencies: Every request's latency in milliseconds, for the percentiles.
+    ///   - wallMilliseconds: The run's wall time.
+    public init(
+        model: String,
+        provider: String,
+        modules: [Module],
+        requestLatencies: [Double],
+        wallMilliseconds: Double
+    ) {
+        self.model = model
+        self.provider = provider
+        self.modules = modules.sorted { $0.path < $1.path }
+        var retries: [String: Int] = [:]
+        for module in modules {
+            for (cause, count) in module.retries { retries[cause, default: 0] += count }
+        }
+        self.totals = Totals(
+            modules: modules.count,
+            documented: modules.filter { $0.outcome == .documented }.count,
+            cached: modules.filter { $0.outcome == .cached }.count,
+            skipped: modules.filter { $0.outcome == .skipped }.count,
+            failed: modules.filter { $0.outcome == .failed }.count,
+            requests: modules.reduce(0) { $0 + $1.requests },
+            promptTokens: modules.reduce(0) { $0 + $1.promptTokens },
+            completionTokens: modules.reduce(0) { $0 + $1.completionTokens },
+            costUSD: modules.reduce(0) { $0 + $1.costUSD },
+            retries: retries,
+            retryCount: retries.values.reduce(0, +),
+            truncatedModules: modules.filter { $0.truncatedLines > 0 }.count,
+            splitModules: modules.filter { $0.splits > 0 }.count,
+            latencyP50Milliseconds: Self.percentile(requestLatencies, 0.50),
+            latencyP95Milliseconds: Self.percentile(requestLatencies, 0.95),
+            wallMilliseconds: wallMilliseconds
+        )
+    }
+
+    /// The nearest-rank percentile of `values` (`fraction` in 0...1), or nil when empty.
+    public static func percentile(_ values: [Double], _ fraction: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let rank = Int((fraction * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+}

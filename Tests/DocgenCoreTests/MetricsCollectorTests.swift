@@ -1,0 +1,44 @@
+import DocgenCore
+import Testing
+
+struct MetricsCollectorTests {
+    @Test func totalsAddUpAcrossConcurrentRecorders() async {
+        let metrics = MetricsCollector()
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<50 {
+                group.addTask {
+                    await metrics.recordRequest(
+                        module: "m\(index % 5).py", promptTokens: 100, completionTokens: 10, costUSD: 0.001,
+                        latencyMilliseconds: Double(index + 1), retries: index % 10 == 0 ? [.rateLimited: 1] : [:])
+                }
+            }
+        }
+        for index in 0..<5 {
+            await metrics.recordOutcome(
+                module: "m\(index).py", outcome: index == 4 ? .failed : .documented, reason: index == 4 ? "x" : nil,
+                truncatedLines: index == 0 ? 12 : 0, plannedRequests: index == 1 ? 3 : 1)
+        }
+        let report = await metrics.report(model: "gpt-4o", provider: "openai", wallMilliseconds: 5)
+        #expect(report.totals.modules == 5)
+        #expect(report.totals.documented == 4)
+        #expect(report.totals.failed == 1)
+        #expect(report.totals.requests == 50)
+        #expect(report.totals.promptTokens == 5_000)
+        #expect(report.totals.completionTokens == 500)
+        #expect(abs(report.totals.costUSD - 0.05) < 1e-9)
+        #expect(report.totals.retries == ["rate_limited": 5])
+        #expect(report.totals.retryCount == 5)
+        #expect(report.totals.truncatedModules == 1)
+        #expect(report.totals.splitModules == 1)
+        #expect(report.modules.map(\.path) == ["m0.py", "m1.py", "m2.py", "m3.py", "m4.py"])
+        #expect(report.totals.latencyP50Milliseconds == 25)
+        #expect(report.totals.latencyP95Milliseconds == 48)
+    }
+
+    @Test func percentilesUseNearestRank() {
+        #expect(MetricsReport.percentile([], 0.5) == nil)
+        #expect(MetricsReport.percentile([7], 0.95) == 7)
+        #expect(MetricsReport.percentile([1, 2, 3, 4], 0.5) == 2)
+        #expect(MetricsReport.percentile([4, 3, 2, 1], 1.0) == 4)
+    }
+}
