@@ -1,0 +1,138 @@
+/// The values one prompt is rendered from (see ``PromptTemplates`` for the variable names).
+public struct PromptContext: Sendable, Equatable {
+    /// One symbol in the outline.
+    public struct OutlineItem: Sendable, Equatable {
+        /// `class`, `function`, `method` or `extension`.
+        public var kind: String
+        /// The symbol's own name.
+        public var name: String
+        /// The dotted name through enclosing types.
+        public var qualifiedName: String
+        /// First line (1-based).
+        public var line: Int
+        /// Last line (1-based, inclusive).
+        public var endLine: Int
+        /// The signature as written.
+        public var signature: String
+        /// The cleaned docstring, if any.
+        public var docstring: String?
+
+        /// Creates an item.
+        public init(
+            kind: String,
+            name: String,
+            qualifiedName: String,
+            line: Int,
+            endLine: Int,
+            signature: String,
+            docstring: String?
+        ) {
+            self.kind = kind
+            self.name = name
+            self.qualifiedName = qualifiedName
+            self.line = line
+            self.endLine = endLine
+            self.signature = signature
+            self.docstring = docstring
+        }
+
+        /// The docstring's first paragraph on one line, at most 200 characters.
+        public var docstringSummary: String? {
+            guard let docstring else { return nil }
+            let paragraph = docstring.split(separator: "\n\n", maxSplits: 1).first.map(String.init) ?? docstring
+            let oneLine = paragraph.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.joined(separator: " ")
+            guard !oneLine.isEmpty else { return nil }
+            return oneLine.count > 200 ? String(oneLine.prefix(199)) + "…" : oneLine
+        }
+    }
+
+    /// The project's name (the repository folder's name by default).
+    public var project: String
+    /// `Python` or `Swift`.
+    public var language: String
+    /// The module path relative to the repository root.
+    public var path: String
+    /// Lines in the whole module.
+    public var lineCount: Int
+    /// The symbols this request documents.
+    public var outline: [OutlineItem]
+    /// The source (possibly with omitted-lines markers).
+    public var source: String
+    /// Set when source was cut: what was omitted.
+    public var truncationNotice: String?
+    /// 1-based part number and part count when a module is split into several requests.
+    public var part: (index: Int, count: Int)?
+
+    /// Creates a context.
+    public init(
+        project: String,
+        language: String,
+        path: String,
+        lineCount: Int,
+        outline: [OutlineItem],
+        source: String,
+        truncationNotice: String? = nil,
+        part: (index: Int, count: Int)? = nil
+    ) {
+        self.project = project
+        self.language = language
+        self.path = path
+        self.lineCount = lineCount
+        self.outline = outline
+        self.source = source
+        self.truncationNotice = truncationNotice
+        self.part = part
+    }
+
+    public static func == (lhs: PromptContext, rhs: PromptContext) -> Bool {
+        lhs.project == rhs.project && lhs.language == rhs.language && lhs.path == rhs.path
+            && lhs.lineCount == rhs.lineCount && lhs.outline == rhs.outline && lhs.source == rhs.source
+            && lhs.truncationNotice == rhs.truncationNotice && lhs.part?.index == rhs.part?.index
+            && lhs.part?.count == rhs.part?.count
+    }
+
+    /// A Markdown code fence longer than any backtick run in the source, so the source cannot close it.
+    public var fence: String {
+        var longest = 0
+        var run = 0
+        for character in source {
+            if character == "`" {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                run = 0
+            }
+        }
+        return String(repeating: "`", count: max(3, longest + 1))
+    }
+
+    /// The dictionary swift-mustache renders. Absent values are left out so their sections do not render.
+    var mustacheObject: [String: Any] {
+        var object: [String: Any] = [
+            "project": project,
+            "language": language,
+            "path": path,
+            "line_count": lineCount,
+            "symbol_count": outline.count,
+            "is_split": part != nil,
+            "fence": fence,
+            "fence_language": language.lowercased(),
+            "source": source,
+            "outline": outline.map { item -> [String: Any] in
+                var entry: [String: Any] = [
+                    "kind": item.kind, "name": item.name, "qualified_name": item.qualifiedName, "line": item.line,
+                    "end_line": item.endLine, "signature": item.signature,
+                ]
+                if let docstring = item.docstring { entry["docstring"] = docstring }
+                if let summary = item.docstringSummary { entry["docstring_summary"] = summary }
+                return entry
+            },
+        ]
+        if let truncationNotice { object["truncation_notice"] = truncationNotice }
+        if let part {
+            object["part_index"] = part.index
+            object["part_count"] = part.count
+        }
+        return object
+    }
+}
