@@ -137,6 +137,10 @@ public struct ModelProfile: Sendable, Hashable {
         )
     }
 
+    /// The built-in profiles (``ModelRegistry/builtInProfiles``), for tests such as
+    /// `@Test(arguments: ModelProfile.all)`.
+    public static var all: [ModelProfile] { ModelRegistry.builtIn.profiles }
+
     /// Whether token counts for this model are estimates.
     public var isEstimate: Bool { countAccuracy == .estimate }
 

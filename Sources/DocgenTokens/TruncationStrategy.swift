@@ -16,8 +16,9 @@ public enum TruncationStrategy: String, Sendable, Hashable, Codable, CaseIterabl
     /// Keep the head in whole lines only; if not even the first line fits, keep nothing but the marker.
     case lines
     /// Keep the head, cut at the last line boundary that fits; failing that, at the last sentence end; failing
-    /// that, at a grapheme boundary. A boundary is only used when it keeps at least half of what a grapheme cut
-    /// would keep (``Truncator/smartBoundaryMinimumShare``), so one long line does not empty the result.
+    /// that, at the last word end; failing that, at a grapheme boundary. A boundary is only used when it keeps
+    /// at least half of what a grapheme cut would keep (``Truncator/smartBoundaryMinimumShare``), so one long
+    /// line does not empty the result.
     case smart
 
     /// The strategy's name as used on the command line (`end`, `start`, `middle`, `lines`, `smart`).

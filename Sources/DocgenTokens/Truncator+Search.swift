@@ -117,12 +117,13 @@ extension Truncator {
             return tail - grown
         }
 
-        /// The smart head: the last fitting line start, else sentence end, if it keeps enough; else any cluster.
+        /// The smart head: the last fitting line start, else sentence end, else word end, if it keeps enough;
+        /// else any cluster.
         func smartHead() -> Int {
             let end = text.count
             let anyCut = bestHead(count: end) { $0 }
             let minimumBytes = Int((Double(text.offsets[anyCut]) * Truncator.smartBoundaryMinimumShare).rounded(.up))
-            for boundaries in [text.lineStarts, text.sentenceEnds] where !boundaries.isEmpty {
+            for boundaries in [text.lineStarts, text.sentenceEnds, text.wordEnds] where !boundaries.isEmpty {
                 let cut = bestHead(among: boundaries)
                 if cut > 0, text.offsets[cut] >= minimumBytes {
                     return cut

@@ -15,6 +15,8 @@ extension Truncator {
         /// Boundaries just after a sentence end (`.`, `!`, `?`, `…`, `。`, `！`, `？` followed by white space),
         /// ascending.
         let sentenceEnds: [Int]
+        /// Boundaries just before white space that follows a non-space (word ends), ascending.
+        let wordEnds: [Int]
 
         /// Segments a text in one pass. O(*n*) in its UTF-8 length.
         init(_ text: String) {
@@ -24,13 +26,17 @@ extension Truncator {
             var newlinesBefore = [0]
             var lineStarts: [Int] = []
             var sentenceEnds: [Int] = []
+            var wordEnds: [Int] = []
+            var previousIsWhitespace = true
             var offset = 0
             var previousEndsSentence = false
             for character in text {
                 let index = isNewline.count
-                if previousEndsSentence, character.isWhitespace {
-                    sentenceEnds.append(index)
+                if character.isWhitespace {
+                    if previousEndsSentence { sentenceEnds.append(index) }
+                    if !previousIsWhitespace { wordEnds.append(index) }
                 }
+                previousIsWhitespace = character.isWhitespace
                 offset += character.utf8.count
                 offsets.append(offset)
                 isNewline.append(character.isNewline)
@@ -48,6 +54,7 @@ extension Truncator {
             self.newlinesBefore = newlinesBefore
             self.lineStarts = lineStarts
             self.sentenceEnds = sentenceEnds
+            self.wordEnds = wordEnds
         }
 
         private static let sentenceTerminators: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]

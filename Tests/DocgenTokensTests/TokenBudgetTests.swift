@@ -127,3 +127,24 @@ struct TokenBudgetTests {
         #expect((-12_345).grouped == "-12,345")
     }
 }
+
+struct TokenBudgetFittingTests {
+    @Test func fitCompressesToTheLargestPlannablePrompt() throws {
+        let profile = ModelProfile(id: "small", contextWindowTokens: 300, maxOutputTokens: 100)
+        let budget = try TokenBudget(model: profile, minimumCompletionTokens: 50)
+        let compressor = ConversationCompressor(counter: ByteCounter(), overhead: profile.messageOverhead)
+        let messages: [ChatMessage] = [
+            .system("Document the code."), .user(String(repeating: "let x = 1\n", count: 60)),
+        ]
+        let fitted = try budget.fit(messages, compressor: compressor)
+        #expect(fitted.report.isTruncated)
+        #expect(fitted.plan.promptTokens <= budget.maxPromptTokens)
+        #expect(fitted.plan.promptTokens + fitted.plan.maxCompletionTokens <= 300)
+        #expect(fitted.plan.maxCompletionTokens >= 50)
+        let recount = profile.messageOverhead.countTokens(in: fitted.messages, using: ByteCounter()).totalTokens
+        #expect(recount == fitted.plan.promptTokens)
+        let small = try budget.fit([.user("hi")], compressor: compressor)
+        #expect(!small.report.isTruncated)
+        #expect(small.plan.maxCompletionTokens == 100)
+    }
+}

@@ -80,6 +80,8 @@ struct TruncatorTests {
         #expect(bytes.truncate(lines, toFit: 30, strategy: .smart).text == "first line here\n")
         let prose = "One sentence here. Another one that goes on"
         #expect(bytes.truncate(prose, toFit: 30, strategy: .smart).text == "One sentence here.")
+        let words = "alpha beta gamma delta epsilon zeta"
+        #expect(bytes.truncate(words, toFit: 20, strategy: .smart).text == "alpha beta gamma")
         // A boundary that would keep less than half of a plain cut is not used.
         let oneLongLine = "ab\n" + String(repeating: "c", count: 50)
         #expect(bytes.truncate(oneLongLine, toFit: 20, strategy: .smart).text.utf8.count == 20)
