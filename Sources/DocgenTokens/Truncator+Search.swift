@@ -81,7 +81,7 @@ extension Truncator {
             let end = text.count
             guard lowest <= end else { return end }
             let headTokens = head == 0 ? 0 : counter.countTokens(in: text.string(0..<head))
-            let guess = end - estimatedBoundary(forTokens: contentTokens - headTokens)
+            let guess = estimatedBoundary(forTokens: contentTokens - headTokens)  // clusters the tail may keep
             let kept = Truncator.largestFitting(in: 0...(end - lowest), guess: guess) {
                 fits(head: head, tail: end - $0)
             }

@@ -89,14 +89,19 @@ struct TruncatorPropertyTests {
         }
     }
 
-    @Test func largeTextIsTruncatedWithFewCounts() {
+    @Test(arguments: TruncationStrategy.allCases)
+    func largeTextIsTruncatedWithFewCounts(strategy: TruncationStrategy) {
         let counting = CountingCounter()
         let truncator = Truncator(counter: counting)
-        let text = String(repeating: "let value = compute(input) // comment\n", count: 20_000)  // ~780 kB
-        let result = truncator.truncate(text, toFit: 2_000, strategy: .smart)
+        let text = String(repeating: "let value = compute(input) // comment\n", count: 20_000)  // 780,000 bytes
+        let result = truncator.truncate(text, toFit: 2_000, strategy: strategy)
         #expect(result.tokenCount <= 2_000)
-        #expect(result.text.hasSuffix("lines omitted …"))
-        #expect(counting.calls.value < 60)
+        #expect(result.tokenCount >= 1_950)
+        #expect(result.text.contains("lines omitted …"))
+        // The proportional first guess is close, so galloping and bisection need few counts; and the counted
+        // text is mostly the small candidates, not the large input.
+        #expect(counting.calls.value < 30)
+        #expect(counting.countedBytes.value < text.utf8.count + 50_000)
     }
 }
 
@@ -105,10 +110,12 @@ final class CountingCounter: TokenCounting, @unchecked Sendable {
     // Safe: tests use one instance from one task at a time.
     final class Box { var value = 0 }
     let calls = Box()
+    let countedBytes = Box()
     var name: String { "counting" }
     func encode(_ text: String) -> [Int] { text.utf8.map(Int.init) }
     func countTokens(in text: String) -> Int {
         calls.value += 1
+        countedBytes.value += text.utf8.count
         return text.utf8.count
     }
     func decodeBytes(_ tokens: [Int]) -> [UInt8] { tokens.map { UInt8(truncatingIfNeeded: $0) } }
