@@ -1,0 +1,132 @@
+extension Truncator {
+    /// A text split into grapheme clusters, with the byte offset of every cluster boundary and where lines end.
+    ///
+    /// Cut points are grapheme indices `0...count`; index `i` is the boundary before the `i`-th cluster.
+    struct SegmentedText {
+        let bytes: [UInt8]
+        /// Byte offset of each boundary; `offsets[0] == 0`, `offsets[count] == bytes.count`.
+        let offsets: [Int]
+        /// Whether each cluster is a line break (`\n`, `\r\n`, `\r`, U+2028, …).
+        let isNewline: [Bool]
+        /// Line breaks among the first `i` clusters.
+        let newlinesBefore: [Int]
+        /// Boundaries that start a line (after a line break), ascending, without 0 and `count`.
+        let lineStarts: [Int]
+        /// Boundaries just after a sentence end (`.`, `!`, `?`, `…`, `。`, `！`, `？` followed by white space),
+        /// ascending.
+        let sentenceEnds: [Int]
+        /// Boundaries just before white space that follows a non-space (word ends), ascending.
+        let wordEnds: [Int]
+
+        /// Segments a text in one pass. O(*n*) in its UTF-8 length.
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var offsets = [0]
+            var isNewline: [Bool] = []
+            var newlinesBefore = [0]
+            var lineStarts: [Int] = []
+            var sentenceEnds: [Int] = []
+            var wordEnds: [Int] = []
+            var previousIsWhitespace = true
+            var offset = 0
+            var previousEndsSentence = false
+            for character in text {
+                let index = isNewline.count
+                if character.isWhitespace {
+                    if previousEndsSentence { sentenceEnds.append(index) }
+                    if !previousIsWhitespace { wordEnds.append(index) }
+                }
+                previousIsWhitespace = character.isWhitespace
+                offset += character.utf8.count
+                offsets.append(offset)
+                isNewline.append(character.isNewline)
+                newlinesBefore.append(newlinesBefore[index] + (character.isNewline ? 1 : 0))
+                if character.isNewline {
+                    lineStarts.append(index + 1)
+                }
+                previousEndsSentence = Self.sentenceTerminators.contains(character)
+            }
+            if lineStarts.last == isNewline.count {
+                lineStarts.removeLast()
+            }
+            self.offsets = offsets
+            self.isNewline = isNewline
+            self.newlinesBefore = newlinesBefore
+            self.lineStarts = lineStarts
+            self.sentenceEnds = sentenceEnds
+            self.wordEnds = wordEnds
+        }
+
+        private static let sentenceTerminators: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
+
+        /// The number of grapheme clusters.
+        var count: Int { isNewline.count }
+
+        /// The text of clusters `range`.
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+        }
+
+        /// Lines touched by clusters `range`: its line breaks, plus one for a partial last line.
+        func linesTouched(_ range: Range<Int>) -> Int {
+            guard !range.isEmpty else { return 0 }
+            let breaks = newlinesBefore[range.upperBound] - newlinesBefore[range.lowerBound]
+            return breaks + (isNewline[range.upperBound - 1] ? 0 : 1)
+        }
+
+        /// The largest boundary whose byte offset is at most `byteOffset`. O(log *n*).
+        func boundary(atOrBeforeByte byteOffset: Int) -> Int {
+            var low = 0
+            var high = count
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if offsets[mid] <= byteOffset { low = mid } else { high = mid - 1 }
+            }
+            return low
+        }
+    }
+
+    /// Finds the largest position in `range` that fits, given that `range.lowerBound` fits.
+    ///
+    /// Gallops from `guess` and then bisects, so it costs O(log distance) calls of `fits`. The answer `x`
+    /// satisfies `fits(x)` and, unless `x == range.upperBound`, `!fits(x + 1)`; that holds even when `fits` is not
+    /// monotonic, because bisection always keeps one fitting and one non-fitting end.
+    static func largestFitting(in range: ClosedRange<Int>, guess: Int, fits: (Int) -> Bool) -> Int {
+        var low = range.lowerBound  // fits
+        var high = range.upperBound + 1  // does not fit, or past the end
+        let start = min(max(guess, low), range.upperBound)
+        if start > low {
+            if fits(start) {
+                low = start
+            } else {
+                high = start
+                var step = 1
+                while high - step > low {
+                    if fits(high - step) {
+                        low = high - step
+                        break
+                    }
+                    high -= step
+                    step *= 2
+                }
+            }
+        }
+        if high == range.upperBound + 1 {
+            var step = 1
+            while low + step <= range.upperBound {
+                if fits(low + step) {
+                    low += step
+                    step *= 2
+                } else {
+                    high = low + step
+                    break
+                }
+            }
+        }
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            if fits(mid) { low = mid } else { high = mid }
+        }
+        return low
+    }
+}
