@@ -10,6 +10,7 @@ struct TokensCommand: AsyncParsableCommand {
             TokensEncodeCommand.self,
             TokensDecodeCommand.self,
             TokensTruncateCommand.self,
+            TokensBenchCommand.self,
         ]
     )
 }

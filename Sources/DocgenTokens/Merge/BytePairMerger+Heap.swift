@@ -1,0 +1,65 @@
+extension BytePairMerger {
+    /// The same merge as `mergeSmall`, in O(n log n): a min-heap of `(rank, start)` keys over a doubly linked
+    /// list of parts, with stale heap entries skipped lazily.
+    ///
+    /// Popping the smallest `(rank, start)` key picks the lowest rank and, on ties, the leftmost pair, which is
+    /// the pair tiktoken's scan picks. An entry is current when its part is alive and the part's pair still has
+    /// that rank; every current pair always has an entry, so the popped current entry is the global minimum.
+    func mergeLarge<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, _ length: Int, into sink: inout Sink) {
+        let next = UnsafeMutablePointer<Int32>.allocate(capacity: length + 1)
+        let previous = UnsafeMutablePointer<Int32>.allocate(capacity: length + 1)
+        let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
+        var heap = KeyHeap(capacity: 3 * length + 1)
+        defer {
+            next.deallocate()
+            previous.deallocate()
+            pairRanks.deallocate()
+            heap.deallocate()
+        }
+        for start in 0..<length {
+            next[start] = Int32(start + 1)
+            previous[start] = Int32(start - 1)
+            let rank = start + 2 <= length ? table.rank(piece + start, 2) : UInt32.max
+            pairRanks[start] = rank
+            if rank != UInt32.max {
+                heap.appendUnordered(UInt64(rank) << 32 | UInt64(start))
+            }
+        }
+        heap.heapify()
+        let dead: Int32 = -2
+        while let key = heap.popMin() {
+            let rank = UInt32(truncatingIfNeeded: key >> 32)
+            let start = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            guard previous[start] != dead, pairRanks[start] == rank else { continue }
+            let removed = Int(next[start])
+            let following = Int(next[removed])
+            next[start] = Int32(following)
+            previous[removed] = dead
+            if following < length {
+                previous[following] = Int32(start)
+                let end = Int(next[following])
+                let merged = table.rank(piece + start, end - start)
+                pairRanks[start] = merged
+                if merged != UInt32.max {
+                    heap.push(UInt64(merged) << 32 | UInt64(start))
+                }
+            } else {
+                pairRanks[start] = UInt32.max
+            }
+            let before = Int(previous[start])
+            if before >= 0 {
+                let merged = table.rank(piece + before, following - before)
+                pairRanks[before] = merged
+                if merged != UInt32.max {
+                    heap.push(UInt64(merged) << 32 | UInt64(before))
+                }
+            }
+        }
+        var start = 0
+        while start < length {
+            let end = Int(next[start])
+            sink.append(table.rank(piece + start, end - start))
+            start = end
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// The mergeable tokens of one encoding: each rank's bytes, and a hash table from bytes back to rank.
+///
+/// Built from a tiktoken rank file (`base64(token bytes) SPACE rank` per line, ranks 0..<N in order). The
+/// storage is flat: one byte buffer for all tokens plus N + 1 offsets into it.
+final class Vocabulary: @unchecked Sendable {
+    // @unchecked Sendable: every pointer is written only during `init` and freed in `deinit`; in between the
+    // storage is read-only, so concurrent readers are safe.
+
+    /// The number of mergeable tokens (ranks `0..<tokenCount`).
+    let tokenCount: Int
+    /// The bytes → rank table.
+    let table: RankTable
+    /// The ranks of the 256 single-byte tokens.
+    let byteRanks: [UInt32]
+
+    private let tokenBytes: UnsafeMutablePointer<UInt8>
+    private let tokenOffsets: UnsafeMutablePointer<UInt32>
+
+    /// Parses a rank file.
+    ///
+    /// - Parameters:
+    ///   - rankFile: The file's bytes.
+    ///   - encodingName: Used in error messages.
+    /// - Throws: ``TokenizerError`` when a line is malformed, ranks are out of order, or a byte has no token.
+    init(rankFile: UnsafeRawBufferPointer, encodingName: String) throws {
+        var lineCount = 0
+        for byte in rankFile where byte == 0x0A {
+            lineCount += 1
+        }
+        if let last = rankFile.last, last != 0x0A {
+            lineCount += 1
+        }
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(rankFile.count, 1))
+        let offsets = UnsafeMutablePointer<UInt32>.allocate(capacity: lineCount + 1)
+        let parsed: Int
+        do {
+            parsed = try Self.parse(rankFile, into: bytes, offsets: offsets, encodingName: encodingName)
+        } catch {
+            bytes.deallocate()
+            offsets.deallocate()
+            throw error
+        }
+        tokenBytes = bytes
+        tokenOffsets = offsets
+        tokenCount = parsed
+        table = RankTable(tokenBytes: bytes, tokenOffsets: offsets, tokenCount: parsed)
+        var singleByteRanks = [UInt32](repeating: UInt32.max, count: 256)
+        for value in 0..<256 {
+            var byte = UInt8(value)
+            singleByteRanks[value] = table.rank(&byte, 1)
+        }
+        byteRanks = singleByteRanks
+        if let missing = singleByteRanks.firstIndex(of: UInt32.max) {
+            throw TokenizerError.malformedRankFile(
+                encoding: encodingName, line: parsed, reason: "no token for the single byte \(missing)")
+        }
+    }
+
+    deinit {
+        table.deallocate()
+        tokenBytes.deallocate()
+        tokenOffsets.deallocate()
+    }
+
+    /// The bytes of the token with the given rank, which must be below ``tokenCount``.
+    @inline(__always)
+    func bytes(ofRank rank: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(tokenOffsets[rank])
+        return UnsafeBufferPointer(start: tokenBytes + start, count: Int(tokenOffsets[rank + 1]) - start)
+    }
+
+    /// The number of bytes held by the vocabulary's storage (token bytes, offsets and hash table).
+    var storageByteCount: Int {
+        Int(tokenOffsets[tokenCount]) + (tokenCount + 1) * 4 + table.storageByteCount
+    }
+}
