@@ -78,4 +78,9 @@ static inline CURLcode docgen_curl_msg_result(const CURLMsg *message) {
     return message->data.result;
 }
 
+/// curl_version_info(CURLVERSION_NOW).
+static inline curl_version_info_data *docgen_curl_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
 #endif

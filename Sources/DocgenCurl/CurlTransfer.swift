@@ -179,6 +179,10 @@ final class CurlTransfer: @unchecked Sendable {
         }
         let message = handle?.errorMessage ?? ""
         let detail = message.isEmpty ? String(cString: curl_easy_strerror(code)) : message
+        if let proxyStatus = handle?.info(CURLINFO_HTTP_CONNECTCODE), proxyStatus >= 300 {
+            // The proxy refused the tunnel: no connection to the server was ever made.
+            return (.connectionFailed, detail)
+        }
         return (CurlTransport.errorKind(for: code), detail)
     }
 

@@ -87,6 +87,24 @@ struct CurlTransportConnectionTests {
         #expect(received.headers["Host"] == "example.invalid")
     }
 
+    @Test func httpsThroughAProxyOpensATunnelWithConnect() async throws {
+        let proxy = try LoopbackHTTPServer { _ in .text(403, "tunnels not allowed") }
+        defer { proxy.shutdown() }
+        let transport = try CurlTestSupport.makeTransport { $0.proxy = .url(proxy.baseURL) }
+
+        let error = await CurlTestSupport.transportError {
+            _ = try await transport.send(
+                HTTPRequest(method: .post, url: "https://example.invalid/v1/chat", headers: ["api-key": "k-123456789"]),
+                timeout: .seconds(5))
+        }
+
+        let received = try #require(proxy.receivedRequests.first)
+        #expect(received.method == "CONNECT")
+        #expect(received.target == "example.invalid:443")
+        #expect(received.headers["api-key"] == nil)
+        #expect(error?.kind == .connectionFailed)
+    }
+
     @Test func transportReleasedAfterUseLeavesNothingRunning() async throws {
         let server = try LoopbackHTTPServer { _ in .text(200, "ok") }
         defer { server.shutdown() }

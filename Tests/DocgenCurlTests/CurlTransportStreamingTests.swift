@@ -142,4 +142,18 @@ struct CurlTransportStreamingTests {
 
         #expect(error?.kind == .timedOut)
     }
+
+    @Test func idleTimeoutAbortsAStalledStream() async throws {
+        let server = try LoopbackHTTPServer { _ in
+            .stream(status: 200, headers: [:], chunks: [.init("a"), .init("b", after: .seconds(20))], completes: true)
+        }
+        defer { server.shutdown() }
+        let transport = try CurlTestSupport.makeTransport { $0.idleTimeout = .seconds(1) }
+
+        let response = try await transport.stream(
+            HTTPRequest(method: .get, url: server.baseURL + "/"), timeout: .seconds(30))
+        let error = await CurlTestSupport.transportError { _ = try await Self.collect(response.body) }
+
+        #expect(error?.kind == .timedOut)
+    }
 }

@@ -67,6 +67,12 @@ struct CurlTransportTests {
         #expect(server.receivedRequests.map(\.method) == ["GET", "GET"])
     }
 
+    @Test func libcurlHasTLSThroughOpenSSL() {
+        let info = CurlTransport.libraryInfo
+        #expect(info.curlVersion.first?.isNumber == true)
+        #expect(info.tlsVersion?.contains("OpenSSL") == true)
+    }
+
     @Test func refusedConnectionIsConnectionFailed() async throws {
         let port = try LoopbackHTTPServer.unusedPort()
         let transport = try CurlTestSupport.makeTransport()
