@@ -55,4 +55,32 @@ static inline CURLMcode docgen_curl_multi_setopt_long(CURLM *multi, CURLMoption 
     return curl_multi_setopt(multi, option, value);
 }
 
+// Macros that Swift cannot import (they expand to expressions), exposed as typed functions.
+
+/// CURL_WRITEFUNC_PAUSE: returned from a write callback to pause receiving; libcurl delivers the same data again
+/// after the transfer is unpaused.
+static inline size_t docgen_curl_writefunc_pause(void) {
+    return CURL_WRITEFUNC_PAUSE;
+}
+
+/// Resumes a paused transfer in both directions (CURLPAUSE_CONT).
+static inline CURLcode docgen_curl_easy_unpause(CURL *handle) {
+    return curl_easy_pause(handle, CURLPAUSE_CONT);
+}
+
+/// curl_global_init(CURL_GLOBAL_DEFAULT).
+static inline CURLcode docgen_curl_global_init_default(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/// The CURLcode of a finished transfer from a CURLMSG_DONE message.
+static inline CURLcode docgen_curl_msg_result(const CURLMsg *message) {
+    return message->data.result;
+}
+
+/// curl_version_info(CURLVERSION_NOW).
+static inline curl_version_info_data *docgen_curl_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
 #endif

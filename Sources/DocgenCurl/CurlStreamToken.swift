@@ -1,0 +1,28 @@
+/// The reading end of a streamed body, held only by the body stream's closure.
+///
+/// When the reader is cancelled, or drops the stream without reading it to the end, the transfer is aborted so
+/// its connection and easy handle are released at once instead of at the timeout.
+final class CurlStreamToken: Sendable {
+    private let transfer: CurlTransfer
+    private let buffer: CurlBodyBuffer
+
+    init(transfer: CurlTransfer, buffer: CurlBodyBuffer) {
+        self.transfer = transfer
+        self.buffer = buffer
+    }
+
+    deinit {
+        buffer.abandon()
+        transfer.owner.multi.cancel(transfer)
+    }
+
+    /// The next chunk, nil at the end of the body.
+    func next() async throws -> [UInt8]? {
+        do {
+            return try await buffer.next()
+        } catch {
+            if Task.isCancelled { transfer.owner.multi.cancel(transfer) }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import DocgenCore
+import DocgenTestSupport
+import Testing
+
+@testable import DocgenCurl
+
+/// Shared set-up for the libcurl tests: a transport that ignores proxy environment variables.
+enum CurlTestSupport {
+    static func makeTransport(
+        _ configure: (inout CurlTransport.Configuration) -> Void = { _ in }
+    ) throws -> CurlTransport {
+        var configuration = CurlTransport.Configuration(connectTimeout: .seconds(5), proxy: .none)
+        configure(&configuration)
+        return try CurlTransport(configuration: configuration)
+    }
+
+    /// Runs `body` and returns the transport error it throws, recording an issue when it throws nothing else.
+    static func transportError(
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () async throws -> Void
+    ) async -> HTTPTransportError? {
+        do {
+            try await body()
+            Issue.record("expected an HTTPTransportError, got success", sourceLocation: sourceLocation)
+        } catch let error as HTTPTransportError {
+            return error
+        } catch {
+            Issue.record("expected an HTTPTransportError, got \(error)", sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
+    /// Waits (bounded, about 5 seconds) until the server has received `count` requests.
+    static func waitForRequests(_ server: LoopbackHTTPServer, count: Int) async throws {
+        for _ in 0..<1_000 where server.receivedRequests.count < count {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        try #require(server.receivedRequests.count >= count)
+    }
+}
