@@ -117,7 +117,8 @@ public struct PromptContext: Sendable, Equatable {
             "is_split": part != nil,
             "fence": fence,
             "fence_language": language.lowercased(),
-            "source": source,
+            // The template puts the closing fence on its own line; one trailing line break is the template's.
+            "source": source.hasSuffix("\n") ? String(source.dropLast()) : source,
             "outline": outline.map { item -> [String: Any] in
                 var entry: [String: Any] = [
                     "kind": item.kind, "name": item.name, "qualified_name": item.qualifiedName, "line": item.line,

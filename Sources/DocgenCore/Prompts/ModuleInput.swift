@@ -1,0 +1,84 @@
+/// One source module as the prompt planner sees it: its text and its symbols.
+///
+/// Built from a scanned file (`ModuleInput(file)`), or directly in tests.
+public struct ModuleInput: Sendable, Equatable {
+    /// One class, function or method.
+    public struct Symbol: Sendable, Equatable {
+        /// `class`, `function`, `method` or `extension`.
+        public var kind: String
+        /// The symbol's own name.
+        public var name: String
+        /// The dotted name through enclosing types.
+        public var qualifiedName: String
+        /// The line of the `def`/`class`/`func` keyword (1-based).
+        public var line: Int
+        /// The last line (1-based, inclusive).
+        public var endLine: Int
+        /// The signature as written.
+        public var signature: String
+        /// The cleaned docstring.
+        public var docstring: String?
+        /// Lines of decorators or attributes above ``line``.
+        public var decoratorLines: Int
+
+        /// Creates a symbol.
+        public init(
+            kind: String,
+            name: String,
+            qualifiedName: String,
+            line: Int,
+            endLine: Int,
+            signature: String,
+            docstring: String? = nil,
+            decoratorLines: Int = 0
+        ) {
+            self.kind = kind
+            self.name = name
+            self.qualifiedName = qualifiedName
+            self.line = line
+            self.endLine = max(line, endLine)
+            self.signature = signature
+            self.docstring = docstring
+            self.decoratorLines = max(0, decoratorLines)
+        }
+
+        /// Whether the symbol has a body of statements that may be cut before its signature.
+        var isCallable: Bool { kind == "function" || kind == "method" }
+
+        /// The first line that belongs to the symbol, decorators included.
+        var firstLine: Int { max(1, line - decoratorLines) }
+
+        /// The last line of the header: the signature and the docstring, which are kept as long as possible.
+        var headerEndLine: Int {
+            let signatureLines = signature.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+            let docstringLines = docstring.map { text in text.reduce(2) { $0 + ($1 == "\n" ? 1 : 0) } } ?? 0
+            return min(endLine, line + signatureLines - 1 + docstringLines)
+        }
+
+        var outlineItem: PromptContext.OutlineItem {
+            PromptContext.OutlineItem(
+                kind: kind, name: name, qualifiedName: qualifiedName, line: line, endLine: endLine,
+                signature: signature, docstring: docstring)
+        }
+    }
+
+    /// The path relative to the repository root.
+    public var path: String
+    /// `Python` or `Swift`.
+    public var language: String
+    /// The whole source text.
+    public var source: String
+    /// The symbols in source order.
+    public var symbols: [Symbol]
+
+    /// Creates a module.
+    public init(path: String, language: String, source: String, symbols: [Symbol]) {
+        self.path = path
+        self.language = language
+        self.source = source
+        self.symbols = symbols
+    }
+
+    /// The comment prefix used for omission markers.
+    var commentPrefix: String { language.lowercased() == "python" ? "#" : "//" }
+}

@@ -1,0 +1,179 @@
+import DocgenTokens
+
+/// What one request covers: the symbols it documents and the source lines it may show.
+struct PartScope {
+    var symbols: [ModuleInput.Symbol]
+    var lines: Set<Int>
+    var isWholeModule = false
+
+    func merged(with other: PartScope) -> PartScope {
+        PartScope(symbols: symbols + other.symbols, lines: lines.union(other.lines))
+    }
+}
+
+/// A symbol with everything nested in it, or the module's preamble: the grain modules are split at.
+struct PromptUnit {
+    var scope: PartScope
+    /// The unit broken one level down (a class's own lines, then each nested unit), when it has children.
+    var expansion: [PromptUnit]
+
+    /// Top-level units in source order: the preamble (lines outside every symbol) first, then each symbol tree.
+    static func units(for symbols: [ModuleInput.Symbol], lineCount: Int) -> [PromptUnit] {
+        let trees = tree(of: symbols[...])
+        var covered = Set<Int>()
+        for unit in trees { covered.formUnion(unit.scope.lines) }
+        let preamble = Set(1...max(1, lineCount)).subtracting(covered)
+        let preambleUnit = PromptUnit(scope: PartScope(symbols: [], lines: preamble), expansion: [])
+        return (preamble.isEmpty ? [] : [preambleUnit]) + trees
+    }
+
+    private static func tree(of symbols: ArraySlice<ModuleInput.Symbol>) -> [PromptUnit] {
+        var units: [PromptUnit] = []
+        var index = symbols.startIndex
+        while index < symbols.endIndex {
+            let symbol = symbols[index]
+            var end = index + 1
+            while end < symbols.endIndex, symbols[end].line <= symbol.endLine { end += 1 }
+            let children = tree(of: symbols[(index + 1)..<end])
+            let lines = Set(symbol.firstLine...symbol.endLine)
+            var expansion: [PromptUnit] = []
+            if !children.isEmpty {
+                var own = lines
+                for child in children { own.subtract(child.scope.lines) }
+                expansion = [PromptUnit(scope: PartScope(symbols: [symbol], lines: own), expansion: [])] + children
+            }
+            let nested = symbols[index..<end].map { $0 }
+            units.append(PromptUnit(scope: PartScope(symbols: nested, lines: lines), expansion: expansion))
+            index = end
+        }
+        return units
+    }
+}
+
+extension PromptManager {
+    /// Fits one scope, cutting lines as needed; nil when even the most cut version does not fit.
+    func fit(
+        _ scope: PartScope,
+        module: ModuleInput,
+        lines: SourceLines,
+        part: (index: Int, count: Int)?
+    ) throws -> ModulePlan.Part? {
+        let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
+        let sequence = dropSequence(for: scope, lineCount: lines.count)
+        let minimumDrop = maxSourceLines.map { min(sequence.count, max(0, scope.lines.count - $0)) } ?? 0
+        let limit = promptBudgetTokens
+
+        func render(_ drop: Int) -> (messages: [ChatMessage], tokens: Int) {
+            let omitted = outside.union(sequence.prefix(drop))
+            let notice =
+                drop == 0
+                ? nil
+                : "\(drop) of \(scope.lines.count) source lines were omitted to fit \(modelName)'s context window "
+                    + "(marked `… N lines omitted …`); describe omitted code only from its signature and docstring."
+            let context = PromptContext(
+                project: project, language: module.language, path: module.path, lineCount: lines.count,
+                outline: scope.symbols.map(\.outlineItem), source: lines.assemble(omitting: omitted),
+                truncationNotice: notice, part: part)
+            let (system, user) = templates.render(context)
+            let messages: [ChatMessage] = [.system(system), .user(user)]
+            let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens
+            return (messages, tokens)
+        }
+
+        var best = render(minimumDrop)
+        var drop = minimumDrop
+        if best.tokens > limit {
+            let most = render(sequence.count)
+            guard most.tokens <= limit else { return nil }
+            var low = minimumDrop
+            var high = sequence.count
+            best = most
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                let candidate = render(middle)
+                if candidate.tokens <= limit {
+                    high = middle
+                    best = candidate
+                } else {
+                    low = middle
+                }
+            }
+            drop = high
+        }
+        let plan = try budget.plan(promptTokens: best.tokens)
+        let request = ChatCompletionRequest(
+            modelName: modelName, messages: best.messages, plan: plan, stream: stream, temperature: temperature)
+        return ModulePlan.Part(request: request, symbols: scope.symbols.map(\.qualifiedName), omittedLines: drop)
+    }
+
+    /// The order in which a scope's lines are cut: callable bodies (from the longest remaining body, last line
+    /// first), then every other line that is not a symbol header, from the end of the file.
+    func dropSequence(for scope: PartScope, lineCount: Int) -> [Int] {
+        var protected = Set<Int>()
+        var bodies: [[Int]] = []
+        for symbol in scope.symbols {
+            protected.formUnion(symbol.firstLine...min(symbol.headerEndLine, max(symbol.firstLine, lineCount)))
+            if symbol.isCallable, symbol.headerEndLine < symbol.endLine {
+                bodies.append(((symbol.headerEndLine + 1)...symbol.endLine).filter { scope.lines.contains($0) })
+            }
+        }
+        var inBody = Set<Int>()
+        var ranked: [(depth: Int, length: Int, line: Int)] = []
+        for body in bodies {
+            for (offset, line) in body.enumerated() where !protected.contains(line) && !inBody.contains(line) {
+                inBody.insert(line)
+                ranked.append((offset, body.count, line))
+            }
+        }
+        ranked.sort { ($0.depth, $0.length, $1.line) > ($1.depth, $1.length, $0.line) }
+        let rest = scope.lines.subtracting(protected).subtracting(inBody).sorted(by: >)
+        return ranked.map(\.line) + rest
+    }
+
+    /// Groups units into as few requests as fit, in source order, breaking a unit into its children when it
+    /// does not fit alone.
+    func split(_ units: [PromptUnit], module: ModuleInput, lines: SourceLines) throws -> [PartScope] {
+        var groups: [PartScope] = []
+        var current: PartScope?
+        var queue = units[...]
+        let probePart = (index: 99, count: 99)
+        func fits(_ scope: PartScope) throws -> Bool {
+            try fit(scope, module: module, lines: lines, part: probePart) != nil
+        }
+        while let unit = queue.popFirst() {
+            if let open = current {
+                let candidate = open.merged(with: unit.scope)
+                if try fits(candidate) {
+                    current = candidate
+                    continue
+                }
+                groups.append(open)
+                current = nil
+            }
+            if try fits(unit.scope) {
+                current = unit.scope
+            } else if !unit.expansion.isEmpty {
+                queue = unit.expansion[...] + queue
+            } else {
+                throw doesNotFit(module, unit.scope, lines: lines)
+            }
+        }
+        if let current { groups.append(current) }
+        return groups
+    }
+
+    func doesNotFit(_ module: ModuleInput, _ scope: PartScope, lines: SourceLines) -> PromptError {
+        let sequence = dropSequence(for: scope, lineCount: lines.count)
+        let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
+        let context = PromptContext(
+            project: project, language: module.language, path: module.path, lineCount: lines.count,
+            outline: scope.symbols.map(\.outlineItem), source: lines.assemble(omitting: outside.union(sequence)),
+            truncationNotice: "all bodies omitted", part: (1, 1))
+        let (system, user) = templates.render(context)
+        let needed = budget.model.messageOverhead.countTokens(
+            in: [.system(system), .user(user)], tools: [], using: counter
+        ).totalTokens
+        return PromptError.doesNotFit(
+            module: module.path, needed: needed, available: promptBudgetTokens, model: budget.model.id)
+    }
+}

@@ -1,0 +1,98 @@
+public import DocgenTokens
+
+/// Turns a module into the exact chat messages docgen will send, fitted to the model's budget.
+///
+/// The prompt budget is the window minus the reserved completion (the configured size, capped by the model's
+/// output limit) minus the safety margin, counted exactly with the model's encoding and chat overhead. A module
+/// that does not fit loses source **by whole lines**: function and method bodies first (always from the longest
+/// remaining body, so each keeps its first lines), then other module-level lines from the end; signatures,
+/// docstrings, class headers and decorators stay, and the outline lists every symbol. Each cut run becomes one
+/// `… N lines omitted …` marker. When even that does not fit, the module is split into several requests by groups
+/// of symbols (classes broken into their methods when needed), each fitted the same way.
+///
+/// The messages that are counted are the messages that are sent: ``ModulePlan`` holds them.
+///
+/// ```swift
+/// let manager = PromptManager(templates: try .defaults(), project: "sample", budget: budget,
+///                             counter: encoding, modelName: "gpt-4o")
+/// let plan = try manager.plan(module)
+/// ```
+public struct PromptManager: Sendable {
+    let templates: PromptTemplates
+    let project: String
+    let budget: TokenBudget
+    let fitBudget: TokenBudget
+    let counter: any TokenCounting
+    let modelName: String
+    let maxSourceLines: Int?
+    let stream: Bool
+    let temperature: Double?
+
+    /// Creates a manager.
+    ///
+    /// - Parameters:
+    ///   - templates: The prompt templates.
+    ///   - project: The project name shown in prompts.
+    ///   - budget: The model's budget (requested completion, safety margin, minimum completion).
+    ///   - counter: The model's encoding.
+    ///   - modelName: The model name sent in requests.
+    ///   - maxSourceLines: The most source lines one prompt may carry, or nil.
+    ///   - stream: Whether requests stream.
+    ///   - temperature: The sampling temperature, or nil.
+    /// - Throws: ``TokenBudgetError`` when the window cannot hold the reserved completion at all.
+    public init(
+        templates: PromptTemplates,
+        project: String,
+        budget: TokenBudget,
+        counter: any TokenCounting,
+        modelName: String,
+        maxSourceLines: Int? = nil,
+        stream: Bool = false,
+        temperature: Double? = nil
+    ) throws {
+        self.templates = templates
+        self.project = project
+        self.budget = budget
+        self.fitBudget = try TokenBudget(
+            model: budget.model, requestedCompletionTokens: budget.requestedCompletionTokens,
+            safetyMarginTokens: budget.safetyMarginTokens, minimumCompletionTokens: budget.completionCapTokens)
+        self.counter = counter
+        self.modelName = modelName
+        self.maxSourceLines = maxSourceLines
+        self.stream = stream
+        self.temperature = temperature
+    }
+
+    /// The largest prompt (counted tokens) that leaves room for the full reserved completion.
+    public var promptBudgetTokens: Int { fitBudget.maxPromptTokens }
+
+    /// Plans a module's requests.
+    ///
+    /// - Parameter module: The module.
+    /// - Returns: One or more fitted requests.
+    /// - Throws: ``PromptError/doesNotFit(module:needed:available:model:)`` when a single symbol's outline and
+    ///   header cannot fit even alone.
+    public func plan(_ module: ModuleInput) throws -> ModulePlan {
+        let lines = SourceLines(module.source, commentPrefix: module.commentPrefix)
+        let units = PromptUnit.units(for: module.symbols, lineCount: lines.count)
+        let whole = PartScope(symbols: module.symbols, lines: Set(1...max(1, lines.count)), isWholeModule: true)
+        if let fitted = try fit(whole, module: module, lines: lines, part: nil) {
+            return makePlan(module, lines: lines, parts: [fitted])
+        }
+        let groups = try split(units, module: module, lines: lines)
+        var parts: [ModulePlan.Part] = []
+        for (index, group) in groups.enumerated() {
+            guard let fitted = try fit(group, module: module, lines: lines, part: (index + 1, groups.count)) else {
+                throw doesNotFit(module, group, lines: lines)
+            }
+            parts.append(fitted)
+        }
+        return makePlan(module, lines: lines, parts: parts)
+    }
+
+    private func makePlan(_ module: ModuleInput, lines: SourceLines, parts: [ModulePlan.Part]) -> ModulePlan {
+        ModulePlan(
+            path: module.path, language: module.language, symbolCount: module.symbols.count,
+            sourceLines: lines.count, parts: parts)
+    }
+}
