@@ -32,6 +32,9 @@ public struct TokenBudget: Sendable, Hashable {
     /// Tokens kept free on top of prompt and completion, in case a count is slightly off.
     public let safetyMarginTokens: Int
     /// The smallest completion worth sending a request for, in tokens, as configured.
+    ///
+    /// Reasoning models (``ModelProfile/isReasoningModel``) spend hidden reasoning tokens out of the completion
+    /// cap, so give them a larger minimum than the 256-token default.
     public let minimumCompletionTokens: Int
 
     /// Creates a budget and checks that some prompt can fit at all.

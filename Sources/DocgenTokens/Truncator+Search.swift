@@ -5,7 +5,8 @@ extension Truncator {
         let counter: any TokenCounting
         var marker: Marker?
         let budget: Int
-        let originalTokens: Int
+        /// The input's token ids; used only to guess where cuts fall, never to decide whether they fit.
+        let tokens: [Int]
 
         /// The text for a cut: head, marker on its own line (if anything is omitted), tail.
         func render(head: Int, tail: Int) -> String {
@@ -27,10 +28,18 @@ extension Truncator {
             counter.countTokens(in: render(head: head, tail: tail)) <= budget
         }
 
-        /// The cluster index a budget of `tokens` would roughly reach from the start, by proportion.
-        func estimatedBoundary(forTokens tokens: Int) -> Int {
-            let share = Double(max(0, tokens)) / Double(max(1, originalTokens))
-            return text.boundary(atOrBeforeByte: Int(share * Double(text.bytes.count)))
+        /// The boundary at or before the end of the input's first `count` tokens: where a head of that many
+        /// tokens roughly ends. O(`count`).
+        func estimatedBoundary(forTokens count: Int) -> Int {
+            let prefix = tokens.prefix(max(0, count))
+            return text.boundary(atOrBeforeByte: counter.decodeBytes(Array(prefix)).count)
+        }
+
+        /// The number of clusters the input's last `count` tokens roughly cover. O(`count`).
+        func estimatedTailClusters(forTokens count: Int) -> Int {
+            let suffix = tokens.suffix(max(0, count))
+            let start = text.boundary(atOrBeforeByte: text.bytes.count - counter.decodeBytes(Array(suffix)).count)
+            return text.count - start
         }
 
         /// Tokens left for content once the bare marker is paid for.
@@ -81,7 +90,7 @@ extension Truncator {
             let end = text.count
             guard lowest <= end else { return end }
             let headTokens = head == 0 ? 0 : counter.countTokens(in: text.string(0..<head))
-            let guess = estimatedBoundary(forTokens: contentTokens - headTokens)  // clusters the tail may keep
+            let guess = estimatedTailClusters(forTokens: contentTokens - headTokens)
             let kept = Truncator.largestFitting(in: 0...(end - lowest), guess: guess) {
                 fits(head: head, tail: end - $0)
             }

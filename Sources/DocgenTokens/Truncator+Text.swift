@@ -32,19 +32,20 @@ extension Truncator {
             var previousEndsSentence = false
             for character in text {
                 let index = isNewline.count
-                if character.isWhitespace {
+                let kind = CharacterKind(character)
+                if kind.isWhitespace {
                     if previousEndsSentence { sentenceEnds.append(index) }
                     if !previousIsWhitespace { wordEnds.append(index) }
                 }
-                previousIsWhitespace = character.isWhitespace
-                offset += character.utf8.count
+                previousIsWhitespace = kind.isWhitespace
+                previousEndsSentence = kind.endsSentence
+                offset += kind.utf8Count
                 offsets.append(offset)
-                isNewline.append(character.isNewline)
-                newlinesBefore.append(newlinesBefore[index] + (character.isNewline ? 1 : 0))
-                if character.isNewline {
+                isNewline.append(kind.isNewline)
+                newlinesBefore.append(newlinesBefore[index] + (kind.isNewline ? 1 : 0))
+                if kind.isNewline {
                     lineStarts.append(index + 1)
                 }
-                previousEndsSentence = Self.sentenceTerminators.contains(character)
             }
             if lineStarts.last == isNewline.count {
                 lineStarts.removeLast()
@@ -57,7 +58,32 @@ extension Truncator {
             self.wordEnds = wordEnds
         }
 
-        private static let sentenceTerminators: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
+        /// What segmentation needs to know about one grapheme cluster; ASCII takes a fast path that avoids
+        /// `Character` property lookups.
+        private struct CharacterKind {
+            var utf8Count: Int
+            var isNewline: Bool
+            var isWhitespace: Bool
+            var endsSentence: Bool
+
+            init(_ character: Character) {
+                let utf8 = character.utf8
+                if utf8.count == 1, let byte = utf8.first {
+                    utf8Count = 1
+                    isNewline = (0x0A...0x0D).contains(byte)
+                    isWhitespace = isNewline || byte == 0x20 || byte == 0x09
+                    endsSentence = byte == 0x2E || byte == 0x21 || byte == 0x3F  // . ! ?
+                    return
+                }
+                utf8Count = utf8.count
+                isNewline = character.isNewline
+                isWhitespace = character.isWhitespace
+                switch character.unicodeScalars.first?.value {
+                case 0x2026, 0x3002, 0xFF01, 0xFF1F: endsSentence = true  // … 。 ！ ？
+                default: endsSentence = false
+                }
+            }
+        }
 
         /// The number of grapheme clusters.
         var count: Int { isNewline.count }

@@ -5,8 +5,10 @@
 /// candidate is measured by counting the assembled text (marker included) with the real encoding, because BPE
 /// counts are not additive: the result always fits, and adding the next grapheme or line would not.
 ///
-/// - Complexity: one count of the whole input, O(*n*), plus O(log *n*) counts of candidates no longer than the
-///   result; candidates start from a proportional estimate and gallop, so most searches take a handful of counts.
+/// - Complexity: O(*n*) to count, encode and segment the input once, plus O(log *d*) counts of candidates about
+///   the size of the result, where *d* is how far (in grapheme clusters) the cut lies from the first guess. The
+///   guess decodes the first (or last) budget-many tokens of the input, so it is usually within a few clusters
+///   and a search takes a handful of counts.
 ///
 /// ```swift
 /// let truncator = Truncator(counter: encoding)
@@ -62,7 +64,7 @@ public struct Truncator: Sendable {
             counter: counter,
             marker: marker,
             budget: budget,
-            originalTokens: originalTokens
+            tokens: counter.encode(text)
         )
         if !search.fits(head: 0, tail: segmented.count) {
             search.marker = nil  // not even the bare marker fits: cut without it

@@ -66,4 +66,57 @@ struct MessageOverheadTests {
         #expect(!ChatMessage.Role.assistant.isInstruction)
         #expect(ChatMessage.Role(rawValue: "tool") == .tool)
     }
+
+    /// The cookbook's `example_messages` ("How to count tokens with tiktoken"), whose prompt sizes OpenAI's API
+    /// reported as 129 tokens for gpt-3.5-turbo and gpt-4-0613 and 124 for gpt-4o and gpt-4o-mini.
+    static let cookbookMessages: [ChatMessage] = [
+        .system(CookbookCounter.texts[0]),
+        ChatMessage(role: .system, content: CookbookCounter.texts[1], name: "example_user"),
+        ChatMessage(role: .system, content: CookbookCounter.texts[2], name: "example_assistant"),
+        ChatMessage(role: .system, content: CookbookCounter.texts[3], name: "example_user"),
+        ChatMessage(role: .system, content: CookbookCounter.texts[4], name: "example_assistant"),
+        .user(CookbookCounter.texts[5]),
+    ]
+
+    @Test(arguments: [("gpt-3.5-turbo", 129), ("gpt-4-0613", 129), ("gpt-4o", 124), ("gpt-4o-mini", 124)])
+    func reproducesThePromptSizesOpenAIReported(model: String, billedTokens: Int) throws {
+        let profile = try ModelRegistry.builtIn.profile(for: model)
+        let counter = CookbookCounter(name: profile.encodingName)
+        let count = profile.messageOverhead.countTokens(in: Self.cookbookMessages, using: counter)
+        #expect(count.totalTokens == billedTokens)
+    }
+}
+
+/// Token counts of the cookbook strings, measured with tiktoken on the official rank files (fixture data; the
+/// real `Encoding` reproduces them). Only `countTokens` is meaningful.
+struct CookbookCounter: TokenCounting {
+    static let texts = [
+        "You are a helpful, pattern-following assistant that translates corporate jargon into plain English.",
+        "New synergies will help drive top-line growth.",
+        "Things working well together will increase revenue.",
+        "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.",
+        "Let's talk later when we're less busy about how to do better.",
+        "This late pivot means we don't have time to boil the ocean for the client deliverable.",
+    ]
+
+    /// (cl100k_base, o200k_base) token counts.
+    static let counts: [String: (Int, Int)] = [
+        "system": (1, 1), "user": (1, 1), "example_user": (2, 2), "example_assistant": (3, 3),
+        texts[0]: (18, 17), texts[1]: (10, 10), texts[2]: (8, 8), texts[3]: (18, 17), texts[4]: (15, 13),
+        texts[5]: (19, 18),
+    ]
+
+    let name: String
+
+    func countTokens(in text: String) -> Int {
+        guard let pair = Self.counts[text] else {
+            Issue.record("no fixture count for \(text)")
+            return 0
+        }
+        return name == "o200k_base" ? pair.1 : pair.0
+    }
+
+    func encode(_ text: String) -> [Int] { Array(repeating: 0, count: countTokens(in: text)) }
+
+    func decodeBytes(_ tokens: [Int]) -> [UInt8] { [] }
 }
