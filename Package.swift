@@ -9,6 +9,9 @@ let package = Package(
         .library(name: "DocgenTokens", targets: ["DocgenTokens"]),
         .library(name: "DocgenScanner", targets: ["DocgenScanner"]),
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
+        .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
+        .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -65,7 +68,13 @@ let package = Package(
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
-        .testTarget(name: "DocgenEndToEndTests", dependencies: ["DocgenTestSupport", "DocgenCore"]),
+        .testTarget(
+            name: "DocgenEndToEndTests",
+            dependencies: [
+                "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )
 
