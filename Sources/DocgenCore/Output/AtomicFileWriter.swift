@@ -1,0 +1,99 @@
+public import Foundation
+
+/// Writes output files so that a reader never sees a half-written one: each file is written to a temporary
+/// file in the same folder and renamed over the target, which is atomic on POSIX file systems.
+///
+/// An interrupted run therefore leaves either the previous page or the new one, never a partial page.
+public struct AtomicFileWriter: Sendable {
+    /// The folder every relative path is resolved against.
+    public let root: URL
+
+    /// Creates a writer for an output folder (created on first write).
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// The absolute URL of a path relative to ``root``.
+    public func url(for relativePath: String) -> URL {
+        root.appendingPathComponent(relativePath)
+    }
+
+    /// Writes text as UTF-8, atomically.
+    ///
+    /// - Throws: ``OutputError`` naming the file and the reason.
+    public func write(_ text: String, to relativePath: String) throws {
+        try write(Data(text.utf8), to: relativePath)
+    }
+
+    /// Writes bytes atomically, creating parent folders.
+    ///
+    /// - Throws: ``OutputError`` naming the file and the reason.
+    public func write(_ data: Data, to relativePath: String) throws {
+        let target = url(for: relativePath)
+        let folder = target.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError.writeFailed(path: target.path, reason: reason)
+            }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError.writeFailed(path: target.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Reads a file relative to ``root``, or nil when it does not exist or cannot be read.
+    public func read(_ relativePath: String) -> Data? {
+        FileManager.default.contents(atPath: url(for: relativePath).path)
+    }
+
+    /// Whether a file exists relative to ``root``.
+    public func exists(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(for: relativePath).path)
+    }
+}
+
+/// A problem writing docgen's output.
+public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    private enum Code: Equatable, Sendable {
+        case writeFailed(path: String, reason: String)
+        case unreadableManifest(path: String, reason: String)
+    }
+
+    private let code: Code
+
+    private init(_ code: Code) { self.code = code }
+
+    /// A file could not be written.
+    public static func writeFailed(path: String, reason: String) -> OutputError {
+        OutputError(.writeFailed(path: path, reason: reason))
+    }
+
+    /// The manifest of a previous run exists but cannot be read.
+    public static func unreadableManifest(path: String, reason: String) -> OutputError {
+        OutputError(.unreadableManifest(path: path, reason: reason))
+    }
+
+    /// A label without associated values, for metrics.
+    public var shortDescription: String {
+        switch code {
+        case .writeFailed: return "write_failed"
+        case .unreadableManifest: return "unreadable_manifest"
+        }
+    }
+
+    public var description: String {
+        switch code {
+        case .writeFailed(let path, let reason):
+            return "Cannot write \(path): \(reason). Check that the output folder is writable and the disk has space."
+        case .unreadableManifest(let path, let reason):
+            return "Cannot read \(path) (\(reason)); delete it or run with --force to regenerate everything."
+        }
+    }
+}

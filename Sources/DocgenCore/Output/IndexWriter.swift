@@ -1,0 +1,85 @@
+/// Writes `index.md`: the project, its modules with symbol counts, and a link to every page.
+public struct IndexWriter: Sendable {
+    /// One module in the index.
+    public struct Entry: Sendable, Equatable, Codable {
+        /// The module path.
+        public var path: String
+        /// `Python` or `Swift`.
+        public var language: String
+        /// Symbols in the module.
+        public var symbols: Int
+        /// Lines in the module.
+        public var lines: Int
+        /// The page (relative to the output folder), or nil when the module has none.
+        public var page: String?
+        /// Why there is no page, when there is none.
+        public var note: String?
+
+        /// Creates an entry.
+        public init(path: String, language: String, symbols: Int, lines: Int, page: String?, note: String? = nil) {
+            self.path = path
+            self.language = language
+            self.symbols = symbols
+            self.lines = lines
+            self.page = page
+            self.note = note
+        }
+    }
+
+    /// Creates a writer.
+    public init() {}
+
+    /// The index page.
+    ///
+    /// - Parameters:
+    ///   - project: The project name.
+    ///   - entries: Every module, in any order (sorted by path here).
+    ///   - skipped: Files the scan skipped, with reasons.
+    ///   - generator: A line saying how the docs were made (provider and model).
+    public func page(project: String, entries: [Entry], skipped: [(path: String, reason: String)], generator: String)
+        -> String
+    {
+        let sorted = entries.sorted { $0.path < $1.path }
+        let symbols = sorted.reduce(0) { $0 + $1.symbols }
+        let lines = sorted.reduce(0) { $0 + $1.lines }
+        var out = "# \(project)\n\n"
+        out += "\(sorted.count) modules, \(symbols) symbols, \(lines) lines. \(generator)\n\n"
+        out += "See also: [metrics](\(OutputLayout.metricsMarkdown)).\n\n"
+        out += "## Modules\n\n| Module | Language | Symbols | Lines |\n| --- | --- | ---: | ---: |\n"
+        for entry in sorted {
+            let name = MarkdownText.tableCell(entry.path)
+            let cell: String
+            if let page = entry.page {
+                cell = "[`\(name)`](\(page.addingPercentEncodingForLink))"
+            } else {
+                cell = "`\(name)` (\(MarkdownText.tableCell(entry.note ?? "no page")))"
+            }
+            out += "| \(cell) | \(entry.language) | \(entry.symbols) | \(entry.lines) |\n"
+        }
+        if !skipped.isEmpty {
+            out += "\n## Skipped files\n\n"
+            for item in skipped.sorted(by: { $0.path < $1.path }) {
+                out += "- `\(MarkdownText.tableCell(item.path))`: \(MarkdownText.tableCell(item.reason))\n"
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Percent-encodes characters that would break a Markdown link destination (spaces, parentheses, `<>`).
+    var addingPercentEncodingForLink: String {
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case " ": result += "%20"
+            case "(": result += "%28"
+            case ")": result += "%29"
+            case "<": result += "%3C"
+            case ">": result += "%3E"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+/// Where each output file goes inside the output folder.
+///
+/// ```text
+/// docs_output/
+///   index.md                 the project's index
+///   pkg/mod.py.md            one page per module, mirroring the source tree
+///   metrics.json, metrics.md what the run cost
+///   .docgen-manifest.json    what each page was generated from (incremental runs)
+///   site/index.html          the HTML site: one page per Markdown page, plus style.css
+///   site/pkg/mod.py.html
+/// ```
+public enum OutputLayout {
+    /// The index page.
+    public static let indexPage = "index.md"
+    /// The metrics as JSON.
+    public static let metricsJSON = "metrics.json"
+    /// The metrics as Markdown.
+    public static let metricsMarkdown = "metrics.md"
+    /// The manifest of generated pages.
+    public static let manifest = ".docgen-manifest.json"
+    /// The HTML site's folder.
+    public static let siteFolder = "site"
+    /// The site's stylesheet, relative to the site folder.
+    public static let stylesheet = "style.css"
+
+    /// The Markdown page of a module: its path plus `.md`.
+    public static func page(forModule path: String) -> String { path + ".md" }
+
+    /// The HTML page of a Markdown page, relative to the site folder.
+    public static func htmlPage(forMarkdown page: String) -> String {
+        (page.hasSuffix(".md") ? String(page.dropLast(3)) : page) + ".html"
+    }
+
+    /// The relative path from the folder holding `fromPage` to `toPage` (both relative to one root).
+    public static func relativeLink(from fromPage: String, to toPage: String) -> String {
+        let depth = fromPage.split(separator: "/").count - 1
+        return String(repeating: "../", count: max(0, depth)) + toPage
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+extension DocumentationJob {
+    /// Removes manifest entries and pages of modules that no longer exist (full, non-sharded runs only).
+    func removeOrphans(keeping paths: Set<String>, store: ManifestStore, writer: AtomicFileWriter) async throws {
+        let orphans = await store.current.entries.values.filter { !paths.contains($0.path) }
+        for orphan in orphans {
+            try? FileManager.default.removeItem(at: writer.url(for: orphan.page))
+            let html = "\(OutputLayout.siteFolder)/\(OutputLayout.htmlPage(forMarkdown: orphan.page))"
+            try? FileManager.default.removeItem(at: writer.url(for: html))
+            await store.remove(orphan.path)
+        }
+    }
+
+    /// Writes index.md, metrics.json, metrics.md and the site.
+    func writeReports(
+        modules: [ModuleInput],
+        results: [ModuleResult],
+        manifest: RunManifest,
+        skipped: [(path: String, reason: String)],
+        writer: AtomicFileWriter,
+        report: MetricsReport
+    ) throws {
+        let reasons = Dictionary(results.compactMap { result in result.reason.map { (result.path, $0) } }) { $1 }
+        let entries = modules.map { module -> IndexWriter.Entry in
+            if let entry = manifest.entries[module.path] {
+                return IndexWriter.Entry(
+                    path: module.path, language: module.language, symbols: entry.symbols, lines: entry.lines,
+                    page: entry.page)
+            }
+            let lines = SourceLines(module.source, commentPrefix: module.commentPrefix).count
+            let note = reasons[module.path].map { "failed: \($0)" } ?? "not documented yet"
+            return IndexWriter.Entry(
+                path: module.path, language: module.language, symbols: module.symbols.count, lines: lines, page: nil,
+                note: note)
+        }
+        try writeIndexAndSite(entries: entries, skipped: skipped, writer: writer, report: report)
+    }
+
+    /// Writes the index, the metrics and the site from index entries (shared with `docgen merge`).
+    func writeIndexAndSite(
+        entries: [IndexWriter.Entry],
+        skipped: [(path: String, reason: String)],
+        writer: AtomicFileWriter,
+        report: MetricsReport
+    ) throws {
+        let generator =
+            settings.providerName == ProviderKind.offline.rawValue
+            ? "Reference documentation written offline from the source alone."
+            : "Written by `\(settings.modelName)` (\(settings.providerName))."
+        let index = IndexWriter().page(
+            project: settings.projectName, entries: entries, skipped: skipped, generator: generator)
+        try writer.write(index, to: OutputLayout.indexPage)
+        try writer.write(try report.jsonData(), to: OutputLayout.metricsJSON)
+        try writer.write(report.markdown, to: OutputLayout.metricsMarkdown)
+        guard settings.writesHTML, let renderer else { return }
+        var pages = [
+            SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", markdown: index),
+            SiteBuilder.Page(path: OutputLayout.metricsMarkdown, title: "Metrics", markdown: report.markdown),
+        ]
+        for entry in entries {
+            guard let page = entry.page, let data = writer.read(page) else { continue }
+            pages.append(
+                SiteBuilder.Page(path: page, title: entry.path, markdown: String(decoding: data, as: UTF8.self)))
+        }
+        try SiteBuilder(renderer: renderer, writer: writer).build(pages: pages, projectName: settings.projectName)
+    }
+
+    func summary(
+        modules: [ModuleInput], results: [ModuleResult], skipped: Int, interrupted: Bool, report: MetricsReport
+    ) -> RunSummary {
+        let failures = results.filter { $0.outcome == .failed }.map {
+            RunSummary.Failure(path: $0.path, reason: $0.reason ?? "unknown")
+        }
+        let stale = results.filter { $0.isStale || $0.outcome == nil }.map(\.path)
+        let status: String
+        if interrupted {
+            status = "interrupted"
+        } else if settings.checkOnly {
+            status = stale.isEmpty ? "ok" : "stale"
+        } else {
+            status = failures.isEmpty ? "ok" : "partial"
+        }
+        return RunSummary(
+            status: status, project: settings.projectName, output: settings.outputDirectory.path,
+            provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
+            modules: modules.count, documented: results.filter { $0.outcome == .documented }.count,
+            cached: results.filter { $0.outcome == .cached }.count, failed: failures.count, stale: stale,
+            failures: failures, skippedFiles: skipped, requests: report.totals.requests,
+            promptTokens: report.totals.promptTokens, completionTokens: report.totals.completionTokens,
+            costUSD: report.totals.costUSD, retries: report.totals.retryCount,
+            truncatedModules: report.totals.truncatedModules, splitModules: report.totals.splitModules,
+            durationMilliseconds: report.totals.wallMilliseconds)
+    }
+}

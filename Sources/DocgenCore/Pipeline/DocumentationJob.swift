@@ -1,0 +1,198 @@
+public import DocgenTokens
+public import Foundation
+public import Logging
+import Synchronization
+
+/// The main job: documents every module of a scanned repository into an output folder.
+///
+/// For each module (at most `concurrency` at once): skip it when its manifest key is unchanged, otherwise
+/// write its page — from the scan alone (offline) or from the model's answers (every request planned by
+/// ``PromptManager``, sent by ``AIService``, merged in order) — atomically, and journal it at once. Then write
+/// `index.md`, `metrics.json`/`metrics.md`, the manifest and the HTML site.
+///
+/// A module that fails is recorded and the run goes on; a failure that will repeat for every module
+/// (credentials refused, model not found) stops new work. Cancelling the task stops new modules, cancels
+/// in-flight requests and keeps every finished page.
+public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration {
+    /// What to do and where.
+    public struct Settings: Sendable {
+        /// The project name for titles and prompts.
+        public var projectName: String
+        /// The output folder.
+        public var outputDirectory: URL
+        /// Regenerate every page, ignoring the manifest.
+        public var force = false
+        /// Make no requests and write nothing; report stale pages.
+        public var checkOnly = false
+        /// Only this slice of the modules.
+        public var shard: Shard?
+        /// Modules in flight at once.
+        public var concurrency = 4
+        /// Whether to render the HTML site.
+        public var writesHTML = true
+        /// The model name (`offline` for the offline provider).
+        public var modelName: String
+        /// The provider name.
+        public var providerName: String
+        /// Everything else that shapes a page (template texts, prompt settings), for the manifest key.
+        public var fingerprint: [String]
+
+        /// Creates settings.
+        public init(
+            projectName: String, outputDirectory: URL, modelName: String, providerName: String, fingerprint: [String]
+        ) {
+            self.projectName = projectName
+            self.outputDirectory = outputDirectory
+            self.modelName = modelName
+            self.providerName = providerName
+            self.fingerprint = fingerprint
+        }
+    }
+
+    /// How pages are written.
+    public enum Generator: Sendable {
+        /// From the scan alone, no network.
+        case offline
+        /// By a model.
+        case model(service: AIService<C>, prompts: PromptManager, budget: TokenBudget, counter: any TokenCounting)
+    }
+
+    /// Progress, for a progress bar or log lines.
+    public enum Progress: Sendable {
+        /// The run starts with this many modules.
+        case started(total: Int)
+        /// A module finished.
+        case finished(path: String, outcome: MetricsReport.Outcome, done: Int, total: Int)
+    }
+
+    let settings: Settings
+    let generator: Generator
+    let renderer: (any HTMLRenderer)?
+    let metrics: MetricsCollector
+    let clock: C
+    let logger: Logger
+    let progress: (@Sendable (Progress) -> Void)?
+
+    /// Creates a job.
+    ///
+    /// - Parameters:
+    ///   - settings: What to do and where.
+    ///   - generator: Offline or a model.
+    ///   - renderer: The Markdown renderer for the site, or nil for no site.
+    ///   - metrics: The collector (its report is written at the end).
+    ///   - clock: Measures the run.
+    ///   - logger: Logs at debug, and warns when a prompt was truncated.
+    ///   - progress: Receives progress events.
+    public init(
+        settings: Settings,
+        generator: Generator,
+        renderer: (any HTMLRenderer)?,
+        metrics: MetricsCollector,
+        clock: C,
+        logger: Logger,
+        progress: (@Sendable (Progress) -> Void)? = nil
+    ) {
+        self.settings = settings
+        self.generator = generator
+        self.renderer = renderer
+        self.metrics = metrics
+        self.clock = clock
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Runs the job.
+    ///
+    /// - Parameters:
+    ///   - modules: Every scanned module (the shard is applied here).
+    ///   - skipped: Files the scan skipped, with reasons (listed in the index).
+    /// - Returns: The summary; its ``RunSummary/exitCode`` is docgen's exit status.
+    /// - Throws: ``OutputError`` when the output folder cannot be written or its manifest cannot be read.
+    public func run(modules allModules: [ModuleInput], skipped: [(path: String, reason: String)]) async throws
+        -> RunSummary
+    {
+        let start = clock.now
+        let modules = allModules.filter { settings.shard?.contains($0.path) ?? true }
+        let writer = AtomicFileWriter(root: settings.outputDirectory)
+        let manifest = try RunManifest.load(from: writer)
+        let store = ManifestStore(manifest: manifest, writer: writer)
+        progress?(.started(total: modules.count))
+
+        let results = await processAll(modules, manifest: manifest, writer: writer, store: store)
+        let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
+        let wall = start.duration(to: clock.now).secondsDouble * 1000
+        let report = await metrics.report(
+            model: settings.modelName, provider: settings.providerName, wallMilliseconds: wall)
+        if settings.checkOnly {
+            return summary(
+                modules: modules, results: results, skipped: skipped.count, interrupted: false, report: report)
+        }
+        if settings.shard == nil, !interrupted {
+            try await removeOrphans(keeping: Set(allModules.map(\.path)), store: store, writer: writer)
+        }
+        try await store.save()
+        let current = await store.current
+        try writeReports(
+            modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
+        return summary(
+            modules: modules, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
+    }
+
+    /// One module's result; `outcome` nil means not reached (interrupted).
+    struct ModuleResult: Sendable {
+        var path: String
+        var outcome: MetricsReport.Outcome?
+        var reason: String?
+        var isStale = false
+    }
+
+    private func processAll(
+        _ modules: [ModuleInput],
+        manifest: RunManifest,
+        writer: AtomicFileWriter,
+        store: ManifestStore
+    ) async -> [ModuleResult] {
+        let stop = StopFlag()
+        var results = modules.map { ModuleResult(path: $0.path, outcome: nil) }
+        await withTaskGroup(of: (Int, ModuleResult).self) { group in
+            var next = 0
+            var done = 0
+            func startNext() {
+                guard next < modules.count, !Task.isCancelled else { return }
+                let index = next
+                next += 1
+                let module = modules[index]
+                group.addTask {
+                    if let reason = stop.reason {
+                        return (
+                            index, ModuleResult(path: module.path, outcome: .failed, reason: "not attempted: \(reason)")
+                        )
+                    }
+                    let result = await process(module, manifest: manifest, writer: writer, store: store, stop: stop)
+                    return (index, result)
+                }
+            }
+            for _ in 0..<max(1, settings.concurrency) { startNext() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                done += 1
+                if let outcome = result.outcome {
+                    progress?(.finished(path: result.path, outcome: outcome, done: done, total: modules.count))
+                }
+                startNext()
+            }
+        }
+        return results
+    }
+}
+
+/// The first reason to stop starting modules (a failure every module would repeat), shared by module tasks.
+final class StopFlag: Sendable {
+    private let state = Mutex<String?>(nil)
+
+    /// The reason, once set.
+    var reason: String? { state.withLock { $0 } }
+
+    /// Sets the reason unless one is set already.
+    func set(_ reason: String) { state.withLock { if $0 == nil { $0 = reason } } }
+}

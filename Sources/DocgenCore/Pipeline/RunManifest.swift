@@ -1,0 +1,155 @@
+import DocgenTokens
+public import Foundation
+
+/// What each page in an output folder was generated from, so the next run regenerates only what changed.
+///
+/// Each entry is keyed by a SHA-256 over everything that shapes the page: the module's source, the templates,
+/// the model, the provider and the prompt settings. A second run over an unchanged repository makes no
+/// requests; a change in one file regenerates that file only.
+///
+/// Finished modules are appended to a journal (`.docgen-manifest.jsonl`) the moment their page is written, so a
+/// run that is interrupted — Ctrl-C, a crash, a lost network — does not redo them; the journal is folded into
+/// `.docgen-manifest.json` when a run ends.
+public struct RunManifest: Sendable, Codable, Equatable {
+    /// One generated page.
+    public struct Entry: Sendable, Codable, Equatable {
+        /// The module path.
+        public var path: String
+        /// The hash of everything the page was generated from.
+        public var key: String
+        /// The page, relative to the output folder.
+        public var page: String
+        /// `Python` or `Swift`.
+        public var language: String
+        /// Symbols in the module.
+        public var symbols: Int
+        /// Lines in the module.
+        public var lines: Int
+        /// The model (or `offline`).
+        public var model: String
+        /// Source lines cut to fit.
+        public var truncatedLines: Int
+        /// Requests the page took.
+        public var requests: Int
+
+        /// Creates an entry.
+        public init(
+            path: String, key: String, page: String, language: String, symbols: Int, lines: Int, model: String,
+            truncatedLines: Int, requests: Int
+        ) {
+            self.path = path
+            self.key = key
+            self.page = page
+            self.language = language
+            self.symbols = symbols
+            self.lines = lines
+            self.model = model
+            self.truncatedLines = truncatedLines
+            self.requests = requests
+        }
+    }
+
+    /// The format version.
+    public var version: Int = 1
+    /// Entries by module path.
+    public var entries: [String: Entry] = [:]
+
+    /// An empty manifest.
+    public init() {}
+
+    /// The journal file next to the manifest.
+    public static let journal = ".docgen-manifest.jsonl"
+
+    /// Loads the manifest and replays the journal of an interrupted run.
+    ///
+    /// - Parameter writer: The output folder's writer.
+    /// - Returns: The manifest (empty when there is none).
+    /// - Throws: ``OutputError`` when the manifest exists but is not valid.
+    public static func load(from writer: AtomicFileWriter) throws -> RunManifest {
+        var manifest = RunManifest()
+        if let data = writer.read(OutputLayout.manifest) {
+            do {
+                manifest = try JSONDecoder().decode(RunManifest.self, from: data)
+            } catch {
+                throw OutputError.unreadableManifest(
+                    path: writer.url(for: OutputLayout.manifest).path, reason: "not a docgen manifest")
+            }
+        }
+        if let journal = writer.read(journal) {
+            // A line cut short by a crash does not decode and is ignored: its page is regenerated.
+            for line in journal.split(separator: UInt8(ascii: "\n")) {
+                if let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) {
+                    manifest.entries[entry.path] = entry
+                }
+            }
+        }
+        return manifest
+    }
+
+    /// The manifest as key-sorted JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// The cache key of a page: SHA-256 over length-prefixed parts, so no two different inputs collide by
+    /// concatenation.
+    public static func key(_ parts: [String]) -> String {
+        var bytes: [UInt8] = []
+        for part in parts {
+            let utf8 = Array(part.utf8)
+            bytes += Array(String(utf8.count).utf8) + [0x3A] + utf8 + [0x0A]
+        }
+        return SHA256.hexDigest(of: bytes)
+    }
+}
+
+/// Records finished pages as they are written (journal) and saves the manifest at the end of a run.
+actor ManifestStore {
+    private var manifest: RunManifest
+    private let writer: AtomicFileWriter
+    private var journal: FileHandle?
+
+    init(manifest: RunManifest, writer: AtomicFileWriter) {
+        self.manifest = manifest
+        self.writer = writer
+    }
+
+    var current: RunManifest { manifest }
+
+    /// Adds an entry and appends it to the journal at once.
+    func record(_ entry: RunManifest.Entry) throws {
+        manifest.entries[entry.path] = entry
+        var line = try JSONEncoder().encode(entry)
+        line.append(UInt8(ascii: "\n"))
+        if journal == nil {
+            let url = writer.url(for: RunManifest.journal)
+            try FileManager.default.createDirectory(at: writer.root, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: url.path),
+                !FileManager.default.createFile(atPath: url.path, contents: nil)
+            {
+                throw OutputError.writeFailed(path: url.path, reason: "cannot create the journal")
+            }
+            guard let handle = try? FileHandle(forWritingTo: url) else {
+                throw OutputError.writeFailed(path: url.path, reason: "cannot open the journal for writing")
+            }
+            handle.seekToEndOfFile()
+            journal = handle
+        }
+        journal?.write(line)
+    }
+
+    /// Forgets a module (its source is gone).
+    func remove(_ path: String) {
+        manifest.entries[path] = nil
+    }
+
+    /// Writes the manifest atomically and removes the journal.
+    func save() throws {
+        try writer.write(manifest.jsonData(), to: OutputLayout.manifest)
+        try? journal?.close()
+        journal = nil
+        try? FileManager.default.removeItem(at: writer.url(for: RunManifest.journal))
+    }
+}

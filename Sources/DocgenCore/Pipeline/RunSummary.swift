@@ -1,0 +1,78 @@
+public import Foundation
+
+/// What a run did, for people (one line per field) and for CI (`--json`).
+public struct RunSummary: Sendable, Codable, Equatable {
+    /// A module that failed, with the reason.
+    public struct Failure: Sendable, Codable, Equatable {
+        /// The module path.
+        public var path: String
+        /// Why it failed, for a person.
+        public var reason: String
+    }
+
+    /// `ok` (every module documented or unchanged), `partial` (some failed), `stale` (`--check` found
+    /// out-of-date pages), `interrupted`.
+    public var status: String
+    /// The project name.
+    public var project: String
+    /// The output folder.
+    public var output: String
+    /// The provider and model.
+    public var provider: String
+    public var model: String
+    /// The shard, such as `1/4`, when the run was sharded.
+    public var shard: String?
+    /// Modules considered (in this shard).
+    public var modules: Int
+    /// Modules documented in this run, kept unchanged, and failed.
+    public var documented: Int
+    public var cached: Int
+    public var failed: Int
+    /// Modules whose pages are out of date (`--check`) or were not reached (interrupted).
+    public var stale: [String]
+    /// The failures.
+    public var failures: [Failure]
+    /// Files the scan skipped.
+    public var skippedFiles: Int
+    /// Requests, tokens, cost and retries.
+    public var requests: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+    public var costUSD: Double
+    public var retries: Int
+    /// Modules truncated or split.
+    public var truncatedModules: Int
+    public var splitModules: Int
+    /// Wall time in milliseconds.
+    public var durationMilliseconds: Double
+
+    /// The exit status docgen uses for this summary: 0 when `ok`, 1 otherwise.
+    public var exitCode: Int32 { status == "ok" ? 0 : 1 }
+
+    /// Key-sorted, snake_case JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(self)
+    }
+
+    /// A few lines for the end of a run.
+    public var humanReadable: String {
+        var lines: [String] = []
+        let head = status == "ok" ? "done" : status
+        lines.append(
+            "docgen \(head): \(modules) modules — \(documented) documented, \(cached) unchanged, \(failed) failed"
+                + (shard.map { " (shard \($0))" } ?? ""))
+        lines.append(
+            "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
+                + String(format: "$%.4f", costUSD) + ", retries \(retries), truncated \(truncatedModules), split "
+                + "\(splitModules), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
+        for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
+        if status == "stale" {
+            for path in stale { lines.append("  stale \(path)") }
+        }
+        lines.append("output: \(output)")
+        return lines.joined(separator: "\n")
+    }
+}
