@@ -188,7 +188,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Removes every request header value from a message, so API keys never reach logs or users.
     private func redacted(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
+        Self.redact(text, secrets: secrets)
+    }
+
+    /// Replaces each secret (longest first, so a value containing another is removed whole) with `<redacted>`.
+    static func redact(_ text: String, secrets: [String]) -> String {
+        secrets.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+            .reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
     }
 
     static func displayURL(_ url: String) -> String {
