@@ -197,8 +197,16 @@ final class CurlTransfer: @unchecked Sendable {
             .reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
     }
 
+    /// The URL without query, fragment or user information (`user:password@`), which may carry secrets.
     static func displayURL(_ url: String) -> String {
         let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
-        return String(url[..<end])
+        var shown = String(url[..<end])
+        if let schemeEnd = shown.range(of: "://") {
+            let authorityEnd = shown[schemeEnd.upperBound...].firstIndex(of: "/") ?? shown.endIndex
+            if let at = shown[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") {
+                shown.removeSubrange(schemeEnd.upperBound...at)
+            }
+        }
+        return shown
     }
 }

@@ -40,6 +40,8 @@ struct CurlTransportUnitTests {
                 == "https://x.openai.azure.com/openai/deployments/d/chat")
         #expect(CurlTransfer.displayURL("http://h/p#frag") == "http://h/p")
         #expect(CurlTransfer.displayURL("http://h/p") == "http://h/p")
+        #expect(CurlTransfer.displayURL("https://user:s3cret@h:8443/p?q") == "https://h:8443/p")
+        #expect(CurlTransfer.displayURL("not a url") == "not a url")
     }
 
     @Test func convertsDurationsForLibcurl() {
