@@ -188,11 +188,25 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Removes every request header value from a message, so API keys never reach logs or users.
     private func redacted(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
+        Self.redact(text, secrets: secrets)
     }
 
+    /// Replaces each secret (longest first, so a value containing another is removed whole) with `<redacted>`.
+    static func redact(_ text: String, secrets: [String]) -> String {
+        secrets.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+            .reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
+    }
+
+    /// The URL without query, fragment or user information (`user:password@`), which may carry secrets.
     static func displayURL(_ url: String) -> String {
         let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
-        return String(url[..<end])
+        var shown = String(url[..<end])
+        if let schemeEnd = shown.range(of: "://") {
+            let authorityEnd = shown[schemeEnd.upperBound...].firstIndex(of: "/") ?? shown.endIndex
+            if let at = shown[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") {
+                shown.removeSubrange(schemeEnd.upperBound...at)
+            }
+        }
+        return shown
     }
 }

@@ -79,7 +79,8 @@ extension LoopbackHTTPServer {
 
     /// What the server does with a request; returned by the test's handler.
     public indirect enum Action: Sendable, Equatable {
-        /// Answers with a complete response (`Content-Length` framing) and keeps the connection open.
+        /// Answers with a complete response (`Content-Length` framing) and keeps the connection open, unless
+        /// the response has `Connection: close`.
         case respond(Response)
         /// Waits, then performs the next action. The wait ends early when the server shuts down.
         case delayed(Duration, then: Action)

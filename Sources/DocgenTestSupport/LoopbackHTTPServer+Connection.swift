@@ -148,8 +148,9 @@ struct LoopbackConnection {
             if headers["Content-Length"] == nil {
                 headers.add(name: "Content-Length", value: String(response.body.count))
             }
-            return LoopbackSocket.sendAll(
+            let sent = LoopbackSocket.sendAll(
                 descriptor, Self.head(status: response.status, headers: headers) + response.body)
+            return sent && headers["Connection"]?.lowercased() != "close"
         case .delayed(let duration, let next):
             guard core.pause(for: duration) else { return false }
             return perform(next)

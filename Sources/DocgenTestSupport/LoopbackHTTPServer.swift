@@ -75,6 +75,23 @@ public final class LoopbackHTTPServer: Sendable {
     /// How many TCP connections the server has accepted.
     public var acceptedConnectionCount: Int { core.state.withLock { $0.acceptedConnections } }
 
+    /// Waits until the server has received at least `count` requests, polling every 5 ms.
+    ///
+    /// Use it to act at a known point, for example to cancel a request the server is hanging on.
+    ///
+    /// - Parameters:
+    ///   - count: The number of requests to wait for.
+    ///   - timeout: The longest wait.
+    /// - Returns: True when the requests arrived in time, false on timeout or task cancellation.
+    public func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while receivedRequests.count < count {
+            guard clock.now < deadline, (try? await Task.sleep(for: .milliseconds(5))) != nil else { return false }
+        }
+        return true
+    }
+
     /// Stops accepting, wakes every waiting thread, closes all connections and waits (bounded) for the threads
     /// to finish. Safe to call more than once.
     public func shutdown() {

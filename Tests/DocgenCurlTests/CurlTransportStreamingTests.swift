@@ -45,6 +45,23 @@ struct CurlTransportStreamingTests {
         #expect(first == Array("first".utf8))
     }
 
+    @Test func headIsDeliveredBeforeAnyBodyByteArrives() async throws {
+        let server = try LoopbackHTTPServer { _ in
+            .stream(
+                status: 202, headers: ["X-Head": "early"], chunks: [.init("late", after: .seconds(20))],
+                completes: true)
+        }
+        defer { server.shutdown() }
+        let transport = try CurlTestSupport.makeTransport()
+
+        let response = try await transport.stream(
+            HTTPRequest(method: .get, url: server.baseURL + "/"), timeout: .seconds(30))
+
+        #expect(response.status == 202)
+        #expect(response.headers["X-Head"] == "early")
+        #expect(response.headers["Transfer-Encoding"] == "chunked")
+    }
+
     @Test func streamCutMidBodyThrowsConnectionLost() async throws {
         let server = try LoopbackHTTPServer { _ in .serverSentEvents(["one", "two"], completes: false) }
         defer { server.shutdown() }
