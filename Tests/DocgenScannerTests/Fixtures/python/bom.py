@@ -1,0 +1,7 @@
+﻿def with_bom():
+    """BOM at the start."""
+    pass
+
+
+class AfterBom:
+    pass

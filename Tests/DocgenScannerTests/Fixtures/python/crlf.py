@@ -1,0 +1,10 @@
+class Windows:
+    """Docstring
+    with CRLF."""
+
+    def method(self):
+        return 1
+
+
+def after():
+    pass

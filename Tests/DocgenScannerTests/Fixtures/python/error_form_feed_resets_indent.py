@@ -1,0 +1,3 @@
+class FormFeed:
+    def method(self):
+        pass

@@ -1,0 +1,6 @@
+def ok():
+    x = [1, 2
+
+
+class After:
+    pass

@@ -1,0 +1,5 @@
+def ok():
+    try:
+        pass
+    except ValueError, e:
+        pass

@@ -1,0 +1,2 @@
+def ok():
+    print "python 2"

@@ -1,0 +1,6 @@
+def ok():
+    pass
+
+
+def broken(:
+    pass

@@ -1,0 +1,3 @@
+def ok():
+    pass
+        extra = 1

@@ -1,0 +1,6 @@
+def ok():
+    pass
+
+class Broken:
+    def method(self):
+        return ]

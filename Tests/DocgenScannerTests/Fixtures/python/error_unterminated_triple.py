@@ -1,0 +1,6 @@
+def ok():
+    """never closed
+
+
+def after():
+    pass

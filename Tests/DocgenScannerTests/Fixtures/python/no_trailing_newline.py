@@ -1,0 +1,2 @@
+def no_trailing_newline():
+    pass
