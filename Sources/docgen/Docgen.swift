@@ -12,9 +12,13 @@ struct Docgen: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
+            GenerateCommand.self,
+            PlanCommand.self,
             ScanCommand.self,
             TokensCommand.self,
             RenderCommand.self,
-        ]
+            ConfigCommand.self,
+        ],
+        defaultSubcommand: GenerateCommand.self
     )
 }

@@ -1,0 +1,18 @@
+public import DocgenScanner
+
+extension ModuleInput {
+    /// The module of a scanned file.
+    public init(_ file: ScannedFile) {
+        self.init(
+            path: file.path,
+            language: file.language == .python ? "Python" : "Swift",
+            source: file.source,
+            symbols: file.symbols.map { symbol in
+                Symbol(
+                    kind: symbol.kind.rawValue, name: symbol.name, qualifiedName: symbol.qualifiedName,
+                    line: symbol.line, endLine: symbol.endLine, signature: symbol.signature,
+                    docstring: symbol.docstring,
+                    decoratorLines: symbol.decorators.reduce(0) { $0 + 1 + $1.filter(\.isNewline).count })
+            })
+    }
+}

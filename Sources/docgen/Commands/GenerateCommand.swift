@@ -1,0 +1,124 @@
+import ArgumentParser
+import DocgenCore
+import DocgenCurl
+import DocgenMarkdown
+import DocgenScanner
+import DocgenTokens
+import Foundation
+import Logging
+
+/// `docgen [generate] REPO`: documents a repository into docs_output/ (Markdown, HTML site, metrics).
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Document a repository: Markdown pages, an HTML site and a metrics report.",
+        discussion: """
+            With no API key (or --provider offline) docgen writes reference documentation from the source \
+            alone, with no network. Exit status: 0 every module documented, 1 some failed (the others are \
+            still written), 2 usage or configuration error.
+            """
+    )
+
+    @OptionGroup var run: RunOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Print the token plan and exit: no requests, no files written (same as 'docgen plan').")
+    var dryRun = false
+
+    @Flag(help: "Regenerate every page, even unchanged ones.")
+    var force = false
+
+    @Flag(help: "Make no requests; exit 1 when any page is out of date (a CI gate).")
+    var check = false
+
+    @Option(help: "Only this slice of the modules, I/N (1-based), for CI matrices; merge with 'docgen merge'.")
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N, such as 2/4; got '\(shard)'.")
+        }
+        if dryRun && check { throw ValidationError("--dry-run and --check cannot be combined.") }
+    }
+
+    func run() async throws {
+        if dryRun {
+            try await PlanCommand.printPlan(options: run, json: output.json)
+            return
+        }
+        Bootstrap.startLogging(verbose: output.verbose, quiet: output.quiet)
+        let context = try RunContext.make(run)
+        let logger = Logger(label: "docgen")
+        let metrics = MetricsCollector()
+        let generator = try makeGenerator(context, metrics: metrics, logger: logger)
+        let scan = try await context.scan()
+        var settings = DocumentationJob<ContinuousClock>.Settings(
+            projectName: context.projectName, outputDirectory: context.outputDirectory,
+            modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
+            providerName: context.providerKind.rawValue, fingerprint: context.fingerprint)
+        settings.force = force
+        settings.checkOnly = check
+        settings.shard = shard.flatMap(Shard.init(parsing:))
+        settings.concurrency = context.configuration.concurrency
+        settings.writesHTML = context.configuration.output.html
+        let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
+        let job = DocumentationJob(
+            settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
+            clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) })
+        if context.providerKind == .offline, !output.quiet, !check {
+            FileHandleOutput.standardError.write(
+                "docgen: no API key found, writing reference docs offline. To document with a model, set "
+                    + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
+                    + "pass --provider.\n")
+        }
+        let modules = scan.files.map(ModuleInput.init)
+        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
+        let summary: RunSummary
+        do {
+            summary = try await Bootstrap.runCancellingOnInterrupt {
+                try await job.run(modules: modules, skipped: skipped)
+            }
+        } catch let error as OutputError {
+            throw CLIError.failure(error.description)
+        }
+        if output.json {
+            var data = try summary.jsonData()
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } else {
+            print(summary.humanReadable)
+        }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    private func makeGenerator(
+        _ context: RunContext,
+        metrics: MetricsCollector,
+        logger: Logger
+    ) throws -> DocumentationJob<ContinuousClock>.Generator {
+        guard context.providerKind != .offline, !check else { return .offline }
+        let provider: ProviderConfiguration
+        do {
+            provider = try ProviderConfiguration.resolve(
+                kind: context.providerKind, settings: context.configuration.providerSettings,
+                environment: context.environment)
+        } catch {
+            throw CLIError.usage("\(error)")
+        }
+        let transport: CurlTransport
+        do {
+            transport = try CurlTransport()
+        } catch {
+            throw CLIError.failure("\(error)")
+        }
+        let clock = ContinuousClock()
+        let service = AIService(
+            configuration: .init(
+                provider: provider, retry: context.configuration.retry,
+                requestTimeout: context.configuration.requestTimeout, userAgent: "docgen/\(Docgen.version)"),
+            transport: transport, rateLimiter: RateLimiter(limits: context.configuration.rateLimit, clock: clock),
+            metrics: metrics, clock: clock, logger: logger)
+        return .model(
+            service: service, prompts: try context.promptManager(), budget: context.budget, counter: context.encoding)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import DocgenCore
+import DocgenScanner
+import DocgenTokens
+import Foundation
+
+/// `docgen plan REPO` (also `docgen --dry-run REPO`): the token plan of every request, with no network.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print the token plan of every request without sending any (no network, no API key).",
+        discussion: """
+            For each module: symbols, source lines, lines cut to fit, requests, prompt tokens (counted exactly \
+            as the server bills them), planned max_tokens and the most it can cost; then totals for the model.
+            """
+    )
+
+    @OptionGroup var run: RunOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await Self.printPlan(options: run, json: output.json)
+    }
+
+    /// Plans and prints; exits 1 (via ``CLIError``) when a module cannot fit even when split.
+    static func printPlan(options: RunOptions, json: Bool) async throws {
+        let context = try RunContext.make(options)
+        let scan = try await context.scan()
+        let manager = try context.promptManager()
+        let report = await PlanReport.make(
+            modules: scan.files.map(ModuleInput.init),
+            skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
+            manager: manager, profile: context.profile, modelName: context.configuration.model)
+        if json {
+            var data = try report.jsonData()
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } else {
+            FileHandleOutput.standardOutput.write(report.table)
+        }
+        if report.totals.failedModules > 0 {
+            throw CLIError.failure(
+                "\(report.totals.failedModules) modules cannot fit \(context.configuration.model)'s window.")
+        }
+    }
+}

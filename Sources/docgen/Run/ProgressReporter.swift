@@ -1,0 +1,67 @@
+import DocgenCore
+import Foundation
+import Synchronization
+
+/// Shows a run's progress on stderr: a redrawn bar on a terminal, one plain line per module otherwise.
+final class ProgressReporter: Sendable {
+    private struct State {
+        var total = 0
+        var done = 0
+        var started = Date()
+        var lastDraw = Date.distantPast
+    }
+
+    private let isTerminal: Bool
+    private let quiet: Bool
+    private let metrics: MetricsCollector
+    private let state = Mutex(State())
+
+    init(quiet: Bool, metrics: MetricsCollector) {
+        self.isTerminal = isatty(STDERR_FILENO) == 1
+        self.quiet = quiet
+        self.metrics = metrics
+    }
+
+    /// Receives the job's progress events.
+    func handle<C: Clock>(_ event: DocumentationJob<C>.Progress) {
+        guard !quiet else { return }
+        switch event {
+        case .started(let total):
+            state.withLock {
+                $0.total = total
+                $0.started = Date()
+            }
+            if !isTerminal { FileHandleOutput.standardError.write("docgen: \(total) modules to check\n") }
+        case .finished(let path, let outcome, let done, let total):
+            let (elapsed, shouldDraw) = state.withLock { state -> (Double, Bool) in
+                state.done = done
+                let now = Date()
+                let draw = now.timeIntervalSince(state.lastDraw) > 0.1 || done == total
+                if draw { state.lastDraw = now }
+                return (now.timeIntervalSince(state.started), draw)
+            }
+            if !isTerminal {
+                FileHandleOutput.standardError.write("docgen: [\(done)/\(total)] \(path) \(outcome.rawValue)\n")
+                return
+            }
+            guard shouldDraw else { return }
+            let metrics = self.metrics
+            Task {
+                let totals = await metrics.runningTotals
+                let width = 24
+                let filled = total == 0 ? width : width * done / total
+                let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+                let eta = done == 0 ? "?" : Self.clock(elapsed / Double(done) * Double(total - done))
+                let line =
+                    "\r[\(bar)] \(done)/\(total) modules · \(totals.promptTokens + totals.completionTokens) tokens · "
+                    + String(format: "$%.4f", totals.costUSD) + " · \(totals.retries) retries · ETA \(eta)  "
+                FileHandleOutput.standardError.write(line + (done == total ? "\n" : ""))
+            }
+        }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+}

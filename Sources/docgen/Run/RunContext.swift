@@ -1,0 +1,185 @@
+import DocgenCore
+import DocgenScanner
+import DocgenTokens
+import Foundation
+
+/// Everything a run needs, resolved from flags, environment, `.env`, `.docgen.yml` and defaults — or a clear
+/// usage error (exit 2) naming the setting and what to do.
+struct RunContext {
+    let repository: URL
+    let projectName: String
+    let environment: [String: String]
+    let configuration: DocgenConfiguration
+    let providerKind: ProviderKind
+    let profile: ModelProfile
+    let encoding: Encoding
+    let budget: TokenBudget
+    let templates: PromptTemplates
+    let outputDirectory: URL
+
+    /// Resolves the context.
+    ///
+    /// - Throws: ``CLIError/usage(_:)`` for a missing repository or an invalid setting.
+    static func make(_ options: RunOptions) throws -> RunContext {
+        let repository = URL(fileURLWithPath: options.repository).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: repository.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw CLIError.usage("Repository '\(options.repository)' is not a folder; pass the folder to document.")
+        }
+        let environment = DotEnv.environment(repository: repository)
+        let configuration = try loadConfiguration(options, repository: repository, environment: environment)
+        let providerKind = configuration.provider ?? ProviderConfiguration.detectKind(environment: environment)
+        let profile = try resolveProfile(configuration)
+        let encoding: Encoding
+        do {
+            encoding = try Encoding.named(profile.encodingName)
+        } catch {
+            throw CLIError.failure("\(error)")
+        }
+        let budget: TokenBudget
+        do {
+            budget = try TokenBudget(
+                model: profile, requestedCompletionTokens: configuration.prompt.completionTokens,
+                safetyMarginTokens: configuration.prompt.safetyMargin,
+                minimumCompletionTokens: configuration.prompt.minimumCompletionTokens)
+        } catch {
+            throw CLIError.usage("\(error)")
+        }
+        let templates: PromptTemplates
+        do {
+            templates =
+                try configuration.templatesDirectory.map { try PromptTemplates.load(directory: $0) }
+                ?? PromptTemplates.defaults()
+        } catch {
+            throw CLIError.usage("\(error)")
+        }
+        return RunContext(
+            repository: repository, projectName: repository.lastPathComponent, environment: environment,
+            configuration: configuration, providerKind: providerKind, profile: profile, encoding: encoding,
+            budget: budget, templates: templates,
+            outputDirectory: URL(fileURLWithPath: configuration.output.directory).standardizedFileURL)
+    }
+
+    private static func loadConfiguration(
+        _ options: RunOptions,
+        repository: URL,
+        environment: [String: String]
+    ) throws -> DocgenConfiguration {
+        do {
+            var layers: [ConfigurationLayer] = []
+            let file =
+                options.config.map { URL(fileURLWithPath: $0) } ?? repository.appendingPathComponent(".docgen.yml")
+            if FileManager.default.fileExists(atPath: file.path) {
+                guard let data = FileManager.default.contents(atPath: file.path),
+                    let text = String(data: data, encoding: .utf8)
+                else {
+                    throw CLIError.usage("Cannot read the configuration file \(file.path) as UTF-8 text.")
+                }
+                layers.append(try ConfigurationLayer.fromYAML(text, path: file.path))
+            } else if let explicit = options.config {
+                throw CLIError.usage("Configuration file '\(explicit)' does not exist.")
+            }
+            layers.append(try ConfigurationLayer.fromEnvironment(environment))
+            layers.append(options.layer)
+            return try DocgenConfiguration(layers: layers)
+        } catch let error as ConfigurationError {
+            throw CLIError.usage(error.description)
+        }
+    }
+
+    /// The model's profile: the registry with the configuration's models added or overridden.
+    private static func resolveProfile(_ configuration: DocgenConfiguration) throws -> ModelProfile {
+        do {
+            var overrides: [ModelProfile] = []
+            for custom in configuration.customModels.values.sorted(by: { $0.name < $1.name }) {
+                overrides.append(try profile(for: custom))
+            }
+            let registry = try ModelRegistry.builtIn.merging(overrides)
+            return try registry.profile(for: configuration.model)
+        } catch let error as TokenBudgetError {
+            throw CLIError.usage(error.description)
+        }
+    }
+
+    /// A registry profile from a `models:` entry: a known base model (its own name or `base:`) with the given
+    /// facts applied, or a new model, which needs its context window.
+    static func profile(for custom: CustomModelSettings) throws -> ModelProfile {
+        let base = try? ModelRegistry.builtIn.profile(for: custom.base ?? custom.name)
+        var profile: ModelProfile
+        if let base {
+            profile = base
+            profile.id = custom.name
+            profile.aliases = []
+        } else {
+            guard let window = custom.contextWindow else {
+                throw CLIError.usage(
+                    "Model '\(custom.name)' in the configuration is not a known model: give its context_window "
+                        + "(and max_output_tokens, encoding and prices), or a known base model with base:.")
+            }
+            profile = ModelProfile.custom(id: custom.name, contextWindowTokens: window)
+        }
+        if let window = custom.contextWindow {
+            profile.contextWindowTokens = window
+            profile.maxOutputTokens = min(profile.maxOutputTokens, window)
+        }
+        if let output = custom.maxOutputTokens { profile.maxOutputTokens = output }
+        if let encoding = custom.encoding {
+            guard Encoding.supportedNames.contains(encoding) else {
+                throw CLIError.usage(
+                    "Model '\(custom.name)': unknown encoding '\(encoding)'; use "
+                        + Encoding.supportedNames.joined(separator: " or ") + ".")
+            }
+            profile.encodingName = encoding
+        }
+        if let field = custom.outputField, let limit = ModelProfile.OutputLimitField(rawValue: field) {
+            profile.outputLimitField = limit
+        }
+        if custom.inputPricePerMillion != nil || custom.outputPricePerMillion != nil {
+            profile.pricing = ModelProfile.Pricing(
+                inputUSDPerMillionTokens: custom.inputPricePerMillion ?? profile.pricing?.inputUSDPerMillionTokens ?? 0,
+                outputUSDPerMillionTokens: custom.outputPricePerMillion ?? profile.pricing?.outputUSDPerMillionTokens
+                    ?? 0,
+                asOf: "configuration")
+        }
+        return profile
+    }
+
+    /// Scans the repository (the output folder excluded when it lies inside it).
+    func scan() async throws -> ScanResult {
+        var excluded = configuration.scan.exclude
+        let repositoryPath = repository.path.hasSuffix("/") ? repository.path : repository.path + "/"
+        if outputDirectory.path.hasPrefix(repositoryPath) {
+            excluded.append("/" + String(outputDirectory.path.dropFirst(repositoryPath.count)) + "/")
+        }
+        let scanner = RepositoryScanner(
+            configuration: ScanConfiguration(maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded))
+        do {
+            return try await scanner.scan(root: repository.path)
+        } catch {
+            throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)
+        }
+    }
+
+    /// The prompt manager for this model and configuration.
+    func promptManager() throws -> PromptManager {
+        do {
+            return try PromptManager(
+                templates: templates, project: projectName, budget: budget, counter: encoding,
+                modelName: configuration.model, maxSourceLines: configuration.prompt.maxSourceLines,
+                stream: configuration.stream)
+        } catch {
+            throw CLIError.usage("\(error)")
+        }
+    }
+
+    /// Everything besides source, model and provider that shapes a page, for the manifest key.
+    var fingerprint: [String] {
+        let prompt = configuration.prompt
+        return [
+            Docgen.version, templates.systemText, templates.moduleText, String(prompt.completionTokens),
+            String(prompt.safetyMargin), String(prompt.minimumCompletionTokens), String(prompt.maxSourceLines ?? 0),
+            String(profile.contextWindowTokens),
+        ]
+    }
+}
