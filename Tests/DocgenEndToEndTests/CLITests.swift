@@ -224,6 +224,29 @@ struct CLITests {
         #expect(unknown.status == 2)
     }
 
+    @Test func shardsMergeIntoOneSite() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repo = folder.appendingPathComponent("repo").path
+        var shardFolders: [String] = []
+        for index in 1...3 {
+            let out = folder.appendingPathComponent("shard-\(index)").path
+            let result = try DocgenProcess.run([repo, "--shard", "\(index)/3", "-o", out, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            shardFolders.append(out)
+        }
+        let merged = folder.appendingPathComponent("merged").path
+        let result = try DocgenProcess.run(["merge"] + shardFolders + ["-o", merged])
+        #expect(result.status == 0, "\(result.stderr)")
+        let index = try String(contentsOfFile: "\(merged)/index.md", encoding: .utf8)
+        for module in ["pkg/__init__.py", "pkg/shapes.py", "Sources/Greeter.swift"] {
+            #expect(index.contains("[`\(module)`](\(module).md)"))
+            #expect(FileManager.default.fileExists(atPath: "\(merged)/site/\(module).html"))
+        }
+        let missing = try DocgenProcess.run(["merge", folder.appendingPathComponent("nope").path, "-o", merged])
+        #expect(missing.status == 2)
+    }
+
     @Test func bundledSampleDocumentsOffline() throws {
         let folder = try DocgenProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -130,7 +130,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         if settings.shard == nil, !interrupted {
             try await removeOrphans(keeping: Set(allModules.map(\.path)), store: store, writer: writer)
         }
-        try await store.save()
+        try await store.save(
+            project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
         try writeReports(
             modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
