@@ -56,7 +56,8 @@ extension DocumentationJob {
             status = failures.isEmpty ? "ok" : "partial"
         }
         return RunSummary(
-            status: status, project: settings.projectName, output: settings.outputDirectory.path,
+            status: status, project: settings.projectName,
+            output: settings.outputDisplayName ?? settings.outputDirectory.path,
             provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
             modules: modules.count, documented: results.filter { $0.outcome == .documented }.count,
             cached: results.filter { $0.outcome == .cached }.count, failed: failures.count, stale: stale,

@@ -20,6 +20,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var projectName: String
         /// The output folder.
         public var outputDirectory: URL
+        /// The output folder as the user named it, for messages (defaults to the absolute path).
+        public var outputDisplayName: String?
         /// Regenerate every page, ignoring the manifest.
         public var force = false
         /// Make no requests and write nothing; report stale pages.
