@@ -19,7 +19,9 @@ final class CurlStreamToken: Sendable {
     /// The next chunk, nil at the end of the body.
     func next() async throws -> [UInt8]? {
         do {
-            return try await buffer.next()
+            let (chunk, resumesProducer) = try await buffer.next()
+            if resumesProducer { transfer.owner.multi.unpause(transfer) }
+            return chunk
         } catch {
             if Task.isCancelled { transfer.owner.multi.cancel(transfer) }
             throw error
