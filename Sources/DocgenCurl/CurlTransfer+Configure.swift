@@ -102,7 +102,7 @@ extension CurlTransfer {
         try handle.setProgressCallback { userData, _, _, _, _ in
             guard let userData else { return 1 }
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(userData).takeUnretainedValue()
-            return transfer.isCancelled ? 1 : 0
+            return transfer.shouldAbort ? 1 : 0
         }
         try handle.set(CURLOPT_NOPROGRESS, 0)
     }
