@@ -42,6 +42,9 @@ extension CurlTransfer {
         if configuration.acceptsCompressedResponses {
             try handle.set(CURLOPT_ACCEPT_ENCODING, "")
         }
+        if let file = configuration.certificateAuthorityFile {
+            try handle.set(CURLOPT_CAINFO, file)
+        }
         if configuration.usesTCPKeepAlive {
             try handle.set(CURLOPT_TCP_KEEPALIVE, 1)
         }
