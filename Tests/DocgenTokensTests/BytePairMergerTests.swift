@@ -73,3 +73,28 @@ struct SplitMix64: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 }
+
+struct EncodingCacheTests {
+    /// Encodes with the per-call caches forced on or off.
+    static func encode(_ text: String, _ encoding: Encoding, caches: Bool) -> [Int] {
+        var sink = TokenArraySink()
+        Encoding.withUTF8(text) { bytes in
+            encoding.encodeOrdinary(bytes, from: 0, to: bytes.count, useCaches: caches, into: &sink)
+        }
+        return sink.tokens
+    }
+
+    @Test(arguments: ["cl100k_base", "o200k_base"])
+    func cachesNeverChangeTheResult(encodingName: String) throws {
+        let encoding = try Encoding.named(encodingName)
+        let goldens = try #require(TokenGoldens.shared)
+        for golden in goldens.ordinary {
+            let expected = try #require(golden.ids[encodingName])
+            #expect(Self.encode(golden.text, encoding, caches: true) == expected, "\(golden.name)")
+            let repeated = String(repeating: golden.text + "\n", count: 3)
+            #expect(
+                Self.encode(repeated, encoding, caches: true) == Self.encode(repeated, encoding, caches: false),
+                "\(golden.name)")
+        }
+    }
+}
