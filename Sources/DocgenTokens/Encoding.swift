@@ -132,9 +132,12 @@ public final class Encoding: TokenCounting, Sendable {
         var merger = self.merger
         if useCaches ?? (end - start >= BytePairMerger.cacheThreshold) {
             merger.cache = RankCache(textLength: end - start)
-            merger.pieces = PieceCache()
+            merger.pieces = PieceCache(textLength: end - start)
         }
-        defer { merger.cache?.deallocate() }
+        defer {
+            merger.cache?.deallocate()
+            merger.pieces?.deallocate()
+        }
         var position = start
         switch specification.pattern {
         case .cl100k:
