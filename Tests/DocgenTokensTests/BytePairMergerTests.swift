@@ -47,6 +47,20 @@ struct BytePairMergerTests {
         }
     }
 
+    @Test func heapMergeEqualsTiktokensLoopOnLongRepetitivePieces() throws {
+        var generator = SplitMix64(seed: 11)
+        let encoding = try Encoding.cl100kBase()
+        for alphabet in ["a", "ab", "aab", "xyzzy", "0123", "==//++"] {
+            let scalars = Array(alphabet.unicodeScalars)
+            var text = ""
+            for _ in 0..<1_000 {
+                text.unicodeScalars.append(scalars[Int(generator.next() % UInt64(scalars.count))])
+            }
+            #expect(
+                Self.merge(text, encoding: encoding, heap: true) == Self.merge(text, encoding: encoding, heap: false))
+        }
+    }
+
     @Test func longSingleLetterRunsRoundTrip() throws {
         let encoding = try Encoding.cl100kBase()
         let text = String(repeating: "a", count: 20_000)

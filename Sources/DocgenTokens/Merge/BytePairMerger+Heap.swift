@@ -30,22 +30,27 @@ extension BytePairMerger {
         }
         heap.heapify()
         let dead: Int32 = -2
-        while let key = heap.popMin() {
+        while let key = heap.min {
             let pairRank = UInt32(truncatingIfNeeded: key >> 32)
             let start = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            guard previous[start] != dead, pairRanks[start] == pairRank else { continue }
+            guard previous[start] != dead, pairRanks[start] == pairRank else {
+                heap.removeMin()
+                continue
+            }
             tokens[start] = pairRank
             let removed = Int(next[start])
             let following = Int(next[removed])
             next[start] = Int32(following)
             previous[removed] = dead
+            // The popped entry's slot is reused for the first new pair: one sift instead of two.
+            var isTopReplaced = false
             if following < length {
                 previous[following] = Int32(start)
-                let end = Int(next[following])
-                let merged = rank(piece + start, end - start)
+                let merged = rank(piece + start, Int(next[following]) - start)
                 pairRanks[start] = merged
                 if merged != UInt32.max {
-                    heap.push(UInt64(merged) << 32 | UInt64(start))
+                    heap.replaceMin(with: UInt64(merged) << 32 | UInt64(start))
+                    isTopReplaced = true
                 }
             } else {
                 pairRanks[start] = UInt32.max
@@ -55,8 +60,17 @@ extension BytePairMerger {
                 let merged = rank(piece + before, following - before)
                 pairRanks[before] = merged
                 if merged != UInt32.max {
-                    heap.push(UInt64(merged) << 32 | UInt64(before))
+                    let newKey = UInt64(merged) << 32 | UInt64(before)
+                    if isTopReplaced {
+                        heap.push(newKey)
+                    } else {
+                        heap.replaceMin(with: newKey)
+                        isTopReplaced = true
+                    }
                 }
+            }
+            if !isTopReplaced {
+                heap.removeMin()
             }
         }
         var start = 0

@@ -57,14 +57,29 @@ struct KeyHeap {
         storage[index + Self.offset] = key
     }
 
-    mutating func popMin() -> UInt64? {
-        guard count > 0 else { return nil }
-        let top = storage[Self.offset]
+    /// The smallest key, or nil when empty.
+    var min: UInt64? {
+        count > 0 ? storage[Self.offset] : nil
+    }
+
+    /// Removes the smallest key; the heap must not be empty.
+    mutating func removeMin() {
         count -= 1
         if count > 0 {
             storage[Self.offset] = storage[count + Self.offset]
             siftDown(0)
         }
+    }
+
+    /// Replaces the smallest key with `key` in one sift (cheaper than ``removeMin()`` then ``push(_:)``).
+    mutating func replaceMin(with key: UInt64) {
+        storage[Self.offset] = key
+        siftDown(0)
+    }
+
+    mutating func popMin() -> UInt64? {
+        guard let top = min else { return nil }
+        removeMin()
         return top
     }
 
@@ -76,16 +91,16 @@ struct KeyHeap {
             if first >= count {
                 break
             }
-            let last = min(first + Self.arity, count)
+            let last = Swift.min(first + Self.arity, count)
             var child = first
             var childKey = storage[first + Self.offset]
             var candidate = first + 1
             while candidate < last {
+                // Branch-free selection: equal-rank keys make the comparison unpredictable.
                 let candidateKey = storage[candidate + Self.offset]
-                if candidateKey < childKey {
-                    child = candidate
-                    childKey = candidateKey
-                }
+                let isLess = candidateKey < childKey
+                child = isLess ? candidate : child
+                childKey = isLess ? candidateKey : childKey
                 candidate += 1
             }
             if key <= childKey {
