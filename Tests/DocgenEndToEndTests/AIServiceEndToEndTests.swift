@@ -73,6 +73,32 @@ struct AIServiceEndToEndTests {
         #expect(received.headers["Authorization"] == nil)
     }
 
+    @Test func azureNotFoundNamesTheDeploymentAndItsPath() async throws {
+        let fixture = try EndToEndFixture(kind: .azure, deployment: "docs", apiVersion: "2024-10-21") { _ in
+            .json(404, #"{"error":{"code":"DeploymentNotFound","message":"The API deployment does not exist."}}"#)
+        }
+        defer { fixture.server.shutdown() }
+
+        let error = try await #require(throws: AIServiceError.self) { _ = try await fixture.complete() }
+
+        #expect(error.description.contains("deployment 'docs'"))
+        #expect(error.description.contains("/openai/deployments/docs/chat/completions"))
+        #expect(fixture.server.receivedRequests.count == 1)
+    }
+
+    @Test func azureUnauthorizedNamesTheAzureVariable() async throws {
+        let fixture = try EndToEndFixture(kind: .azure, deployment: "docs", apiVersion: "2024-10-21") { _ in
+            .json(401, #"{"error":{"code":"401","message":"Access denied due to invalid subscription key."}}"#)
+        }
+        defer { fixture.server.shutdown() }
+
+        let error = try await #require(throws: AIServiceError.self) { _ = try await fixture.complete() }
+
+        #expect(error.description.contains("AZURE_OPENAI_API_KEY"))
+        #expect(!error.description.contains(EndToEndFixture.key))
+        #expect(fixture.server.receivedRequests.count == 1)
+    }
+
     @Test func unauthorizedIsOneRequestAndTheErrorNamesTheVariableNotTheKey() async throws {
         let fixture = try EndToEndFixture(scripted: [
             .json(

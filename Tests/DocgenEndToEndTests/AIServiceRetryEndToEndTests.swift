@@ -69,6 +69,8 @@ struct AIServiceRetryEndToEndTests {
         #expect(result.attempts == 3)
         #expect(result.retries == [.serverError: 2])
         #expect(fixture.server.receivedRequests.count == 3)
+        // Error answers keep the connection open: the retries reuse it.
+        #expect(fixture.server.acceptedConnectionCount == 1)
     }
 
     @Test func droppedConnectionIsRetriedThenSucceeds() async throws {
