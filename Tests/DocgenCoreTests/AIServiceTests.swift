@@ -131,6 +131,17 @@ struct AIServiceTests {
         #expect(transport.requests.count == 4)
     }
 
+    @Test func unreachableEndpointIsReportedAsSuchAfterRetries() async throws {
+        let refused = HTTPTransportError(kind: .connectionFailed, detail: "refused", url: "http://127.0.0.1:9/v1")
+        let transport = StubTransport([.failure(refused)])
+        let budget = try makeBudget()
+        let error = try await #require(throws: AIServiceError.self) {
+            _ = try await makeService(transport).complete(try makeRequest(budget), budget: budget, counter: counter)
+        }
+        #expect(error.shortDescription == "endpoint_unreachable")
+        #expect(transport.requests.count == 4)
+    }
+
     @Test func authenticationFailureIsFinalAndNamesTheVariableNotTheKey() async throws {
         let transport = StubTransport([
             .text(401, #"{"error":{"message":"Incorrect API key provided: \#(Self.key)","code":"invalid_api_key"}}"#)

@@ -222,8 +222,11 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         case .status(let status, _):
             return .retriesExhausted(attempts: attempts, last: "HTTP \(status)")
         case .transport(let error):
-            return attempts <= 1 && RetryPolicy.retryCause(of: failure) == nil
-                ? .transport(error) : .retriesExhausted(attempts: attempts, last: error.description)
+            if RetryPolicy.retryCause(of: failure) == nil { return .transport(error) }
+            if error.kind == .connectionFailed {
+                return .endpointUnreachable(attempts: attempts, detail: error.description)
+            }
+            return .retriesExhausted(attempts: attempts, last: error.description)
         case .malformedResponse:
             return .retriesExhausted(attempts: attempts, last: "the response had no readable choices")
         case .streamCut:

@@ -15,6 +15,7 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         case missingCredentials(provider: String, variable: String)
         case invalidConfiguration(detail: String)
         case transport(HTTPTransportError)
+        case endpointUnreachable(attempts: Int, detail: String)
     }
 
     private let code: Code
@@ -71,6 +72,11 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         AIServiceError(.invalidConfiguration(detail: detail))
     }
 
+    /// Every attempt failed to connect: the endpoint is down or the base URL is wrong.
+    public static func endpointUnreachable(attempts: Int, detail: String) -> AIServiceError {
+        AIServiceError(.endpointUnreachable(attempts: attempts, detail: detail))
+    }
+
     /// A transport failure that was not retried.
     public static func transport(_ error: HTTPTransportError) -> AIServiceError {
         AIServiceError(.transport(error))
@@ -101,6 +107,7 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         case .missingCredentials: return "missing_credentials"
         case .invalidConfiguration: return "invalid_configuration"
         case .transport(let error): return "transport_\(error.shortDescription)"
+        case .endpointUnreachable: return "endpoint_unreachable"
         }
     }
 
@@ -129,6 +136,8 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
             return "Invalid provider configuration: \(detail)"
         case .transport(let error):
             return error.description
+        case .endpointUnreachable(let attempts, let detail):
+            return "Gave up after \(attempts) attempts: \(detail)"
         }
     }
 }

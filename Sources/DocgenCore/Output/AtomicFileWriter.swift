@@ -13,6 +13,24 @@ public struct AtomicFileWriter: Sendable {
         self.root = root
     }
 
+    /// Creates the output folder if needed.
+    ///
+    /// - Throws: ``OutputError`` naming the folder when it cannot be created or is not a folder.
+    public func prepareRoot() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw OutputError.writeFailed(path: root.path, reason: "it exists and is not a folder")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.writeFailed(path: root.path, reason: "the folder cannot be created")
+        }
+    }
+
     /// The absolute URL of a path relative to ``root``.
     public func url(for relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
@@ -91,6 +109,8 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch code {
         case .writeFailed(let path, let reason):
+            var reason = reason
+            while reason.hasSuffix(".") { reason.removeLast() }
             return "Cannot write \(path): \(reason). Check that the output folder is writable and the disk has space."
         case .unreadableManifest(let path, let reason):
             return "Cannot read \(path) (\(reason)); delete it or run with --force to regenerate everything."

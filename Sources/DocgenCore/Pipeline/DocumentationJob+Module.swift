@@ -45,8 +45,11 @@ extension DocumentationJob {
         } catch {
             let reason = String(describing: error)
             if let serviceError = error as? AIServiceError,
-                ["authentication_failed", "not_found", "missing_credentials", "invalid_configuration"]
-                    .contains(serviceError.shortDescription)
+                [
+                    "authentication_failed", "not_found", "missing_credentials", "invalid_configuration",
+                    "endpoint_unreachable",
+                ]
+                .contains(serviceError.shortDescription)
             {
                 stop.set(reason)
             }

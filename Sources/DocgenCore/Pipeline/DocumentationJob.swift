@@ -116,6 +116,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         let start = clock.now
         let modules = allModules.filter { settings.shard?.contains($0.path) ?? true }
         let writer = AtomicFileWriter(root: settings.outputDirectory)
+        if !settings.checkOnly { try writer.prepareRoot() }
         let manifest = try RunManifest.load(from: writer)
         let store = ManifestStore(manifest: manifest, writer: writer)
         progress?(.started(total: modules.count))
