@@ -29,7 +29,7 @@ def stdlib_texts(limit):
     texts = []
     for path in sorted(root.rglob("*.py")):
         try:
-            texts.append((str(path.relative_to(root)), path.read_text(encoding="utf-8")))
+            texts.append((str(path.relative_to(root)), path.read_bytes().decode("utf-8")))
         except (UnicodeDecodeError, OSError):
             continue
         if limit and len(texts) >= limit:

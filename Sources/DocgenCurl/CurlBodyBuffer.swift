@@ -5,7 +5,7 @@ import Synchronization
 /// that reads a streamed body (consumer).
 ///
 /// When `capacity` chunks are waiting, ``offer(_:)`` answers ``Offer/pause`` and the write callback pauses the
-/// transfer; once the consumer has drained the queue to half, ``next()`` asks for the transfer to be resumed.
+/// transfer; once the consumer has drained the queue to half, ``next()`` tells its caller to resume it.
 /// Memory therefore stays below `capacity` chunks of at most 16 KiB each, however slow the consumer.
 final class CurlBodyBuffer: Sendable {
     /// What the producer should do with the chunk it offered.
@@ -36,7 +36,6 @@ final class CurlBodyBuffer: Sendable {
 
     private let capacity: Int
     private let state = Mutex(State())
-    private let resumeProducer: @Sendable () -> Void
     private let url: String
 
     /// Creates a buffer.
@@ -44,11 +43,9 @@ final class CurlBodyBuffer: Sendable {
     /// - Parameters:
     ///   - capacity: Chunks held before the producer is paused (at least 2).
     ///   - url: The request URL for error messages.
-    ///   - resumeProducer: Asks the transfer to continue after a pause.
-    init(capacity: Int, url: String, resumeProducer: @escaping @Sendable () -> Void) {
+    init(capacity: Int, url: String) {
         self.capacity = max(capacity, 2)
         self.url = url
-        self.resumeProducer = resumeProducer
     }
 
     /// Offers one chunk (producer side).
@@ -83,10 +80,12 @@ final class CurlBodyBuffer: Sendable {
 
     /// The next chunk (consumer side), nil at the end of a complete body.
     ///
+    /// - Returns: The chunk, and whether the caller must resume the paused transfer now.
     /// - Throws: ``HTTPTransportError`` when the body was cut short, or `.cancelled` when the reading task
     ///   is cancelled.
-    func next() async throws -> [UInt8]? {
-        try await withTaskCancellationHandler {
+    func next() async throws -> (chunk: [UInt8]?, resumesProducer: Bool) {
+        var resumesProducer = false
+        let chunk = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let (outcome, shouldResume) = state.withLock { state -> (Result<[UInt8]?, any Error>?, Bool) in
                     if state.pendingCount > 0 {
@@ -109,12 +108,13 @@ final class CurlBodyBuffer: Sendable {
                         return (nil, false)
                     }
                 }
-                if shouldResume { resumeProducer() }
+                resumesProducer = shouldResume
                 if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
             abandon()
         }
+        return (chunk, resumesProducer)
     }
 
     /// Marks the consumer as gone (cancelled or released): a waiting ``next()`` throws `.cancelled` and the

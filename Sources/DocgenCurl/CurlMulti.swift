@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// The multi handle owns the connection cache (and DNS cache), so sequential and concurrent requests reuse
 /// connections, and HTTP/2 streams multiplex. The thread sleeps in `curl_multi_poll`; other threads hand it
-/// commands (add, cancel, unpause) through a locked queue and wake it with `curl_multi_wakeup`, the one multi
+/// commands (add, cancel, unpause, abandon) through a locked queue and wake it with `curl_multi_wakeup`, the one multi
 /// call libcurl allows from another thread. Blocking never touches Swift's cooperative pool.
 final class CurlMulti: @unchecked Sendable {
     // @unchecked Sendable: `handle` and `transfers` are used only on the loop thread (after init hands them
@@ -17,6 +17,7 @@ final class CurlMulti: @unchecked Sendable {
         case add(CurlTransfer)
         case cancel(CurlTransfer)
         case unpause(CurlTransfer)
+        case abandon(CurlTransfer)
     }
 
     private struct Queue {
@@ -26,7 +27,10 @@ final class CurlMulti: @unchecked Sendable {
 
     private let handle: UnsafeMutableRawPointer
     private let queue = Mutex(Queue())
-    private var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    private var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:] {
+        didSet { activeTransfers.store(transfers.count, ordering: .relaxed) }
+    }
+    private let activeTransfers = Atomic(0)
 
     /// Creates the multi handle and starts its thread.
     ///
@@ -40,6 +44,9 @@ final class CurlMulti: @unchecked Sendable {
         thread.name = "docgen.curl"
         thread.start()
     }
+
+    /// How many transfers are inside the multi handle right now (for tests and diagnostics).
+    var activeTransferCount: Int { activeTransfers.load(ordering: .relaxed) }
 
     /// Hands a configured transfer to the loop. If the loop has shut down, the transfer fails as cancelled.
     func submit(_ transfer: CurlTransfer) {
@@ -55,6 +62,13 @@ final class CurlMulti: @unchecked Sendable {
     /// Asks the loop to resume a transfer paused by stream backpressure.
     func unpause(_ transfer: CurlTransfer) {
         enqueue(.unpause(transfer), orElse: {})
+    }
+
+    /// Tells the loop that nobody reads a streamed body any more: the transfer drains a short remainder so its
+    /// connection can be reused, and is aborted if the remainder is long or slow
+    /// (see ``CurlTransfer/startDraining()``).
+    func abandon(_ transfer: CurlTransfer) {
+        enqueue(.abandon(transfer), orElse: {})
     }
 
     /// Stops the loop: in-flight transfers finish as cancelled and the multi handle is cleaned up.
@@ -128,6 +142,10 @@ final class CurlMulti: @unchecked Sendable {
             transfer.finish(with: .cancelled)
         case .unpause(let transfer):
             guard let easy = transfer.easyHandle, transfers[easy] != nil else { return }
+            _ = docgen_curl_easy_unpause(easy)
+        case .abandon(let transfer):
+            guard let easy = transfer.easyHandle, transfers[easy] != nil else { return }
+            transfer.startDraining()
             _ = docgen_curl_easy_unpause(easy)
         }
     }

@@ -1,7 +1,8 @@
 /// The reading end of a streamed body, held only by the body stream's closure.
 ///
-/// When the reader is cancelled, or drops the stream without reading it to the end, the transfer is aborted so
-/// its connection and easy handle are released at once instead of at the timeout.
+/// When the reader is cancelled, the transfer is aborted at once. When the reader drops the stream without
+/// reading it to the end (typically right after `data: [DONE]`), the transfer drains a short remainder so the
+/// connection can be reused, and is aborted when the remainder is long or slow.
 final class CurlStreamToken: Sendable {
     private let transfer: CurlTransfer
     private let buffer: CurlBodyBuffer
@@ -13,13 +14,15 @@ final class CurlStreamToken: Sendable {
 
     deinit {
         buffer.abandon()
-        transfer.owner.multi.cancel(transfer)
+        transfer.owner.multi.abandon(transfer)
     }
 
     /// The next chunk, nil at the end of the body.
     func next() async throws -> [UInt8]? {
         do {
-            return try await buffer.next()
+            let (chunk, resumesProducer) = try await buffer.next()
+            if resumesProducer { transfer.owner.multi.unpause(transfer) }
+            return chunk
         } catch {
             if Task.isCancelled { transfer.owner.multi.cancel(transfer) }
             throw error

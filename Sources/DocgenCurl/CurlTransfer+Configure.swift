@@ -42,6 +42,9 @@ extension CurlTransfer {
         if configuration.acceptsCompressedResponses {
             try handle.set(CURLOPT_ACCEPT_ENCODING, "")
         }
+        if let file = configuration.certificateAuthorityFile {
+            try handle.set(CURLOPT_CAINFO, file)
+        }
         if configuration.usesTCPKeepAlive {
             try handle.set(CURLOPT_TCP_KEEPALIVE, 1)
         }
@@ -102,7 +105,7 @@ extension CurlTransfer {
         try handle.setProgressCallback { userData, _, _, _, _ in
             guard let userData else { return 1 }
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(userData).takeUnretainedValue()
-            return transfer.isCancelled ? 1 : 0
+            return transfer.shouldAbort ? 1 : 0
         }
         try handle.set(CURLOPT_NOPROGRESS, 0)
     }

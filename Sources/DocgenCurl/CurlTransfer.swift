@@ -33,6 +33,13 @@ final class CurlTransfer: @unchecked Sendable {
     private var isHeadComplete = false
     private var body: [UInt8] = []
     private var isBodyTooLarge = false
+    private var drainDeadline: ContinuousClock.Instant?
+    private var drainedBytes = 0
+
+    /// The most bytes of an abandoned stream read (and discarded) to keep its connection reusable.
+    static let maximumDrainBytes = 64 * 1024
+    /// The longest an abandoned stream may take to finish before it is aborted.
+    static let maximumDrainTime = Duration.seconds(2)
 
     /// Creates and configures a transfer for `request`.
     ///
@@ -89,11 +96,28 @@ final class CurlTransfer: @unchecked Sendable {
             switch buffer.offer(Array(bytes)) {
             case .accepted: return bytes.count
             case .pause: return docgen_curl_writefunc_pause()
-            case .consumerGone: return 0
+            case .consumerGone:
+                // Drain a short remainder (such as the end of the chunked body after `[DONE]`) so the
+                // connection goes back to the cache instead of being closed.
+                drainedBytes += bytes.count
+                return drainedBytes <= Self.maximumDrainBytes ? bytes.count : 0
             }
         case .pending, .done:
             return 0
         }
+    }
+
+    /// Whether the progress callback should abort: cancellation was requested, or an abandoned stream did not
+    /// finish draining in time.
+    var shouldAbort: Bool {
+        if isCancelled { return true }
+        guard let drainDeadline else { return false }
+        return ContinuousClock.now >= drainDeadline
+    }
+
+    /// Starts discarding the rest of a stream whose reader has gone; called by ``CurlMulti``.
+    func startDraining() {
+        if drainDeadline == nil { drainDeadline = ContinuousClock.now.advanced(by: Self.maximumDrainTime) }
     }
 
     /// Receives one header line, status lines included.

@@ -42,6 +42,9 @@ extension CurlTransport {
         public var usesTCPKeepAlive: Bool
         /// The `User-Agent` header when a request has none; nil sends none. Default `docgen`.
         public var userAgent: String?
+        /// A PEM file of certificate authorities to trust instead of the system's (for TLS-intercepting
+        /// corporate proxies); nil uses the system store. Default nil.
+        public var certificateAuthorityFile: String?
 
         /// Creates a configuration; every parameter has the documented default.
         public init(
@@ -53,7 +56,8 @@ extension CurlTransport {
             streamBufferChunks: Int = 64,
             acceptsCompressedResponses: Bool = true,
             usesTCPKeepAlive: Bool = true,
-            userAgent: String? = "docgen"
+            userAgent: String? = "docgen",
+            certificateAuthorityFile: String? = nil
         ) {
             self.connectTimeout = connectTimeout
             self.idleTimeout = idleTimeout
@@ -64,6 +68,7 @@ extension CurlTransport {
             self.acceptsCompressedResponses = acceptsCompressedResponses
             self.usesTCPKeepAlive = usesTCPKeepAlive
             self.userAgent = userAgent
+            self.certificateAuthorityFile = certificateAuthorityFile
         }
     }
 }

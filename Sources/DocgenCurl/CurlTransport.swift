@@ -75,10 +75,7 @@ public final class CurlTransport: HTTPTransport {
     /// - Throws: ``HTTPTransportError`` when no response head arrived.
     public func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse {
         let transfer = try CurlTransfer(request: request, timeout: timeout, owner: self)
-        let buffer = CurlBodyBuffer(capacity: configuration.streamBufferChunks, url: transfer.displayURL) {
-            [weak transfer, multi] in
-            if let transfer { multi.unpause(transfer) }
-        }
+        let buffer = CurlBodyBuffer(capacity: configuration.streamBufferChunks, url: transfer.displayURL)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 transfer.delivery = .streaming(head: continuation, body: buffer)

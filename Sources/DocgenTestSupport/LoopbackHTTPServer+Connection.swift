@@ -70,6 +70,14 @@ struct LoopbackConnection {
 
     private mutating func readRequest() -> LoopbackHTTPServer.Request? {
         let crlf: [UInt8] = [13, 10]
+        while buffer.isEmpty {
+            if !fill() { return nil }
+        }
+        guard let first = buffer.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else {
+            // Not HTTP (a TLS ClientHello, for example): answer in plain text and close.
+            LoopbackSocket.sendAll(descriptor, Self.head(status: 400, headers: ["Connection": "close"]))
+            return nil
+        }
         guard let head = readUntil(crlf + crlf, limit: core.limits.maximumHeadBytes) else { return nil }
         let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
         let requestLine = (lines.first ?? "").split(separator: " ", omittingEmptySubsequences: true)

@@ -24,7 +24,6 @@ public final class Encoding: TokenCounting, Sendable {
 
     let specification: EncodingSpecification
     let vocabulary: Vocabulary
-    let merger: BytePairMerger
     private let specialTokenBytes: [Int: [UInt8]]
 
     /// Builds an encoding from the bytes of its rank file, after checking the pinned SHA-256.
@@ -43,7 +42,6 @@ public final class Encoding: TokenCounting, Sendable {
         self.name = specification.name
         self.specialTokens = specification.specialTokens
         self.vocabulary = vocabulary
-        self.merger = BytePairMerger(vocabulary: vocabulary)
         var bytesById: [Int: [UInt8]] = [:]
         for (spelling, id) in specification.specialTokens {
             bytesById[id] = Array(spelling.utf8)
@@ -113,15 +111,33 @@ public final class Encoding: TokenCounting, Sendable {
         (token >= 0 && token < vocabulary.tokenCount) || specialTokenBytes[token] != nil
     }
 
+    /// A merger over this encoding's vocabulary, without a lookup cache.
+    var merger: BytePairMerger {
+        BytePairMerger(vocabulary: vocabulary)
+    }
+
     /// Runs the pre-tokenizer and the merge over `bytes[start..<end]`, treating `end` as the end of the text.
+    ///
+    /// `useCaches` forces the per-call lookup and piece caches on or off (tests); by default they are used for
+    /// segments of at least ``BytePairMerger/cacheThreshold`` bytes.
     func encodeOrdinary<Sink: TokenSink>(
         _ bytes: UnsafeBufferPointer<UInt8>,
         from start: Int,
         to end: Int,
+        useCaches: Bool? = nil,
         into sink: inout Sink
     ) {
         guard start < end, let base = bytes.baseAddress else { return }
         let scanner = PreTokenizer(base: base, count: end)
+        var merger = self.merger
+        if useCaches ?? (end - start >= BytePairMerger.cacheThreshold) {
+            merger.cache = RankCache(textLength: end - start)
+            merger.pieces = PieceCache(textLength: end - start)
+        }
+        defer {
+            merger.cache?.deallocate()
+            merger.pieces?.deallocate()
+        }
         var position = start
         switch specification.pattern {
         case .cl100k:

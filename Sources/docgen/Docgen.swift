@@ -18,6 +18,7 @@ struct Docgen: AsyncParsableCommand {
             TokensCommand.self,
             RenderCommand.self,
             ConfigCommand.self,
+            MergeCommand.self,
         ],
         defaultSubcommand: GenerateCommand.self
     )

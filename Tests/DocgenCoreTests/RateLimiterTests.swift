@@ -8,9 +8,10 @@ struct RateLimiterTests {
         let limiter = RateLimiter(limits: .init(tokensPerMinute: 6_000), clock: clock)
         try await limiter.acquire(tokens: 6_000)
         #expect(clock.recordedSleeps.isEmpty)
-        // The bucket is empty; 1,000 more tokens refill at 100 tokens/s.
+        // The bucket is empty; 1,000 more tokens refill at 100 tokens/s, counted from the end of the 1 s transit
+        // allowance that started when the first request left the full bucket.
         try await limiter.acquire(tokens: 1_000)
-        #expect(clock.recordedSleeps == [.seconds(10)])
+        #expect(clock.recordedSleeps == [.seconds(11)])
     }
 
     @Test func requestsPerMinuteLimitsCount() async throws {
@@ -19,7 +20,28 @@ struct RateLimiterTests {
         for _ in 0..<60 { try await limiter.acquire(tokens: 10) }
         #expect(clock.recordedSleeps.isEmpty)
         try await limiter.acquire(tokens: 10)
-        #expect(clock.recordedSleeps == [.seconds(1)])
+        // 1 s of refill after the 1 s transit allowance.
+        #expect(clock.recordedSleeps == [.seconds(2)])
+    }
+
+    @Test func withoutTransitAllowanceTheBucketRefillsFromTheFirstRequest() async throws {
+        let clock = TestClock(autoAdvance: true)
+        let limiter = RateLimiter(limits: .init(tokensPerMinute: 6_000), clock: clock, transitAllowance: .zero)
+        try await limiter.acquire(tokens: 6_000)
+        try await limiter.acquire(tokens: 1_000)
+        #expect(clock.recordedSleeps == [.seconds(10)])
+    }
+
+    @Test func transitAllowanceIsLostOnlyOncePerIdlePeriod() async throws {
+        let clock = TestClock(autoAdvance: true)
+        let limiter = RateLimiter(limits: .init(tokensPerMinute: 6_000), clock: clock)
+        try await limiter.acquire(tokens: 3_000)
+        try await limiter.acquire(tokens: 4_000)
+        // 1,000 tokens of debt: 1 s allowance + 10 s.
+        #expect(clock.recordedSleeps == [.seconds(11)])
+        // In debt again, no new allowance: exactly the refill time.
+        try await limiter.acquire(tokens: 500)
+        #expect(clock.recordedSleeps == [.seconds(11), .seconds(5)])
     }
 
     @Test func oversizedRequestIsRejected() async {

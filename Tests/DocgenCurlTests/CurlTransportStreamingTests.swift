@@ -173,4 +173,66 @@ struct CurlTransportStreamingTests {
 
         #expect(error?.kind == .timedOut)
     }
+
+    /// Waits (bounded) until the transport has no transfer in flight.
+    private static func waitUntilIdle(_ transport: CurlTransport) async throws {
+        for _ in 0..<1_000 where transport.multi.activeTransferCount > 0 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        try #require(transport.multi.activeTransferCount == 0)
+    }
+
+    /// Reads SSE chunks until `data: [DONE]` and then drops the stream, as the AI service does.
+    private static func readUntilDone(_ body: AsyncThrowingStream<[UInt8], any Error>) async throws -> String {
+        var text = ""
+        for try await chunk in body {
+            text += String(decoding: chunk, as: UTF8.self)
+            if text.contains("data: [DONE]") { break }
+        }
+        return text
+    }
+
+    @Test func streamDroppedAfterDoneDrainsAndKeepsTheConnection() async throws {
+        let server = try LoopbackHTTPServer { request in
+            request.path == "/stream"
+                ? .stream(
+                    status: 200, headers: ["Content-Type": "text/event-stream"],
+                    chunks: [
+                        .init("data: a\n\n"), .init("data: [DONE]\n\n"), .init(": end\n\n", after: .milliseconds(30)),
+                    ],
+                    completes: true)
+                : .text(200, "next")
+        }
+        defer { server.shutdown() }
+        let transport = try CurlTestSupport.makeTransport()
+
+        let text = try await Self.readUntilDone(
+            transport.stream(HTTPRequest(method: .post, url: server.baseURL + "/stream"), timeout: .seconds(5)).body)
+        try await Self.waitUntilIdle(transport)
+        let next = try await transport.send(
+            HTTPRequest(method: .get, url: server.baseURL + "/next"), timeout: .seconds(5))
+
+        #expect(text == "data: a\n\ndata: [DONE]\n\n")
+        #expect(next.status == 200)
+        #expect(server.acceptedConnectionCount == 1)
+        #expect(server.receivedRequests.map(\.connectionNumber) == [1, 1])
+    }
+
+    @Test func streamDroppedWithALongRemainderIsAborted() async throws {
+        let filler = (0..<40).map { _ in
+            LoopbackHTTPServer.Chunk(String(repeating: "x", count: 8_192), after: .milliseconds(1))
+        }
+        let server = try LoopbackHTTPServer { _ in
+            .stream(status: 200, headers: [:], chunks: [.init("data: [DONE]\n\n")] + filler, completes: true)
+        }
+        defer { server.shutdown() }
+        let transport = try CurlTestSupport.makeTransport { $0.streamBufferChunks = 2 }
+
+        _ = try await Self.readUntilDone(
+            transport.stream(HTTPRequest(method: .get, url: server.baseURL + "/"), timeout: .seconds(30)).body)
+        try await Self.waitUntilIdle(transport)
+        _ = try await transport.send(HTTPRequest(method: .get, url: server.baseURL + "/"), timeout: .seconds(5))
+
+        #expect(server.acceptedConnectionCount == 2)
+    }
 }

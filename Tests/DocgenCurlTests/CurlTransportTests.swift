@@ -88,6 +88,34 @@ struct CurlTransportTests {
         #expect(error?.description.contains("secret") == false)
     }
 
+    @Test func tlsHandshakeWithAPlainHTTPServerIsConnectionFailed() async throws {
+        let server = try LoopbackHTTPServer { _ in .text(200, "not TLS") }
+        defer { server.shutdown() }
+        let transport = try CurlTestSupport.makeTransport()
+
+        let error = await CurlTestSupport.transportError {
+            _ = try await transport.send(
+                HTTPRequest(method: .get, url: "https://127.0.0.1:\(server.port)/"), timeout: .seconds(5))
+        }
+
+        #expect(error?.kind == .connectionFailed)
+        #expect(error?.detail.contains("SSL") == true)
+    }
+
+    @Test func missingCertificateAuthorityFileFailsTheConnection() async throws {
+        let server = try LoopbackHTTPServer { _ in .text(200, "not TLS") }
+        defer { server.shutdown() }
+        let transport = try CurlTestSupport.makeTransport { $0.certificateAuthorityFile = "/nonexistent/ca.pem" }
+
+        let error = await CurlTestSupport.transportError {
+            _ = try await transport.send(
+                HTTPRequest(method: .get, url: "https://127.0.0.1:\(server.port)/"), timeout: .seconds(5))
+        }
+
+        #expect(error?.kind == .connectionFailed)
+        #expect(error?.detail.contains("/nonexistent/ca.pem") == true)
+    }
+
     @Test func hangingServerTimesOut() async throws {
         let server = try LoopbackHTTPServer { _ in .hang(.seconds(10)) }
         defer { server.shutdown() }

@@ -47,6 +47,20 @@ struct BytePairMergerTests {
         }
     }
 
+    @Test func heapMergeEqualsTiktokensLoopOnLongRepetitivePieces() throws {
+        var generator = SplitMix64(seed: 11)
+        let encoding = try Encoding.cl100kBase()
+        for alphabet in ["a", "ab", "aab", "xyzzy", "0123", "==//++"] {
+            let scalars = Array(alphabet.unicodeScalars)
+            var text = ""
+            for _ in 0..<1_000 {
+                text.unicodeScalars.append(scalars[Int(generator.next() % UInt64(scalars.count))])
+            }
+            #expect(
+                Self.merge(text, encoding: encoding, heap: true) == Self.merge(text, encoding: encoding, heap: false))
+        }
+    }
+
     @Test func longSingleLetterRunsRoundTrip() throws {
         let encoding = try Encoding.cl100kBase()
         let text = String(repeating: "a", count: 20_000)
@@ -71,5 +85,30 @@ struct SplitMix64: RandomNumberGenerator {
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
+    }
+}
+
+struct EncodingCacheTests {
+    /// Encodes with the per-call caches forced on or off.
+    static func encode(_ text: String, _ encoding: Encoding, caches: Bool) -> [Int] {
+        var sink = TokenArraySink()
+        Encoding.withUTF8(text) { bytes in
+            encoding.encodeOrdinary(bytes, from: 0, to: bytes.count, useCaches: caches, into: &sink)
+        }
+        return sink.tokens
+    }
+
+    @Test(arguments: ["cl100k_base", "o200k_base"])
+    func cachesNeverChangeTheResult(encodingName: String) throws {
+        let encoding = try Encoding.named(encodingName)
+        let goldens = try #require(TokenGoldens.shared)
+        for golden in goldens.ordinary {
+            let expected = try #require(golden.ids[encodingName])
+            #expect(Self.encode(golden.text, encoding, caches: true) == expected, "\(golden.name)")
+            let repeated = String(repeating: golden.text + "\n", count: 3)
+            #expect(
+                Self.encode(repeated, encoding, caches: true) == Self.encode(repeated, encoding, caches: false),
+                "\(golden.name)")
+        }
     }
 }

@@ -51,18 +51,24 @@ extension AIService {
     ) async throws -> AttemptOutcome {
         var parser = ServerSentEventParser()
         var answer = ChatCompletionResponse.Parsed(text: "")
-        for try await chunk in response.body {
-            for data in parser.feed(chunk) {
-                if data.trimmed == "[DONE]" { return .answer(answer, response.headers) }
-                guard let parsed = ChatCompletionResponse.parseChunk(data) else { return .malformed }
-                if !parsed.text.isEmpty {
-                    answer.text += parsed.text
-                    onEvent?(.delta(parsed.text))
+        do {
+            for try await chunk in response.body {
+                for data in parser.feed(chunk) {
+                    if data.trimmed == "[DONE]" { return .answer(answer, response.headers) }
+                    guard let parsed = ChatCompletionResponse.parseChunk(data) else { return .malformed }
+                    if !parsed.text.isEmpty {
+                        answer.text += parsed.text
+                        onEvent?(.delta(parsed.text))
+                    }
+                    answer.finishReason = parsed.finishReason ?? answer.finishReason
+                    answer.promptTokens = parsed.promptTokens ?? answer.promptTokens
+                    answer.completionTokens = parsed.completionTokens ?? answer.completionTokens
                 }
-                answer.finishReason = parsed.finishReason ?? answer.finishReason
-                answer.promptTokens = parsed.promptTokens ?? answer.promptTokens
-                answer.completionTokens = parsed.completionTokens ?? answer.completionTokens
             }
+        } catch let error as HTTPTransportError where error.kind == .connectionLost {
+            // A real transport reports a body cut mid-stream as a lost connection: it is a stream cut before
+            // [DONE], whether or not the connection broke.
+            return .streamCut
         }
         return .streamCut
     }

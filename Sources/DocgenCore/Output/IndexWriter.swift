@@ -45,16 +45,17 @@ public struct IndexWriter: Sendable {
         var out = "# \(project)\n\n"
         out += "\(sorted.count) modules, \(symbols) symbols, \(lines) lines. \(generator)\n\n"
         out += "See also: [metrics](\(OutputLayout.metricsMarkdown)).\n\n"
-        out += "## Modules\n\n| Module | Language | Symbols | Lines |\n| --- | --- | ---: | ---: |\n"
+        // Lists, not tables: the HTML site renders plain CommonMark (libcmark), which has no tables.
+        out += "## Modules\n\n"
         for entry in sorted {
             let name = MarkdownText.tableCell(entry.path)
-            let cell: String
+            let facts =
+                "\(entry.language), \(entry.symbols) symbol\(entry.symbols == 1 ? "" : "s"), \(entry.lines) lines"
             if let page = entry.page {
-                cell = "[`\(name)`](\(page.addingPercentEncodingForLink))"
+                out += "- [`\(name)`](\(page.addingPercentEncodingForLink)) — \(facts)\n"
             } else {
-                cell = "`\(name)` (\(MarkdownText.tableCell(entry.note ?? "no page")))"
+                out += "- `\(name)` — \(facts) (\(MarkdownText.tableCell(entry.note ?? "no page")))\n"
             }
-            out += "| \(cell) | \(entry.language) | \(entry.symbols) | \(entry.lines) |\n"
         }
         if !skipped.isEmpty {
             out += "\n## Skipped files\n\n"

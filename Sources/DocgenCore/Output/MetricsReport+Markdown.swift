@@ -3,36 +3,37 @@ public import Foundation
 extension MetricsReport {
     /// The report as a Markdown page (`metrics.md`).
     public var markdown: String {
+        // Lists, not tables: the HTML site renders plain CommonMark (libcmark), which has no tables.
         var out = "# docgen metrics\n\n"
         out += "Model `\(model)` (\(provider)). Wall time \(Self.format(milliseconds: totals.wallMilliseconds)).\n\n"
-        out += "| | |\n| --- | ---: |\n"
-        out += "| Modules | \(totals.modules) |\n"
-        out += "| Documented / cached / skipped / failed | \(totals.documented) / \(totals.cached) / "
-        out += "\(totals.skipped) / \(totals.failed) |\n"
-        out += "| Requests | \(totals.requests) |\n"
-        out += "| Prompt tokens | \(totals.promptTokens) |\n"
-        out += "| Completion tokens | \(totals.completionTokens) |\n"
-        out += "| Estimated cost | \(Self.format(usd: totals.costUSD)) |\n"
-        out += "| Latency p50 / p95 | \(totals.latencyP50Milliseconds.map(Self.format(milliseconds:)) ?? "–") / "
-        out += "\(totals.latencyP95Milliseconds.map(Self.format(milliseconds:)) ?? "–") |\n"
-        out += "| Retries | \(totals.retryCount) |\n"
-        out += "| Truncated modules | \(totals.truncatedModules) |\n"
-        out += "| Split modules | \(totals.splitModules) |\n"
+        out += "- **Modules:** \(totals.modules) (\(totals.documented) documented, \(totals.cached) unchanged, "
+        out += "\(totals.skipped) skipped, \(totals.failed) failed)\n"
+        out += "- **Requests:** \(totals.requests)\n"
+        out += "- **Tokens:** \(totals.promptTokens) prompt, \(totals.completionTokens) completion\n"
+        out += "- **Estimated cost:** \(Self.format(usd: totals.costUSD))\n"
+        out += "- **Latency p50 / p95:** \(totals.latencyP50Milliseconds.map(Self.format(milliseconds:)) ?? "–") / "
+        out += "\(totals.latencyP95Milliseconds.map(Self.format(milliseconds:)) ?? "–")\n"
+        out += "- **Retries:** \(totals.retryCount)"
         if !totals.retries.isEmpty {
-            out += "\n## Retries by cause\n\n| Cause | Count |\n| --- | ---: |\n"
-            for (cause, count) in totals.retries.sorted(by: { $0.key < $1.key }) { out += "| \(cause) | \(count) |\n" }
+            let causes = totals.retries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            out += " (" + causes.joined(separator: ", ") + ")"
         }
-        out +=
-            "\n## Modules\n\n| Module | Outcome | Requests | Prompt | Completion | Cost | Truncated lines | Retries |\n"
-        out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        out += "\n- **Truncated modules:** \(totals.truncatedModules)\n"
+        out += "- **Split modules:** \(totals.splitModules)\n"
+        out += "\n## Modules\n\n"
         for module in modules {
-            let outcome =
-                module.reason.map { "\(module.outcome.rawValue): \(MarkdownText.tableCell($0))" }
-                ?? module.outcome.rawValue
-            out +=
-                "| `\(MarkdownText.tableCell(module.path))` | \(outcome) | \(module.requests) | \(module.promptTokens) | "
-            out += "\(module.completionTokens) | \(Self.format(usd: module.costUSD)) | \(module.truncatedLines) | "
-            out += "\(module.retries.values.reduce(0, +)) |\n"
+            var line = "- `\(MarkdownText.tableCell(module.path))` — \(module.outcome.rawValue)"
+            if let reason = module.reason { line += " (\(MarkdownText.tableCell(reason)))" }
+            line += ": \(module.requests) request\(module.requests == 1 ? "" : "s"), \(module.promptTokens) prompt + "
+            line += "\(module.completionTokens) completion tokens, \(Self.format(usd: module.costUSD))"
+            if module.truncatedLines > 0 { line += ", \(module.truncatedLines) lines cut" }
+            if module.splits > 0 { line += ", split into \(module.splits + 1) requests" }
+            let retries = module.retries.values.reduce(0, +)
+            if retries > 0 { line += ", \(retries) retries" }
+            if module.lengthLimitedAnswers > 0 {
+                line += ", \(module.lengthLimitedAnswers) answers cut at the output limit"
+            }
+            out += line + "\n"
         }
         return out
     }

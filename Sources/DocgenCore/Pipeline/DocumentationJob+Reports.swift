@@ -34,36 +34,10 @@ extension DocumentationJob {
                 path: module.path, language: module.language, symbols: module.symbols.count, lines: lines, page: nil,
                 note: note)
         }
-        try writeIndexAndSite(entries: entries, skipped: skipped, writer: writer, report: report)
-    }
-
-    /// Writes the index, the metrics and the site from index entries (shared with `docgen merge`).
-    func writeIndexAndSite(
-        entries: [IndexWriter.Entry],
-        skipped: [(path: String, reason: String)],
-        writer: AtomicFileWriter,
-        report: MetricsReport
-    ) throws {
-        let generator =
-            settings.providerName == ProviderKind.offline.rawValue
-            ? "Reference documentation written offline from the source alone."
-            : "Written by `\(settings.modelName)` (\(settings.providerName))."
-        let index = IndexWriter().page(
-            project: settings.projectName, entries: entries, skipped: skipped, generator: generator)
-        try writer.write(index, to: OutputLayout.indexPage)
-        try writer.write(try report.jsonData(), to: OutputLayout.metricsJSON)
-        try writer.write(report.markdown, to: OutputLayout.metricsMarkdown)
-        guard settings.writesHTML, let renderer else { return }
-        var pages = [
-            SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", markdown: index),
-            SiteBuilder.Page(path: OutputLayout.metricsMarkdown, title: "Metrics", markdown: report.markdown),
-        ]
-        for entry in entries {
-            guard let page = entry.page, let data = writer.read(page) else { continue }
-            pages.append(
-                SiteBuilder.Page(path: page, title: entry.path, markdown: String(decoding: data, as: UTF8.self)))
-        }
-        try SiteBuilder(renderer: renderer, writer: writer).build(pages: pages, projectName: settings.projectName)
+        try ReportWriter(
+            projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
+            renderer: settings.writesHTML ? renderer : nil
+        ).write(entries: entries, skipped: skipped, report: report, to: writer)
     }
 
     func summary(
@@ -82,7 +56,8 @@ extension DocumentationJob {
             status = failures.isEmpty ? "ok" : "partial"
         }
         return RunSummary(
-            status: status, project: settings.projectName, output: settings.outputDirectory.path,
+            status: status, project: settings.projectName,
+            output: settings.outputDisplayName ?? settings.outputDirectory.path,
             provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
             modules: modules.count, documented: results.filter { $0.outcome == .documented }.count,
             cached: results.filter { $0.outcome == .cached }.count, failed: failures.count, stale: stale,

@@ -20,6 +20,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var projectName: String
         /// The output folder.
         public var outputDirectory: URL
+        /// The output folder as the user named it, for messages (defaults to the absolute path).
+        public var outputDisplayName: String?
         /// Regenerate every page, ignoring the manifest.
         public var force = false
         /// Make no requests and write nothing; report stale pages.
@@ -130,7 +132,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         if settings.shard == nil, !interrupted {
             try await removeOrphans(keeping: Set(allModules.map(\.path)), store: store, writer: writer)
         }
-        try await store.save()
+        try await store.save(
+            project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
         try writeReports(
             modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)

@@ -51,6 +51,10 @@ public struct RunManifest: Sendable, Codable, Equatable {
 
     /// The format version.
     public var version: Int = 1
+    /// The project, provider and model of the last run that wrote the folder (for `docgen merge`).
+    public var project: String?
+    public var provider: String?
+    public var model: String?
     /// Entries by module path.
     public var entries: [String: Entry] = [:]
 
@@ -146,7 +150,10 @@ actor ManifestStore {
     }
 
     /// Writes the manifest atomically and removes the journal.
-    func save() throws {
+    func save(project: String, provider: String, model: String) throws {
+        manifest.project = project
+        manifest.provider = provider
+        manifest.model = model
         try writer.write(manifest.jsonData(), to: OutputLayout.manifest)
         try? journal?.close()
         journal = nil

@@ -9,7 +9,8 @@ extension PromptTemplates {
         who will use and maintain it.
 
         Rules:
-        - Write GitHub-flavoured Markdown only. Do not wrap the whole answer in a code fence.
+        - Write CommonMark only: headings, paragraphs, lists and fenced code blocks. No tables and no raw HTML.
+        - Do not wrap the whole answer in a code fence.
         - Document only what the source shows. Never invent functions, parameters, types or behaviour.
         - Where source was omitted to fit the model's limits, say so rather than guessing what it does.
         - Use the exact names and signatures from the outline.

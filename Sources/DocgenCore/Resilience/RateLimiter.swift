@@ -5,6 +5,12 @@
 /// until the debt is repaid, so callers are served strictly in arrival order and the limit is used fully.
 /// A request reserves its prompt tokens plus its `max_tokens`, which is how OpenAI counts against the limit.
 ///
+/// A request taken from a full bucket starts a short freeze of the refill (``transitAllowance``): the server's
+/// bucket stays full, and so does not refill, until the request reaches it. Without the freeze the client's
+/// bucket would run ahead of the server's by the refill of one transit time and release the first waiting
+/// request a little too early. In steady state (the bucket in debt) the order of refill and deductions does not
+/// matter and nothing is lost; the allowance costs at most one allowance's worth of refill per idle period.
+///
 /// The limiter adapts to the server: ``update(from:)`` lowers its level to the server's
 /// `x-ratelimit-remaining-*` and adopts `x-ratelimit-limit-*` when no limit was configured, and
 /// ``pause(for:)`` (after a 429) holds every request until `retry-after` has passed — no request leaves early,
@@ -28,6 +34,9 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
             level = min(capacity, level + seconds * perSecond)
         }
 
+        /// Whether the bucket holds its whole allowance.
+        var isFull: Bool { level >= capacity }
+
         /// Seconds until the level is back to zero from debt.
         var secondsUntilClear: Double { level >= 0 ? 0 : -level / perSecond }
     }
@@ -36,15 +45,21 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
     private var requestBucket: Bucket?
     private var tokenBucket: Bucket?
     private var lastRefill: C.Instant
+    private var refillResumes: C.Instant?
     private var pausedUntil: C.Instant?
+    /// How long, at most, a request takes from release to the server's limiter (connection set-up and upload
+    /// included); refill is not counted for that long after a request is taken from a full bucket.
+    public let transitAllowance: Duration
 
     /// Creates a limiter.
     ///
     /// - Parameters:
     ///   - limits: The budgets; buckets start full.
     ///   - clock: The clock to wait on (a `TestClock` in tests).
-    public init(limits: Limits, clock: C) {
+    ///   - transitAllowance: The longest expected time from release to the server (default 1 second).
+    public init(limits: Limits, clock: C, transitAllowance: Duration = .seconds(1)) {
         self.clock = clock
+        self.transitAllowance = max(.zero, transitAllowance)
         self.lastRefill = clock.now
         self.requestBucket = limits.requestsPerMinute.map { Bucket(capacity: Double(max(1, $0)), level: Double($0)) }
         self.tokenBucket = limits.tokensPerMinute.map { Bucket(capacity: Double(max(1, $0)), level: Double($0)) }
@@ -60,10 +75,18 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
         if let bucket = tokenBucket, Double(tokens) > bucket.capacity {
             throw AIServiceError.requestExceedsRateLimit(tokens: tokens, tokensPerMinute: Int(bucket.capacity))
         }
+        let now = clock.now
+        if requestBucket?.isFull == true || tokenBucket?.isFull == true {
+            let resumes = now.advanced(by: transitAllowance)
+            if refillResumes.map({ $0 < resumes }) ?? true { refillResumes = resumes }
+        }
         requestBucket?.level -= 1
         tokenBucket?.level -= Double(tokens)
-        let wait = max(requestBucket?.secondsUntilClear ?? 0, tokenBucket?.secondsUntilClear ?? 0)
-        var deadline = clock.now.advanced(by: .milliseconds(wait * 1000))
+        var wait = max(requestBucket?.secondsUntilClear ?? 0, tokenBucket?.secondsUntilClear ?? 0)
+        if wait > 0, let refillResumes, refillResumes > now {
+            wait += now.duration(to: refillResumes).secondsDouble
+        }
+        var deadline = now.advanced(by: .milliseconds(wait * 1000))
         do {
             while true {
                 if let pausedUntil, pausedUntil > deadline { deadline = pausedUntil }
@@ -128,9 +151,15 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
 
     private func refill() {
         let now = clock.now
-        let elapsed = lastRefill.duration(to: now).secondsDouble
+        var start = lastRefill
+        if let resumes = refillResumes {
+            // No refill is counted while a request from a full bucket may still be on its way to the server.
+            if resumes > start { start = min(resumes, now) }
+            if resumes <= now { refillResumes = nil }
+        }
+        let elapsed = start.duration(to: now).secondsDouble
+        if lastRefill < now { lastRefill = now }
         guard elapsed > 0 else { return }
-        lastRefill = now
         requestBucket?.refill(seconds: elapsed)
         tokenBucket?.refill(seconds: elapsed)
     }

@@ -9,56 +9,74 @@ extension BytePairMerger {
         let next = UnsafeMutablePointer<Int32>.allocate(capacity: length + 1)
         let previous = UnsafeMutablePointer<Int32>.allocate(capacity: length + 1)
         let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
+        let tokens = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
         var heap = KeyHeap(capacity: 3 * length + 1)
         defer {
             next.deallocate()
             previous.deallocate()
             pairRanks.deallocate()
+            tokens.deallocate()
             heap.deallocate()
         }
         for start in 0..<length {
             next[start] = Int32(start + 1)
             previous[start] = Int32(start - 1)
-            let rank = start + 2 <= length ? table.rank(piece + start, 2) : UInt32.max
-            pairRanks[start] = rank
-            if rank != UInt32.max {
-                heap.appendUnordered(UInt64(rank) << 32 | UInt64(start))
+            tokens[start] = vocabulary.byteRanks[Int(piece[start])]
+            let initial = start + 2 <= length ? vocabulary.pairRank(piece[start], piece[start + 1]) : UInt32.max
+            pairRanks[start] = initial
+            if initial != UInt32.max {
+                heap.appendUnordered(UInt64(initial) << 32 | UInt64(start))
             }
         }
         heap.heapify()
         let dead: Int32 = -2
-        while let key = heap.popMin() {
-            let rank = UInt32(truncatingIfNeeded: key >> 32)
+        while let key = heap.min {
+            let pairRank = UInt32(truncatingIfNeeded: key >> 32)
             let start = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            guard previous[start] != dead, pairRanks[start] == rank else { continue }
+            guard previous[start] != dead, pairRanks[start] == pairRank else {
+                heap.removeMin()
+                continue
+            }
+            tokens[start] = pairRank
             let removed = Int(next[start])
             let following = Int(next[removed])
             next[start] = Int32(following)
             previous[removed] = dead
+            // The popped entry's slot is reused for the first new pair: one sift instead of two.
+            var isTopReplaced = false
             if following < length {
                 previous[following] = Int32(start)
-                let end = Int(next[following])
-                let merged = table.rank(piece + start, end - start)
+                let merged = rank(piece + start, Int(next[following]) - start)
                 pairRanks[start] = merged
                 if merged != UInt32.max {
-                    heap.push(UInt64(merged) << 32 | UInt64(start))
+                    heap.replaceMin(with: UInt64(merged) << 32 | UInt64(start))
+                    isTopReplaced = true
                 }
             } else {
                 pairRanks[start] = UInt32.max
             }
             let before = Int(previous[start])
             if before >= 0 {
-                let merged = table.rank(piece + before, following - before)
+                let merged = rank(piece + before, following - before)
                 pairRanks[before] = merged
                 if merged != UInt32.max {
-                    heap.push(UInt64(merged) << 32 | UInt64(before))
+                    let newKey = UInt64(merged) << 32 | UInt64(before)
+                    if isTopReplaced {
+                        heap.push(newKey)
+                    } else {
+                        heap.replaceMin(with: newKey)
+                        isTopReplaced = true
+                    }
                 }
+            }
+            if !isTopReplaced {
+                heap.removeMin()
             }
         }
         var start = 0
         while start < length {
             let end = Int(next[start])
-            sink.append(table.rank(piece + start, end - start))
+            sink.append(tokens[start])
             start = end
         }
     }

@@ -14,6 +14,10 @@ struct RankTable: @unchecked Sendable {
     }
 
     private let slots: UnsafeMutablePointer<Slot>
+    /// A Bloom filter over the tokens' hashes (2 bits per token in 2²¹ bits, 256 KB, about 3 % false
+    /// positives): most byte strings that are not tokens are rejected without touching the big slot array.
+    private let filter: UnsafeMutablePointer<UInt64>
+    private static let filterBits = 1 << 21
     private let mask: Int
     private let tokenBytes: UnsafePointer<UInt8>
     private let tokenOffsets: UnsafePointer<UInt32>
@@ -30,6 +34,8 @@ struct RankTable: @unchecked Sendable {
         slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
         slots.initialize(repeating: Slot(key: 0, meta: 0), count: capacity)
         mask = capacity - 1
+        filter = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.filterBits / 64)
+        filter.initialize(repeating: 0, count: Self.filterBits / 64)
         self.tokenBytes = tokenBytes
         self.tokenOffsets = tokenOffsets
         var longest = 0
@@ -39,7 +45,11 @@ struct RankTable: @unchecked Sendable {
             longest = max(longest, length)
             let pointer = tokenBytes + start
             let key = Self.packedPrefix(pointer, length)
-            var index = Self.hash(key, pointer, length) & mask
+            let hash = Self.hash(key, pointer, length)
+            let (first, second) = Self.filterPositions(hash)
+            filter[first >> 6] |= 1 << UInt64(first & 63)
+            filter[second >> 6] |= 1 << UInt64(second & 63)
+            var index = hash & mask
             while slots[index].meta != 0 {
                 index = (index + 1) & mask
             }
@@ -52,7 +62,18 @@ struct RankTable: @unchecked Sendable {
     @inline(__always)
     func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         let key = Self.packedPrefix(bytes, length)
-        var index = Self.hash(key, bytes, length) & mask
+        return rank(bytes, length, key: key, hash: Self.hash(key, bytes, length))
+    }
+
+    /// ``rank(_:_:)`` with the packed prefix and hash already computed.
+    @inline(__always)
+    func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, hash: Int) -> UInt32 {
+        let (first, second) = Self.filterPositions(hash)
+        if filter[first >> 6] & (1 << UInt64(first & 63)) == 0 || filter[second >> 6] & (1 << UInt64(second & 63)) == 0
+        {
+            return UInt32.max
+        }
+        var index = hash & mask
         let wanted = UInt64(length) << 32
         while true {
             let slot = slots[index]
@@ -73,14 +94,22 @@ struct RankTable: @unchecked Sendable {
         }
     }
 
-    /// The number of bytes the slots occupy.
+    /// The two Bloom filter bit positions of a hash (bits 21..<42 and 42..<63, independent of the slot index).
+    @inline(__always)
+    static func filterPositions(_ hash: Int) -> (Int, Int) {
+        let bits = UInt64(bitPattern: Int64(hash))
+        return (Int((bits >> 21) & UInt64(filterBits - 1)), Int((bits >> 42) & UInt64(filterBits - 1)))
+    }
+
+    /// The number of bytes the slots and the filter occupy.
     var storageByteCount: Int {
-        (mask + 1) * MemoryLayout<Slot>.stride
+        (mask + 1) * MemoryLayout<Slot>.stride + Self.filterBits / 8
     }
 
     /// Frees the slots; the table must not be used afterwards (called by the owning ``Vocabulary``).
     func deallocate() {
         slots.deallocate()
+        filter.deallocate()
     }
 
     /// Packs the first `min(length, 8)` bytes little-endian into a `UInt64`, zero-padded.

@@ -13,6 +13,8 @@ final class Vocabulary: @unchecked Sendable {
     /// The ranks of the 256 single-byte tokens.
     let byteRanks: [UInt32]
 
+    /// The ranks of all two-byte tokens, indexed by `first << 8 | second` (`UInt32.max` when not a token).
+    private let twoByteRanks: UnsafeMutablePointer<UInt32>
     private let tokenBytes: UnsafeMutablePointer<UInt8>
     private let tokenOffsets: UnsafeMutablePointer<UInt32>
 
@@ -50,6 +52,12 @@ final class Vocabulary: @unchecked Sendable {
             singleByteRanks[value] = table.rank(&byte, 1)
         }
         byteRanks = singleByteRanks
+        twoByteRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 65_536)
+        twoByteRanks.initialize(repeating: UInt32.max, count: 65_536)
+        for rank in 0..<parsed where offsets[rank + 1] - offsets[rank] == 2 {
+            let start = Int(offsets[rank])
+            twoByteRanks[Int(bytes[start]) << 8 | Int(bytes[start + 1])] = UInt32(rank)
+        }
         if let missing = singleByteRanks.firstIndex(of: UInt32.max) {
             throw TokenizerError.malformedRankFile(
                 encoding: encodingName, line: parsed, reason: "no token for the single byte \(missing)")
@@ -58,8 +66,15 @@ final class Vocabulary: @unchecked Sendable {
 
     deinit {
         table.deallocate()
+        twoByteRanks.deallocate()
         tokenBytes.deallocate()
         tokenOffsets.deallocate()
+    }
+
+    /// The rank of the two-byte token `first, second`, or `UInt32.max`.
+    @inline(__always)
+    func pairRank(_ first: UInt8, _ second: UInt8) -> UInt32 {
+        twoByteRanks[Int(first) << 8 | Int(second)]
     }
 
     /// The bytes of the token with the given rank, which must be below ``tokenCount``.
@@ -71,6 +86,6 @@ final class Vocabulary: @unchecked Sendable {
 
     /// The number of bytes held by the vocabulary's storage (token bytes, offsets and hash table).
     var storageByteCount: Int {
-        Int(tokenOffsets[tokenCount]) + (tokenCount + 1) * 4 + table.storageByteCount
+        Int(tokenOffsets[tokenCount]) + (tokenCount + 1) * 4 + 65_536 * 4 + table.storageByteCount
     }
 }

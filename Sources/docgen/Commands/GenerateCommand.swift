@@ -56,6 +56,7 @@ struct GenerateCommand: AsyncParsableCommand {
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
             providerName: context.providerKind.rawValue, fingerprint: context.fingerprint)
+        settings.outputDisplayName = context.configuration.output.directory
         settings.force = force
         settings.checkOnly = check
         settings.shard = shard.flatMap(Shard.init(parsing:))

@@ -49,19 +49,23 @@ struct TokensBenchCommand: AsyncParsableCommand {
         }
         let byteCount = texts.reduce(0) { $0 + $1.utf8.count }
         var best = Double.infinity
+        var bestCPU = Double.infinity
         var tokenCount = 0
         for _ in 0..<max(repeats, 1) {
             let start = clock.now
+            let startCPU = Self.threadCPUSeconds()
             var total = 0
             for text in texts {
                 total += count ? encoding.countTokens(in: text) : encoding.encode(text).count
             }
+            bestCPU = min(bestCPU, Self.threadCPUSeconds() - startCPU)
             best = min(best, Self.seconds(clock.now - start))
             tokenCount = total
         }
         let report: [String: Any] = [
             "encoding": encoding.name, "files": texts.count, "bytes": byteCount, "tokens": tokenCount,
             "seconds": best, "mb_per_s": best > 0 ? Double(byteCount) / best / 1_000_000 : 0,
+            "cpu_seconds": bestCPU, "cpu_mb_per_s": bestCPU > 0 ? Double(byteCount) / bestCPU / 1_000_000 : 0,
             "load_seconds": loadSeconds, "vocab_storage_bytes": encoding.vocabularyStorageByteCount,
             "rss_after_load_kb": rssAfterLoad, "peak_rss_kb": Self.memoryKilobytes(field: "VmHWM:"),
         ]
@@ -72,6 +76,13 @@ struct TokensBenchCommand: AsyncParsableCommand {
     private static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// The CPU time consumed by the calling thread, in seconds (immune to time spent descheduled).
+    private static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     /// A `kB` field of `/proc/self/status` (Linux only; 0 elsewhere).

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Runs the built `docgen` binary, like argument-parser's `AssertExecuteCommand`, with a bounded wait.
+struct DocgenProcess {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `docgen` executable next to the test bundle (both live in `.build/<configuration>/`).
+    static var executable: URL {
+        get throws {
+            let candidates = [
+                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docgen"),
+                URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent(".build/debug/docgen"),
+            ]
+            return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        }
+    }
+
+    /// The repository root (for `repos/sample` and `templates/`).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// An environment without any provider credentials, so runs are offline unless a test adds a key.
+    static var cleanEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys
+        where key.hasPrefix("OPENAI_") || key.hasPrefix("AZURE_OPENAI_") || key.hasPrefix("DEEPSEEK_")
+            || key.hasPrefix("DOCGEN_")
+        {
+            environment[key] = nil
+        }
+        return environment
+    }
+
+    /// Runs docgen and waits at most `timeout` seconds (then kills it and fails).
+    static func run(
+        _ arguments: [String],
+        environment: [String: String] = cleanEnvironment,
+        stdin: String? = nil,
+        currentDirectory: URL? = nil,
+        timeout: TimeInterval = 120
+    ) throws -> Output {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.environment = environment
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        let collected = Collected()
+        out.fileHandleForReading.readabilityHandler = { handle in collected.appendOut(handle.availableData) }
+        err.fileHandleForReading.readabilityHandler = { handle in collected.appendErr(handle.availableData) }
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            Issue.record("docgen \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
+        }
+        process.waitUntilExit()
+        out.fileHandleForReading.readabilityHandler = nil
+        err.fileHandleForReading.readabilityHandler = nil
+        collected.appendOut(out.fileHandleForReading.readDataToEndOfFile())
+        collected.appendErr(err.fileHandleForReading.readDataToEndOfFile())
+        return Output(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes files (path → text) under a folder.
+    static func write(_ files: [String: String], under folder: URL) throws {
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+/// Output collected from pipe callbacks on other threads.
+final class Collected: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var out = Data()
+    private var err = Data()
+    private let lock = NSLock()
+
+    func appendOut(_ data: Data) { lock.withLock { out.append(data) } }
+    func appendErr(_ data: Data) { lock.withLock { err.append(data) } }
+    var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+    var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+}

@@ -1,1 +1,0 @@
-// Tests for this target are added by the issue that implements it.
