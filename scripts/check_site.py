@@ -451,7 +451,7 @@ def check_index_dom(results: Results, dom: DOM, modules: list[str], project: str
     main_text = " ".join(e.text for e in dom.find("main"))
     raw_table = RAW_TABLE.search(main_text)
     results.check(
-        "index: module table is rendered, not shown as raw Markdown pipes",
+        "index: module list renders as a list or table (no raw Markdown pipes)",
         raw_table is None and (bool(dom.find("table")) or bool(dom.find("li", inside="main"))),
         "" if raw_table is None else f"visible text contains {raw_table.group(0)!r}: the renderer has no table support",
     )
