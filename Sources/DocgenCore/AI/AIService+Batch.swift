@@ -33,28 +33,13 @@ extension AIService {
         counter: any TokenCounting,
         concurrency: Int
     ) async -> [Result<ChatCompletionResult, any Error>] {
-        var results = [Result<ChatCompletionResult, any Error>?](repeating: nil, count: items.count)
-        await withTaskGroup(of: (Int, Result<ChatCompletionResult, any Error>).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < items.count, !Task.isCancelled else { return }
-                let index = next
-                next += 1
-                let item = items[index]
-                group.addTask {
-                    do {
-                        let result = try await complete(
-                            item.request, budget: item.budget, counter: counter, module: item.module)
-                        return (index, .success(result))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            for _ in 0..<max(1, concurrency) { startNext() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                startNext()
+        let results = await BoundedConcurrency.map(items, width: concurrency) {
+            item -> Result<ChatCompletionResult, any Error> in
+            do {
+                return .success(
+                    try await complete(item.request, budget: item.budget, counter: counter, module: item.module))
+            } catch {
+                return .failure(error)
             }
         }
         return results.map { $0 ?? .failure(CancellationError()) }

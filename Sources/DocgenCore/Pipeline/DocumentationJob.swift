@@ -157,34 +157,21 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         store: ManifestStore
     ) async -> [ModuleResult] {
         let stop = StopFlag()
-        var results = modules.map { ModuleResult(path: $0.path, outcome: nil) }
-        await withTaskGroup(of: (Int, ModuleResult).self) { group in
-            var next = 0
-            var done = 0
-            func startNext() {
-                guard next < modules.count, !Task.isCancelled else { return }
-                let index = next
-                next += 1
-                let module = modules[index]
-                group.addTask {
-                    if let reason = stop.reason {
-                        return (
-                            index, ModuleResult(path: module.path, outcome: .failed, reason: "not attempted: \(reason)")
-                        )
-                    }
-                    let result = await process(module, manifest: manifest, writer: writer, store: store, stop: stop)
-                    return (index, result)
-                }
-            }
-            for _ in 0..<max(1, settings.concurrency) { startNext() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                done += 1
+        let outcomes = await BoundedConcurrency.map(
+            modules, width: settings.concurrency,
+            onResult: { (_: Int, result: ModuleResult, done: Int) in
                 if let outcome = result.outcome {
                     progress?(.finished(path: result.path, outcome: outcome, done: done, total: modules.count))
                 }
-                startNext()
             }
+        ) { (module: ModuleInput) -> ModuleResult in
+            if let reason = stop.reason {
+                return ModuleResult(path: module.path, outcome: .failed, reason: "not attempted: \(reason)")
+            }
+            return await process(module, manifest: manifest, writer: writer, store: store, stop: stop)
+        }
+        let results = zip(modules, outcomes).map { module, outcome in
+            outcome ?? ModuleResult(path: module.path, outcome: nil)
         }
         return results
     }

@@ -52,21 +52,8 @@ struct PlanReport: Encodable {
         modelName: String
     ) async -> PlanReport {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        var modules = [Module?](repeating: nil, count: inputs.count)
-        await withTaskGroup(of: (Int, Module).self) { group in
-            var next = 0
-            func addNext() {
-                guard next < inputs.count else { return }
-                let index = next
-                next += 1
-                let input = inputs[index]
-                group.addTask { (index, plan(input, manager: manager, profile: profile)) }
-            }
-            for _ in 0..<width { addNext() }
-            while let (index, module) = await group.next() {
-                modules[index] = module
-                addNext()
-            }
+        let modules = await BoundedConcurrency.map(inputs, width: width) { input in
+            plan(input, manager: manager, profile: profile)
         }
         let planned = modules.compactMap { $0 }
         let costs = planned.filter { $0.error == nil }.map(\.estimatedCostUsd)
