@@ -55,10 +55,13 @@ public struct ModuleInput: Sendable, Equatable {
             return min(endLine, line + signatureLines - 1 + docstringLines)
         }
 
-        var outlineItem: PromptContext.OutlineItem {
-            PromptContext.OutlineItem(
-                kind: kind, name: name, qualifiedName: qualifiedName, line: line, endLine: endLine,
-                signature: signature, docstring: docstring)
+        /// The docstring's first paragraph on one line, at most 200 characters.
+        public var docstringSummary: String? {
+            guard let docstring else { return nil }
+            let paragraph = docstring.split(separator: "\n\n", maxSplits: 1).first.map(String.init) ?? docstring
+            let oneLine = paragraph.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.joined(separator: " ")
+            guard !oneLine.isEmpty else { return nil }
+            return oneLine.count > 200 ? String(oneLine.prefix(199)) + "…" : oneLine
         }
     }
 

@@ -1,51 +1,5 @@
 /// The values one prompt is rendered from (see ``PromptTemplates`` for the variable names).
 public struct PromptContext: Sendable, Equatable {
-    /// One symbol in the outline.
-    public struct OutlineItem: Sendable, Equatable {
-        /// `class`, `function`, `method` or `extension`.
-        public var kind: String
-        /// The symbol's own name.
-        public var name: String
-        /// The dotted name through enclosing types.
-        public var qualifiedName: String
-        /// First line (1-based).
-        public var line: Int
-        /// Last line (1-based, inclusive).
-        public var endLine: Int
-        /// The signature as written.
-        public var signature: String
-        /// The cleaned docstring, if any.
-        public var docstring: String?
-
-        /// Creates an item.
-        public init(
-            kind: String,
-            name: String,
-            qualifiedName: String,
-            line: Int,
-            endLine: Int,
-            signature: String,
-            docstring: String?
-        ) {
-            self.kind = kind
-            self.name = name
-            self.qualifiedName = qualifiedName
-            self.line = line
-            self.endLine = endLine
-            self.signature = signature
-            self.docstring = docstring
-        }
-
-        /// The docstring's first paragraph on one line, at most 200 characters.
-        public var docstringSummary: String? {
-            guard let docstring else { return nil }
-            let paragraph = docstring.split(separator: "\n\n", maxSplits: 1).first.map(String.init) ?? docstring
-            let oneLine = paragraph.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.joined(separator: " ")
-            guard !oneLine.isEmpty else { return nil }
-            return oneLine.count > 200 ? String(oneLine.prefix(199)) + "…" : oneLine
-        }
-    }
-
     /// The project's name (the repository folder's name by default).
     public var project: String
     /// `Python` or `Swift`.
@@ -55,7 +9,7 @@ public struct PromptContext: Sendable, Equatable {
     /// Lines in the whole module.
     public var lineCount: Int
     /// The symbols this request documents.
-    public var outline: [OutlineItem]
+    public var outline: [ModuleInput.Symbol]
     /// The source (possibly with omitted-lines markers).
     public var source: String
     /// Set when source was cut: what was omitted.
@@ -69,7 +23,7 @@ public struct PromptContext: Sendable, Equatable {
         language: String,
         path: String,
         lineCount: Int,
-        outline: [OutlineItem],
+        outline: [ModuleInput.Symbol],
         source: String,
         truncationNotice: String? = nil,
         part: (index: Int, count: Int)? = nil

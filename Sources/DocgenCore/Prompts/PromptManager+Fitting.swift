@@ -72,7 +72,7 @@ extension PromptManager {
                     + "(marked `… N lines omitted …`); describe omitted code only from its signature and docstring."
             let context = PromptContext(
                 project: project, language: module.language, path: module.path, lineCount: lines.count,
-                outline: scope.symbols.map(\.outlineItem), source: lines.assemble(omitting: omitted),
+                outline: scope.symbols, source: lines.assemble(omitting: omitted),
                 truncationNotice: notice, part: part)
             let (system, user) = templates.render(context)
             let messages: [ChatMessage] = [.system(system), .user(user)]
@@ -167,7 +167,7 @@ extension PromptManager {
         let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
         let context = PromptContext(
             project: project, language: module.language, path: module.path, lineCount: lines.count,
-            outline: scope.symbols.map(\.outlineItem), source: lines.assemble(omitting: outside.union(sequence)),
+            outline: scope.symbols, source: lines.assemble(omitting: outside.union(sequence)),
             truncationNotice: "all bodies omitted", part: (1, 1))
         let (system, user) = templates.render(context)
         let needed = budget.model.messageOverhead.countTokens(
