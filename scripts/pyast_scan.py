@@ -6,6 +6,7 @@ of scripts/bench-scan.sh. Python is a test-time tool only; docgen itself never r
 
     pyast_scan.py ROOT [--exclude NAME ...]          walk ROOT (default skips, no .gitignore) and print JSON
     pyast_scan.py --root ROOT FILE ...                scan the given files (paths relative to ROOT)
+    --core-only                                       leave out signature, decorators and bases (faster)
 """
 import argparse
 import ast
@@ -73,11 +74,20 @@ def header_text(lines, node):
     return "".join(result)
 
 
-def segment(source, node):
-    return join_tokens(ast.get_source_segment(source, node) or "")
+def segment(lines, node):
+    """The source text of an expression node (like ast.get_source_segment, without re-splitting the file)."""
+    first = lines[node.lineno - 1].encode("utf-8")
+    if node.lineno == node.end_lineno:
+        text = first[node.col_offset:node.end_col_offset].decode("utf-8")
+    else:
+        last = lines[node.end_lineno - 1].encode("utf-8")[:node.end_col_offset].decode("utf-8")
+        text = first[node.col_offset:].decode("utf-8") + "".join(lines[node.lineno:node.end_lineno - 1]) + last
+    return join_tokens(text)
 
 
 class Collector:
+    core_only = False
+
     def __init__(self, source):
         self.source = source
         parts = source.split("\n")
@@ -99,12 +109,13 @@ class Collector:
                 "line": stmt.lineno,
                 "end_line": stmt.end_lineno,
                 "docstring": ast.get_docstring(stmt),
-                "signature": header_text(self.lines, stmt),
-                "decorators": [segment(self.source, d) for d in stmt.decorator_list],
             }
-            if is_class:
+            if not self.core_only:
+                sym["signature"] = header_text(self.lines, stmt)
+                sym["decorators"] = [segment(self.lines, d) for d in stmt.decorator_list]
+            if is_class and not self.core_only:
                 parts = sorted(list(stmt.bases) + list(stmt.keywords), key=lambda n: (n.lineno, n.col_offset))
-                sym["bases"] = [segment(self.source, p) for p in parts]
+                sym["bases"] = [segment(self.lines, p) for p in parts]
             self.symbols.append(sym)
             if is_class:
                 self.visit_body(stmt.body, qual + ".", True)
@@ -166,7 +177,9 @@ def main():
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--root")
     parser.add_argument("--exclude", action="append", default=[])
+    parser.add_argument("--core-only", action="store_true")
     args = parser.parse_args()
+    Collector.core_only = args.core_only
     if args.root:
         root = args.root
         files = [(os.path.join(root, p), p) for p in args.paths]

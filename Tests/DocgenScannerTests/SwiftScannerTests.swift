@@ -63,7 +63,7 @@ struct SwiftScannerTests {
     @Test func signaturesAreWrittenOnOneLineWithoutBodiesOrComments() throws {
         let symbols = try scanFixture()
         let add = try #require(symbols.first { $0.name == "add" })
-        #expect(add.signature == "func add( _ left: Int, _ right: Int ) -> Int")
+        #expect(add.signature == "func add(_ left: Int, _ right: Int) -> Int")
         let canvas = try #require(symbols.first { $0.name == "Canvas" })
         #expect(canvas.signature == "final class Canvas<Element: Shape>: NSObject")
         #expect(canvas.bases == ["NSObject"])

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PythonStatementParser {
     /// Parses a compound statement other than `def`/`class`; its body stays at the enclosing scope.
     mutating func parseCompound(scope: Scope, bodyInMatch: Bool) throws(ScanError) -> Int {
@@ -25,9 +27,12 @@ extension PythonStatementParser {
         }
         index += 1
         var lastLine = tokens[index].line
+        var clauses = PythonClauseOrder()
         while tokens[index].kind != .dedent && tokens[index].kind != .end {
+            try clauses.check(inMatch ? .none : clauseKeyword(), line: tokens[index].line)
             lastLine = try parseStatement(scope: scope, inMatch: inMatch)
         }
+        try clauses.finish(line: lastLine)
         if tokens[index].kind == .dedent { index += 1 }
         return lastLine
     }
@@ -47,7 +52,7 @@ extension PythonStatementParser {
             throw .syntaxError(line: line, message: "expected ':'")
         }
         try validateDefinitionHeader(nameIndex + 1, colon, isClass: isClass)
-        let name = text(nameIndex)
+        let name = identifier(nameIndex)
         index = colon + 1
         let bodyStart = tokens[index].kind == .newline ? index + 2 : index
 
@@ -164,6 +169,12 @@ extension PythonStatementParser {
             raw += PythonStringLiteral.value(of: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
         }
         return DocstringCleaner.clean(raw)
+    }
+
+    /// The identifier of a name token, NFKC-normalized as Python normalizes identifiers (`𝔘` is `U`).
+    func identifier(_ position: Int) -> String {
+        let raw = text(position)
+        return raw.utf8.allSatisfy { $0 < 0x80 } ? raw : raw.precomposedStringWithCompatibilityMapping
     }
 
     /// The source text of one token.

@@ -9,9 +9,59 @@ extension PythonStatementParser {
         if first == .raise, hasTopLevelComma(start, end) {
             throw .syntaxError(line: tokens[start].line, message: "invalid syntax (Python 2 'raise E, value')")
         }
-        // `from ... import x`: the dots of a relative import tokenize as an ellipsis.
-        if first == .from { return }
+        if first == .from || first == .import {
+            try validateImport(start, end)
+            return
+        }
         try validateExpression(start, end)
+        try validateEnding(start, end)
+    }
+
+    /// Checks `import a.b as c, d` and `from ..a import (b as c, d)`: names, dots, commas, `as`, `*` and
+    /// parentheses only, not ending in a dangling dot, comma or keyword.
+    private func validateImport(_ start: Int, _ end: Int) throws(ScanError) {
+        for position in (start + 1)..<max(start + 1, end) {
+            let token = tokens[position]
+            switch token.kind {
+            case .name, .ellipsis, .comma, .open, .close:
+                if token.kind == .open && token.flags != 0x28 { throw Self.invalid(token.line) }
+            case .operator where bytes[token.start] == 0x2E || bytes[token.start] == 0x2A:
+                break
+            default:
+                throw Self.invalid(token.line)
+            }
+        }
+        let last = tokens[end - 1]
+        let lastWord = keyword(end - 1)
+        if end - start < 2 || last.kind == .operator && bytes[last.start] == 0x2E || last.kind == .comma
+            || lastWord == .as || lastWord == .import || lastWord == .from
+        {
+            throw Self.invalid(last.line)
+        }
+    }
+
+    /// Rejects a statement or header that ends where an operand must follow (`x = 1 +`, `import a as`).
+    func validateEnding(_ start: Int, _ end: Int) throws(ScanError) {
+        guard end > start + 1 else { return }
+        let last = tokens[end - 1]
+        switch last.kind {
+        case .operator, .walrus, .colon, .at:
+            throw Self.invalid(last.line)
+        case .name:
+            switch keyword(end - 1) {
+            case .as, .import, .from, .in, .is, .not, .and, .or, .if, .else, .del, .assert, .global, .nonlocal,
+                .with, .for, .while, .elif, .await, .async, .def, .class, .except:
+                throw Self.invalid(last.line)
+            default:
+                break
+            }
+        default:
+            break
+        }
+    }
+
+    private static func invalid(_ line: Int) -> ScanError {
+        .syntaxError(line: line, message: "invalid syntax")
     }
 
     /// Checks a compound statement header `start..<colon`.
@@ -20,6 +70,7 @@ extension PythonStatementParser {
             throw .syntaxError(line: tokens[start].line, message: "multiple exception types must be parenthesized")
         }
         try validateExpression(start, colon)
+        try validateEnding(start, colon)
     }
 
     /// Checks the part of a `def`/`class` header after the name, up to its `:`.
@@ -54,6 +105,7 @@ extension PythonStatementParser {
             }
         }
         try validateExpression(start, colon, startsStatement: false)
+        if colon > start { try validateEnding(start - 1, colon) }
     }
 
     private func hasTopLevelComma(_ start: Int, _ end: Int) -> Bool {
@@ -90,6 +142,11 @@ extension PythonStatementParser {
                         (word == .with && first == .async && position == start + 1)
                         || (word == .import && first == .from)
                     if !allowed { throw .syntaxError(line: token.line, message: "invalid syntax") }
+                } else if word == .async && !(startsStatement && position == start)
+                    && !(position + 1 < end && keyword(position + 1) == .for)
+                {
+                    // Inside an expression `async` only starts `async for` (Python 3.7+ made it a keyword).
+                    throw .syntaxError(line: token.line, message: "invalid syntax ('async' used as a name)")
                 } else if word == .lambda && position + 1 < end && tokens[position + 1].kind == .open
                     && tokens[position + 1].flags == 0x28
                 {
@@ -103,6 +160,23 @@ extension PythonStatementParser {
                 endsOperand = true
             case .close:
                 endsOperand = true
+            case .comma:
+                if position == start || tokens[position - 1].kind == .comma
+                    || (tokens[position - 1].kind == .open)
+                {
+                    throw Self.invalid(token.line)
+                }
+            case .operator:
+                // An operator that cannot be unary right after `(`, `,` or the statement start.
+                let previous = position == start ? PythonToken.Kind.newline : tokens[position - 1].kind
+                if previous == .open || previous == .comma || previous == .newline {
+                    switch bytes[token.start] {
+                    case 0x3C, 0x3E, 0x25, 0x7C, 0x26, 0x5E, 0x2E, 0x40, 0x21:
+                        throw Self.invalid(token.line)
+                    default:
+                        break
+                    }
+                }
             default:
                 break
             }

@@ -33,8 +33,22 @@ struct PythonStatementParser {
 
     /// Parses the whole module.
     mutating func parseModule() throws(ScanError) {
+        var clauses = PythonClauseOrder()
+        var lastLine = 1
         while tokens[index].kind != .end {
-            _ = try parseStatement(scope: .module, inMatch: false)
+            try clauses.check(clauseKeyword(), line: tokens[index].line)
+            lastLine = try parseStatement(scope: .module, inMatch: false)
+        }
+        try clauses.finish(line: lastLine)
+    }
+
+    /// The clause keyword of the statement at `index` (`if`, `else`, `except`, ...; `async for` is `for`).
+    func clauseKeyword() -> PythonKeyword {
+        let word = keyword(index)
+        switch word {
+        case .if, .elif, .else, .for, .while, .try, .except, .finally: return word
+        case .async: return keyword(index + 1) == .for ? .for : .none
+        default: return .none
         }
     }
 
@@ -147,6 +161,7 @@ struct PythonStatementParser {
             while tokens[end].kind != .newline && tokens[end].kind != .end { end += 1 }
             if end == start { throw .syntaxError(line: tokens[index].line, message: "invalid syntax") }
             try validateExpression(start, end)
+            try validateEnding(start, end)
             decorators.append(joinedText(start, end))
             index = end + 1
         }

@@ -73,19 +73,16 @@ extension PythonTokenizer {
         var isPlainInteger = true
         if bytes[pos] == 0x30, case let radix = byte(pos + 1) | 0x20, radix == 0x78 || radix == 0x6F || radix == 0x62 {
             pos += 2
-            while pos < bytes.count && (Self.isIdentifierByte(bytes[pos]) && bytes[pos] < 0x80) {
-                let char = bytes[pos] | 0x20
-                let isHexDigit = isDigit(bytes[pos]) || (char >= 0x61 && char <= 0x66) || bytes[pos] == 0x5F
-                if !isHexDigit { break }
-                pos += 1
-            }
+            let limit: UInt8 = radix == 0x78 ? 16 : (radix == 0x6F ? 8 : 2)
+            let count = try consumeDigits(allowLeadingUnderscore: true) { Self.digitValue($0) < limit }
+            if count == 0 { throw .syntaxError(line: line, message: "invalid number literal") }
             isPlainInteger = false
         } else {
-            while pos < bytes.count && (isDigit(bytes[pos]) || bytes[pos] == 0x5F) { pos += 1 }
+            _ = try consumeDigits(allowLeadingUnderscore: false) { $0 >= 0x30 && $0 <= 0x39 }
             if byte(pos) == 0x2E {
                 isPlainInteger = false
                 pos += 1
-                while pos < bytes.count && (isDigit(bytes[pos]) || bytes[pos] == 0x5F) { pos += 1 }
+                _ = try consumeDigits(allowLeadingUnderscore: false) { $0 >= 0x30 && $0 <= 0x39 }
             }
             if byte(pos) | 0x20 == 0x65 {
                 let sign = byte(pos + 1)
@@ -93,7 +90,7 @@ extension PythonTokenizer {
                 if isDigit(byte(digitAt)) {
                     isPlainInteger = false
                     pos = digitAt
-                    while pos < bytes.count && (isDigit(bytes[pos]) || bytes[pos] == 0x5F) { pos += 1 }
+                    _ = try consumeDigits(allowLeadingUnderscore: false) { $0 >= 0x30 && $0 <= 0x39 }
                 }
             }
             if byte(pos) | 0x20 == 0x6A {
@@ -113,6 +110,39 @@ extension PythonTokenizer {
             throw .syntaxError(line: line, message: "invalid decimal literal")
         }
         append(.number, start: start, end: pos, line: line)
+    }
+
+    /// The value of a hexadecimal digit, or 255.
+    private static func digitValue(_ char: UInt8) -> UInt8 {
+        switch char {
+        case 0x30...0x39: char - 0x30
+        case 0x61...0x66: char - 0x61 + 10
+        case 0x41...0x46: char - 0x41 + 10
+        default: 255
+        }
+    }
+
+    /// Consumes digits with single underscores between them (`1_000`); returns how many digits there were.
+    private mutating func consumeDigits(
+        allowLeadingUnderscore: Bool,
+        isDigit: (UInt8) -> Bool
+    ) throws(ScanError) -> Int {
+        var count = 0
+        while pos < bytes.count {
+            let char = bytes[pos]
+            if isDigit(char) {
+                count += 1
+                pos += 1
+            } else if char == 0x5F {
+                guard count > 0 || allowLeadingUnderscore, isDigit(byte(pos + 1)) else {
+                    throw .syntaxError(line: line, message: "invalid decimal literal")
+                }
+                pos += 1
+            } else {
+                break
+            }
+        }
+        return count
     }
 
     /// Whether a keyword that may follow a number without a space (`1if x else 2`, `0x1for`) starts at `pos`.

@@ -142,14 +142,9 @@ final class SwiftDeclarationCollector: SyntaxVisitor {
         typeKind: ScannedSymbol.TypeKind? = nil,
         signatureEnd: AbsolutePosition
     ) {
-        let start: AbsolutePosition
-        if let modifier = node.modifiers.first {
-            start = modifier.positionAfterSkippingLeadingTrivia
-        } else {
-            start = node.attributes.endPositionBeforeTrailingTrivia
-        }
-        let keywordStart = firstTokenPosition(after: node.attributes, in: Syntax(node)) ?? start
-        let signatureStart = node.modifiers.isEmpty ? keywordStart : start
+        // The first modifier or the keyword: attributes (and the doc comment before them) are excluded.
+        let signatureStart =
+            firstTokenPosition(after: node.attributes, in: Syntax(node)) ?? node.positionAfterSkippingLeadingTrivia
         let decorators = node.attributes.compactMap { element -> String? in
             guard case .attribute(let attribute) = element else { return nil }
             return SwiftDocComment.collapse(String(attribute.trimmedDescription.dropFirst()))
@@ -188,7 +183,10 @@ final class SwiftDeclarationCollector: SyntaxVisitor {
             let position = token.positionAfterSkippingLeadingTrivia
             if position < start { continue }
             if position >= end { break }
-            if needsSpace || (!pieces.isEmpty && token.leadingTrivia.contains(where: { !$0.isEmptyText })) {
+            let hadSpace = needsSpace || token.leadingTrivia.contains(where: { !$0.isEmptyText })
+            let afterOpening = pieces.last == "(" || pieces.last == "["
+            let beforeClosing = token.tokenKind == .rightParen || token.tokenKind == .rightSquare
+            if hadSpace && !pieces.isEmpty && !afterOpening && !beforeClosing {
                 pieces.append(" ")
             }
             pieces.append(token.text)

@@ -43,13 +43,9 @@ struct ScanCommand: AsyncParsableCommand {
             throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var data = try encoder.encode(result)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            FileHandleOutput.standardOutput.write(result.jsonText() + "\n")
         } else {
-            FileHandleOutput.standardOutput.write(ScanSummary.text(for: result))
+            FileHandleOutput.standardOutput.write(result.summary)
         }
     }
 }

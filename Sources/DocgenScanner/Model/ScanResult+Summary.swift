@@ -1,11 +1,16 @@
-import DocgenScanner
-
-/// The text form of `docgen scan`: one block per file, then skipped files and totals.
-enum ScanSummary {
-    /// Renders a scan result for people.
-    static func text(for result: ScanResult) -> String {
+extension ScanResult {
+    /// A summary for people: one block per file with its symbols, the skipped entries, then totals.
+    ///
+    /// ```text
+    /// pkg/mod.py  (python, 12 lines, 2 symbols)
+    ///   class Greeter  lines 1-10  [doc]
+    ///     method greet  lines 4-10
+    ///
+    /// Total: 1 files, 12 lines, 2 symbols (1 class, 0 function, 1 method, 0 extension), 0 skipped
+    /// ```
+    public var summary: String {
         var output = ""
-        for file in result.files {
+        for file in files {
             output += "\(file.path)  (\(file.language.rawValue), \(file.lines) lines, \(file.symbols.count) symbols)\n"
             for symbol in file.symbols {
                 let depth = symbol.qualifiedName.split(separator: ".").count - 1
@@ -15,19 +20,19 @@ enum ScanSummary {
                 output += "\(indent)\(kind) \(symbol.name)  lines \(symbol.line)-\(symbol.endLine)\(documented)\n"
             }
         }
-        if !result.skipped.isEmpty {
+        if !skipped.isEmpty {
             output += "\nSkipped:\n"
-            for skipped in result.skipped {
-                output += "  \(skipped.path): \(skipped.reason)\n"
+            for entry in skipped {
+                output += "  \(entry.path): \(entry.reason)\n"
             }
         }
         var counts: [ScannedSymbol.Kind: Int] = [:]
-        for file in result.files {
+        for file in files {
             for symbol in file.symbols { counts[symbol.kind, default: 0] += 1 }
         }
         let kinds = ScannedSymbol.Kind.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" }
-        output += "\nTotal: \(result.files.count) files, \(result.lineCount) lines, \(result.symbolCount) symbols ("
-        output += kinds.joined(separator: ", ") + "), \(result.skipped.count) skipped\n"
+        output += "\nTotal: \(files.count) files, \(lineCount) lines, \(symbolCount) symbols ("
+        output += kinds.joined(separator: ", ") + "), \(skipped.count) skipped\n"
         return output
     }
 }

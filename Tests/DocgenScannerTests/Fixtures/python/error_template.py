@@ -1,0 +1,5 @@
+from {{ cookiecutter.package }} import app
+
+
+def main():
+    app.run()

@@ -1,0 +1,4 @@
+def ok():
+    pass
+
+x = 1 +

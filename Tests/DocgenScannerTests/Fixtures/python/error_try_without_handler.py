@@ -1,0 +1,6 @@
+try:
+    import json
+
+
+def after():
+    pass

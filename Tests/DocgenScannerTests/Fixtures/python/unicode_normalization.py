@@ -1,0 +1,7 @@
+def 𝔘nicode():
+    pass
+
+
+class ﬁle:
+    def ℌello(self):
+        pass
