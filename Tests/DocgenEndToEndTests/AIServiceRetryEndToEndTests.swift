@@ -73,6 +73,57 @@ struct AIServiceRetryEndToEndTests {
         #expect(fixture.server.acceptedConnectionCount == 1)
     }
 
+    @Test(arguments: [408, 409, 429, 500, 502, 503, 504])
+    func retryableStatusIsRetriedThenSucceeds(status: Int) async throws {
+        let fixture = try EndToEndFixture(scripted: [
+            .json(status, #"{"error":{"message":"try again"}}"#), EndToEndFixture.ok,
+        ])
+        defer { fixture.server.shutdown() }
+
+        let result = try await fixture.complete()
+
+        #expect(result.text == "Docs.")
+        #expect(result.attempts == 2)
+        #expect(fixture.server.receivedRequests.count == 2)
+    }
+
+    @Test(arguments: [400, 403, 404, 422])
+    func finalStatusIsSentExactlyOnce(status: Int) async throws {
+        let fixture = try EndToEndFixture(scripted: [.json(status, #"{"error":{"message":"no"}}"#), EndToEndFixture.ok])
+        defer { fixture.server.shutdown() }
+
+        await #expect(throws: AIServiceError.self) { _ = try await fixture.complete() }
+        #expect(fixture.server.receivedRequests.count == 1)
+    }
+
+    @Test func timedOutRequestIsRetriedThenSucceeds() async throws {
+        // The first attempt gets no answer within the 300 ms timeout; the retry is answered.
+        let cursor = ScriptCursor(count: 2)
+        let fixture = try EndToEndFixture(requestTimeout: .milliseconds(300)) { _ in
+            cursor.advance() == 0 ? .hang(.seconds(5)) : EndToEndFixture.ok
+        }
+        defer { fixture.server.shutdown() }
+
+        let result = try await fixture.complete()
+
+        #expect(result.text == "Docs.")
+        #expect(result.retries == [.timeout: 1])
+        #expect(fixture.server.receivedRequests.count == 2)
+    }
+
+    @Test func refusedConnectionIsRetriedThenReported() async throws {
+        let port = try LoopbackHTTPServer.unusedPort()
+        let fixture = try EndToEndFixture(baseURL: "http://127.0.0.1:\(port)/v1") { _ in EndToEndFixture.ok }
+        defer { fixture.server.shutdown() }
+
+        let error = try await #require(throws: AIServiceError.self) { _ = try await fixture.complete() }
+
+        #expect(error.shortDescription == "retries_exhausted")
+        #expect(error.description.contains("4 attempts"))
+        #expect(error.description.contains("127.0.0.1:\(port)"))
+        #expect(fixture.server.receivedRequests.isEmpty)
+    }
+
     @Test func droppedConnectionIsRetriedThenSucceeds() async throws {
         let fixture = try EndToEndFixture(scripted: [.close, EndToEndFixture.ok])
         defer { fixture.server.shutdown() }

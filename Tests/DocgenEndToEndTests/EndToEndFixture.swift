@@ -30,6 +30,8 @@ struct EndToEndFixture {
         limits: RateLimits = .unlimited,
         retry: RetryPolicy = RetryPolicy(
             maxRetries: 3, initialBackoff: .milliseconds(20), maxBackoff: .milliseconds(80)),
+        requestTimeout: Duration = .seconds(15),
+        baseURL: String? = nil,
         handler: @escaping LoopbackHTTPServer.Handler
     ) throws {
         let timeline = RequestTimeline()
@@ -37,7 +39,7 @@ struct EndToEndFixture {
             limits: .init(maximumHang: .seconds(20)), handler: timeline.recording(handler))
         let source = kind == .azure ? "AZURE_OPENAI_API_KEY" : "OPENAI_API_KEY"
         let provider = ProviderConfiguration(
-            kind: kind, baseURL: kind == .azure ? server.baseURL : server.baseURL + "/v1",
+            kind: kind, baseURL: baseURL ?? (kind == .azure ? server.baseURL : server.baseURL + "/v1"),
             credentials: ProviderCredentials(apiKey: Self.key, source: source), deployment: deployment,
             apiVersion: apiVersion)
         let transport = try CurlTransport(
@@ -49,7 +51,7 @@ struct EndToEndFixture {
         self.provider = provider
         self.limiter = limiter
         self.service = AIService(
-            configuration: .init(provider: provider, retry: retry, requestTimeout: .seconds(15)),
+            configuration: .init(provider: provider, retry: retry, requestTimeout: requestTimeout),
             transport: transport, rateLimiter: limiter, clock: ContinuousClock(),
             logger: Logger(label: "e2e", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
