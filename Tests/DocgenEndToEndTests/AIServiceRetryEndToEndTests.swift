@@ -118,7 +118,7 @@ struct AIServiceRetryEndToEndTests {
 
         let error = try await #require(throws: AIServiceError.self) { _ = try await fixture.complete() }
 
-        #expect(error.shortDescription == "retries_exhausted")
+        #expect(error.shortDescription == "endpoint_unreachable")
         #expect(error.description.contains("4 attempts"))
         #expect(error.description.contains("127.0.0.1:\(port)"))
         #expect(fixture.server.receivedRequests.isEmpty)
