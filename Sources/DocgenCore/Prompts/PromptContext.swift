@@ -49,8 +49,8 @@ public struct PromptContext: Sendable, Equatable {
     public var fence: String {
         var longest = 0
         var run = 0
-        for character in source {
-            if character == "`" {
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "`") {
                 run += 1
                 longest = max(longest, run)
             } else {
@@ -58,6 +58,15 @@ public struct PromptContext: Sendable, Equatable {
             }
         }
         return String(repeating: "`", count: max(3, longest + 1))
+    }
+
+    /// The source without one final line break (LF, CRLF or CR), found by bytes rather than Characters.
+    var sourceWithoutFinalLineBreak: String {
+        let utf8 = source.utf8
+        guard let last = utf8.last, last == 0x0A || last == 0x0D else { return source }
+        var end = utf8.index(before: utf8.endIndex)
+        if last == 0x0A, end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+        return String(source[..<end])
     }
 
     /// The dictionary swift-mustache renders. Absent values are left out so their sections do not render.
@@ -72,7 +81,7 @@ public struct PromptContext: Sendable, Equatable {
             "fence": fence,
             "fence_language": language.lowercased(),
             // The template puts the closing fence on its own line; one trailing line break is the template's.
-            "source": source.hasSuffix("\n") ? String(source.dropLast()) : source,
+            "source": sourceWithoutFinalLineBreak,
             "outline": outline.map { item -> [String: Any] in
                 var entry: [String: Any] = [
                     "kind": item.kind, "name": item.name, "qualified_name": item.qualifiedName, "line": item.line,

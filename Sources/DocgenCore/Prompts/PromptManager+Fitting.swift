@@ -58,13 +58,18 @@ extension PromptManager {
         lines: SourceLines,
         part: (index: Int, count: Int)?
     ) throws -> ModulePlan.Part? {
-        let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
+        let outside = scope.isWholeModule ? [] : Set(1...max(1, lines.count)).subtracting(scope.lines)
+        let limit = promptBudgetTokens
+        // Most modules fit whole: render that first and only work out what to cut when it does not.
+        if maxSourceLines.map({ scope.lines.count <= $0 }) ?? true {
+            let whole = render(0, sequence: [])
+            if whole.tokens <= limit { return try makePart(whole, drop: 0) }
+        }
         let sequence = dropSequence(for: scope, lineCount: lines.count)
         let minimumDrop = maxSourceLines.map { min(sequence.count, max(0, scope.lines.count - $0)) } ?? 0
-        let limit = promptBudgetTokens
 
-        func render(_ drop: Int) -> (messages: [ChatMessage], tokens: Int) {
-            let omitted = outside.union(sequence.prefix(drop))
+        func render(_ drop: Int, sequence: [Int]) -> (messages: [ChatMessage], tokens: Int) {
+            let omitted = drop == 0 ? outside : outside.union(sequence.prefix(drop))
             let notice =
                 drop == 0
                 ? nil
@@ -80,17 +85,17 @@ extension PromptManager {
             return (messages, tokens)
         }
 
-        var best = render(minimumDrop)
+        var best = render(minimumDrop, sequence: sequence)
         var drop = minimumDrop
         if best.tokens > limit {
-            let most = render(sequence.count)
+            let most = render(sequence.count, sequence: sequence)
             guard most.tokens <= limit else { return nil }
             var low = minimumDrop
             var high = sequence.count
             best = most
             while high - low > 1 {
                 let middle = low + (high - low) / 2
-                let candidate = render(middle)
+                let candidate = render(middle, sequence: sequence)
                 if candidate.tokens <= limit {
                     high = middle
                     best = candidate
@@ -100,10 +105,14 @@ extension PromptManager {
             }
             drop = high
         }
-        let plan = try budget.plan(promptTokens: best.tokens)
-        let request = ChatCompletionRequest(
-            modelName: modelName, messages: best.messages, plan: plan, stream: stream, temperature: temperature)
-        return ModulePlan.Part(request: request, symbols: scope.symbols.map(\.qualifiedName), omittedLines: drop)
+        return try makePart(best, drop: drop)
+
+        func makePart(_ rendered: (messages: [ChatMessage], tokens: Int), drop: Int) throws -> ModulePlan.Part {
+            let plan = try budget.plan(promptTokens: rendered.tokens)
+            let request = ChatCompletionRequest(
+                modelName: modelName, messages: rendered.messages, plan: plan, stream: stream, temperature: temperature)
+            return ModulePlan.Part(request: request, symbols: scope.symbols.map(\.qualifiedName), omittedLines: drop)
+        }
     }
 
     /// The order in which a scope's lines are cut: callable bodies (from the longest remaining body, last line

@@ -74,11 +74,11 @@ public struct PromptManager: Sendable {
     ///   header cannot fit even alone.
     public func plan(_ module: ModuleInput) throws -> ModulePlan {
         let lines = SourceLines(module.source, commentPrefix: module.commentPrefix)
-        let units = PromptUnit.units(for: module.symbols, lineCount: lines.count)
         let whole = PartScope(symbols: module.symbols, lines: Set(1...max(1, lines.count)), isWholeModule: true)
         if let fitted = try fit(whole, module: module, lines: lines, part: nil) {
             return makePlan(module, lines: lines, parts: [fitted])
         }
+        let units = PromptUnit.units(for: module.symbols, lineCount: lines.count)
         let groups = try split(units, module: module, lines: lines)
         var parts: [ModulePlan.Part] = []
         for (index, group) in groups.enumerated() {

@@ -7,22 +7,29 @@ struct SourceLines: Sendable {
     let lines: [Substring]
     let commentPrefix: String
 
+    /// The original text, returned as is when nothing is omitted.
+    let source: String
+
     init(_ source: String, commentPrefix: String) {
+        // Scan UTF-8 bytes, not Characters: grapheme breaking is far slower, and LF, CRLF and lone CR are all
+        // single-byte decisions.
         var lines: [Substring] = []
-        var start = source.startIndex
-        var index = source.startIndex
-        while index < source.endIndex {
-            let character = source[index]
-            let next = source.index(after: index)
-            // "\r\n" is one Character in Swift, so one check covers LF, CRLF and lone CR.
-            if character.isNewline {
+        let utf8 = source.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var next = utf8.index(after: index)
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
                 lines.append(source[start..<next])
                 start = next
             }
             index = next
         }
-        if start < source.endIndex { lines.append(source[start...]) }
+        if start < utf8.endIndex { lines.append(source[start...]) }
         self.lines = lines
+        self.source = source
         self.commentPrefix = commentPrefix
     }
 
@@ -34,7 +41,7 @@ struct SourceLines: Sendable {
     /// - Parameter omitted: Lines to leave out.
     /// - Returns: The text with one marker line per omitted run.
     func assemble(omitting omitted: Set<Int>) -> String {
-        guard !omitted.isEmpty else { return lines.joined() }
+        guard !omitted.isEmpty else { return source }
         var result = ""
         var run = 0
         var runIndent: Substring = ""

@@ -1,4 +1,5 @@
 import DocgenCore
+import DocgenScanner
 import DocgenTokens
 import Foundation
 
@@ -73,9 +74,6 @@ struct PlanReport: Encodable {
     }
 
     private static func plan(_ input: ModuleInput, manager: PromptManager, profile: ModelProfile) -> Module {
-        let lines =
-            input.source.isEmpty
-            ? 0 : input.source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
         do {
             let plan = try manager.plan(input)
             return Module(
@@ -84,7 +82,8 @@ struct PlanReport: Encodable {
                 requests: plan.requestCount, estimatedCostUsd: plan.estimatedCostUSD(for: profile), error: nil)
         } catch {
             return Module(
-                path: input.path, language: input.language, symbols: input.symbols.count, sourceLines: lines,
+                path: input.path, language: input.language, symbols: input.symbols.count,
+                sourceLines: ScannedFile.lineCount(of: input.source),
                 promptTokens: 0, maxTokens: 0, truncatedLines: 0, requests: 0, estimatedCostUsd: nil,
                 error: "\(error)")
         }
