@@ -175,6 +175,33 @@ struct CLITests {
         #expect(server.receivedRequests.count == 3)
     }
 
+    @Test func streamsThroughAnOpenAICompatibleServer() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try LoopbackHTTPServer(scripted: [
+            .serverSentEvents([
+                ###"{"choices":[{"delta":{"role":"assistant","content":"## Streamed"}}]}"###,
+                #"{"choices":[{"delta":{"content":" docs."},"finish_reason":"stop"}]}"#,
+                #"{"choices":[],"usage":{"prompt_tokens":50,"completion_tokens":4}}"#,
+                "[DONE]",
+            ])
+        ])
+        defer { server.shutdown() }
+        let output = folder.appendingPathComponent("out").path
+        let result = try DocgenProcess.run([
+            folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
+            "\(server.baseURL)/v1", "--stream", "--json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try #require(server.receivedRequests.first)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(first.body)) as? [String: Any])
+        #expect(body["stream"] as? Bool == true)
+        let page = try String(contentsOfFile: "\(output)/pkg/shapes.py.md", encoding: .utf8)
+        #expect(page.contains("## Streamed docs."))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["prompt_tokens"] as? Int == 150)
+    }
+
     @Test func refusedKeyFailsWithExitOneAndNeverShowsTheKey() throws {
         let folder = try makeRepository()
         defer { try? FileManager.default.removeItem(at: folder) }
