@@ -173,8 +173,23 @@ extension PythonStatementParser {
                     switch bytes[token.start] {
                     case 0x3C, 0x3E, 0x25, 0x7C, 0x26, 0x5E, 0x2E, 0x40, 0x21:
                         throw Self.invalid(token.line)
+                    case 0x3D where previous != .comma:  // `x, = f()` unpacks; `(= 1` and `=======` do not parse
+                        throw Self.invalid(token.line)
                     default:
                         break
+                    }
+                }
+                // Assigning to a keyword: `None = 1`, `await = 2`, `f(if=3)`.
+                if bytes[token.start] == 0x3D && position > start && tokens[position - 1].kind == .name
+                    && !(position + 1 < end && tokens[position + 1].kind == .operator
+                        && bytes[tokens[position + 1].start] == 0x3D && tokens[position + 1].start == token.end)
+                {
+                    let word = keyword(position - 1)
+                    // `x: int | None = None` annotates; `None = 1` and `f(True=1)` assign to a value keyword.
+                    let beforeWord = position - 1 == start ? PythonToken.Kind.newline : tokens[position - 2].kind
+                    let assignsValue = beforeWord == .newline || beforeWord == .open || beforeWord == .comma
+                    if word != .none && !word.isSoft && (!word.isValue || assignsValue) {
+                        throw .syntaxError(line: token.line, message: "invalid syntax (assignment to a keyword)")
                     }
                 }
             default:
