@@ -20,21 +20,44 @@ extension PythonStatementParser {
     /// Checks `import a.b as c, d` and `from ..a import (b as c, d)`: names, dots, commas, `as`, `*` and
     /// parentheses only, not ending in a dangling dot, comma or keyword.
     private func validateImport(_ start: Int, _ end: Int) throws(ScanError) {
+        let isFrom = keyword(start) == .from
+        var seenImport = !isFrom
+        var previousIsName = false
         for position in (start + 1)..<max(start + 1, end) {
             let token = tokens[position]
+            let word = keyword(position)
+            var isName = false
             switch token.kind {
-            case .name, .ellipsis, .comma, .open, .close:
-                if token.kind == .open && token.flags != 0x28 { throw Self.invalid(token.line) }
-            case .operator where bytes[token.start] == 0x2E || bytes[token.start] == 0x2A:
+            case .name:
+                if word == .import {
+                    if seenImport { throw Self.invalid(token.line) }
+                    seenImport = true
+                } else if word == .none || word.isSoft {
+                    if previousIsName { throw Self.invalid(token.line) }
+                    isName = true
+                } else if word != .as {
+                    throw Self.invalid(token.line)
+                }
+            case .comma, .close:
                 break
+            case .open:
+                if token.flags != 0x28 || !seenImport || !isFrom { throw Self.invalid(token.line) }
+            case .ellipsis:
+                if isFrom && seenImport { throw Self.invalid(token.line) }
+            case .operator where bytes[token.start] == 0x2E:
+                // Dots join names, or lead a relative `from` module; never after `from ... import`.
+                if isFrom ? seenImport : !previousIsName { throw Self.invalid(token.line) }
+            case .operator where bytes[token.start] == 0x2A:
+                if !(isFrom && seenImport) { throw Self.invalid(token.line) }
             default:
                 throw Self.invalid(token.line)
             }
+            previousIsName = isName
         }
         let last = tokens[end - 1]
         let lastWord = keyword(end - 1)
-        if end - start < 2 || last.kind == .operator && bytes[last.start] == 0x2E || last.kind == .comma
-            || lastWord == .as || lastWord == .import || lastWord == .from
+        if end - start < 2 || !seenImport || last.kind == .operator && bytes[last.start] == 0x2E
+            || last.kind == .comma || lastWord == .as || lastWord == .import || lastWord == .from
         {
             throw Self.invalid(last.line)
         }
@@ -104,7 +127,7 @@ extension PythonStatementParser {
                 cursor += 1
             }
         }
-        try validateExpression(start, colon, startsStatement: false)
+        try validateExpression(start, colon, startsStatement: false, annotatesParameters: !isClass)
         if colon > start { try validateEnding(start - 1, colon) }
     }
 
@@ -123,17 +146,36 @@ extension PythonStatementParser {
 
     /// Rejects two operands in a row (`print "x"`, `exec code`), statement keywords inside a statement and
     /// `lambda (x): ...`.
-    func validateExpression(_ start: Int, _ end: Int, startsStatement: Bool = true) throws(ScanError) {
+    func validateExpression(
+        _ start: Int,
+        _ end: Int,
+        startsStatement: Bool = true,
+        annotatesParameters: Bool = false
+    ) throws(ScanError) {
         var previousEndsOperand = false
         var previousIsString = false
         let first = startsStatement ? keyword(start) : .none
+        // Open brackets with the number of `lambda`s waiting for their `:` inside each.
+        var brackets: [(byte: UInt8, lambdas: Int)] = []
         var position = start
         while position < end {
             let token = tokens[position]
             var endsOperand = false
             switch token.kind {
+            case .open:
+                brackets.append((token.flags, 0))
+            case .colon:
+                // In parentheses a `:` belongs to a lambda (or to a parameter annotation of a `def`).
+                if let top = brackets.last, top.byte == 0x28 {
+                    if top.lambdas > 0 {
+                        brackets[brackets.count - 1].lambdas -= 1
+                    } else if !(annotatesParameters && brackets.count == 1) {
+                        throw Self.invalid(token.line)
+                    }
+                }
             case .name:
                 let word = PythonKeyword(rawValue: token.flags) ?? .none
+                if word == .lambda && !brackets.isEmpty { brackets[brackets.count - 1].lambdas += 1 }
                 if word == .none || word.isValue || (word.isSoft && !(startsStatement && position == start)) {
                     if previousEndsOperand { throw Self.missingComma(token.line) }
                     endsOperand = true
@@ -159,6 +201,7 @@ extension PythonStatementParser {
                 if previousEndsOperand && !previousIsString { throw Self.missingComma(token.line) }
                 endsOperand = true
             case .close:
+                if !brackets.isEmpty { brackets.removeLast() }
                 endsOperand = true
             case .comma:
                 if position == start || tokens[position - 1].kind == .comma
@@ -178,6 +221,16 @@ extension PythonStatementParser {
                     default:
                         break
                     }
+                }
+                // Attribute access needs an object: `x.y`, `"s".join`, `(a).b`, `match.group()`; not `if .x`.
+                if bytes[token.start] == 0x2E && position > start && !previousEndsOperand {
+                    let previousWord = keyword(position - 1)
+                    if tokens[position - 1].kind != .name || !(previousWord == .none || previousWord.isSoft) {
+                        throw Self.invalid(token.line)
+                    }
+                }
+                if bytes[token.start] == 0x2E && (position + 1 >= end || tokens[position + 1].kind != .name) {
+                    throw Self.invalid(token.line)
                 }
                 // Assigning to a keyword: `None = 1`, `await = 2`, `f(if=3)`.
                 if bytes[token.start] == 0x3D && position > start && tokens[position - 1].kind == .name
