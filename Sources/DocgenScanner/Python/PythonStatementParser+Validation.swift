@@ -13,6 +13,14 @@ extension PythonStatementParser {
             try validateImport(start, end)
             return
         }
+        if end == start + 1 {
+            switch first {
+            case .del, .assert, .global, .nonlocal, .await, .lambda, .not:
+                throw Self.invalid(tokens[start].line)
+            default:
+                break
+            }
+        }
         try validateExpression(start, end)
         try validateEnding(start, end)
     }
@@ -30,7 +38,7 @@ extension PythonStatementParser {
             switch token.kind {
             case .name:
                 if word == .import {
-                    if seenImport { throw Self.invalid(token.line) }
+                    if seenImport || position == start + 1 { throw Self.invalid(token.line) }
                     seenImport = true
                 } else if word == .none || word.isSoft {
                     if previousIsName { throw Self.invalid(token.line) }
@@ -89,6 +97,17 @@ extension PythonStatementParser {
 
     /// Checks a compound statement header `start..<colon`.
     func validateHeader(_ start: Int, _ colon: Int) throws(ScanError) {
+        let headerKeyword = keyword(start) == .async ? keyword(start + 1) : keyword(start)
+        let keywordEnd = keyword(start) == .async ? start + 2 : start + 1
+        switch headerKeyword {
+        case .if, .elif, .while, .for, .with, .match, .case:
+            if colon <= keywordEnd { throw .syntaxError(line: tokens[start].line, message: "invalid syntax") }
+        default:
+            break
+        }
+        if headerKeyword == .for && !hasTopLevelKeyword(.in, keywordEnd, colon) {
+            throw .syntaxError(line: tokens[start].line, message: "invalid syntax ('for' without 'in')")
+        }
         if keyword(start) == .except, hasTopLevelComma(start, colon) {
             throw .syntaxError(line: tokens[start].line, message: "multiple exception types must be parenthesized")
         }
@@ -131,6 +150,19 @@ extension PythonStatementParser {
         if colon > start { try validateEnding(start - 1, colon) }
     }
 
+    private func hasTopLevelKeyword(_ word: PythonKeyword, _ start: Int, _ end: Int) -> Bool {
+        var depth = 0
+        for position in start..<max(start, end) {
+            switch tokens[position].kind {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case .name where depth == 0 && keyword(position) == word: return true
+            default: break
+            }
+        }
+        return false
+    }
+
     private func hasTopLevelComma(_ start: Int, _ end: Int) -> Bool {
         var depth = 0
         for position in start..<end {
@@ -157,6 +189,9 @@ extension PythonStatementParser {
         let first = startsStatement ? keyword(start) : .none
         // Open brackets with the number of `lambda`s waiting for their `:` inside each.
         var brackets: [(byte: UInt8, lambdas: Int)] = []
+        var topLevelLambdas = 0
+        var sawAnnotation = false
+        var sawAssignment = false
         var position = start
         while position < end {
             let token = tokens[position]
@@ -172,10 +207,34 @@ extension PythonStatementParser {
                     } else if !(annotatesParameters && brackets.count == 1) {
                         throw Self.invalid(token.line)
                     }
+                } else if let top = brackets.last, top.byte == 0x7B {
+                    // A dict key comes first: `{:}` and `{a: 1, : 2}` do not parse.
+                    let previous = tokens[position - 1].kind
+                    if (previous == .open || previous == .comma) && top.lambdas == 0 { throw Self.invalid(token.line) }
+                    if top.lambdas > 0 { brackets[brackets.count - 1].lambdas -= 1 }
+                } else if brackets.isEmpty {
+                    // Outside brackets: a lambda's `:`, or one annotation (`x: int = 1`) before any `=`.
+                    if topLevelLambdas > 0 {
+                        topLevelLambdas -= 1
+                    } else if sawAnnotation || sawAssignment || (first != .none && !first.isValue && !first.isSoft) {
+                        throw Self.invalid(token.line)
+                    } else {
+                        sawAnnotation = true
+                    }
                 }
             case .name:
                 let word = PythonKeyword(rawValue: token.flags) ?? .none
-                if word == .lambda && !brackets.isEmpty { brackets[brackets.count - 1].lambdas += 1 }
+                if word == .lambda {
+                    if brackets.isEmpty { topLevelLambdas += 1 } else { brackets[brackets.count - 1].lambdas += 1 }
+                    // Parameters are names, `*`, `**`, `/` or nothing: not `lambda 'x'` or `lambda None`.
+                    let next = tokens[position + 1]
+                    let nextWord = keyword(position + 1)
+                    let validNext =
+                        (next.kind == .name && (nextWord == .none || nextWord.isSoft)) || next.kind == .colon
+                        || (next.kind == .operator && (bytes[next.start] == 0x2A || bytes[next.start] == 0x2F))
+                        || (next.kind == .open && next.flags == 0x28)
+                    if !validNext { throw Self.invalid(token.line) }
+                }
                 if word == .none || word.isValue || (word.isSoft && !(startsStatement && position == start)) {
                     if previousEndsOperand { throw Self.missingComma(token.line) }
                     endsOperand = true
@@ -193,6 +252,11 @@ extension PythonStatementParser {
                     && tokens[position + 1].flags == 0x28
                 {
                     throw .syntaxError(line: token.line, message: "invalid syntax (Python 2 lambda parameters)")
+                }
+            case .at:
+                // Matrix multiplication needs a left operand (`return @x` does not parse).
+                if !previousEndsOperand || (position + 1 < end && tokens[position + 1].kind == .close) {
+                    throw Self.invalid(token.line)
                 }
             case .number, .ellipsis:
                 if previousEndsOperand { throw Self.missingComma(token.line) }
@@ -229,9 +293,19 @@ extension PythonStatementParser {
                         throw Self.invalid(token.line)
                     }
                 }
-                if bytes[token.start] == 0x2E && (position + 1 >= end || tokens[position + 1].kind != .name) {
+                if bytes[token.start] == 0x2E {
+                    let nextWord = position + 1 < end ? keyword(position + 1) : .none
+                    if position + 1 >= end || tokens[position + 1].kind != .name
+                        || !(nextWord == .none || nextWord.isSoft)
+                    {
+                        throw Self.invalid(token.line)
+                    }
+                }
+                // An operator needs a right operand, except the `/` that ends positional-only parameters.
+                if position + 1 < end && tokens[position + 1].kind == .close && bytes[token.start] != 0x2F {
                     throw Self.invalid(token.line)
                 }
+                if bytes[token.start] == 0x3D && brackets.isEmpty { sawAssignment = true }
                 // Assigning to a keyword: `None = 1`, `await = 2`, `f(if=3)`.
                 if bytes[token.start] == 0x3D && position > start && tokens[position - 1].kind == .name
                     && !(position + 1 < end && tokens[position + 1].kind == .operator
