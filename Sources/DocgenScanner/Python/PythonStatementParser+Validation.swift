@@ -18,9 +18,13 @@ extension PythonStatementParser {
             case .del, .assert, .global, .nonlocal, .await, .lambda, .not:
                 throw Self.invalid(tokens[start].line)
             default:
-                break
+                switch tokens[start].kind {
+                case .operator, .colon, .walrus, .comma, .at: throw Self.invalid(tokens[start].line)
+                default: break
+                }
             }
         }
+        if tokens[start].kind == .colon { throw Self.invalid(tokens[start].line) }
         try validateExpression(start, end)
         try validateEnding(start, end)
     }
@@ -199,6 +203,15 @@ extension PythonStatementParser {
             switch token.kind {
             case .open:
                 brackets.append((token.flags, 0))
+            case .walrus:
+                // `(x := 1)` and `if x := f():`, never `x := 1` as a statement or `(a, := 1)`.
+                let previousWord = position > start ? keyword(position - 1) : .nil
+                if position == start || tokens[position - 1].kind != .name
+                    || !(previousWord == .none || previousWord.isSoft)
+                    || (brackets.isEmpty && startsStatement && first == .none)
+                {
+                    throw Self.invalid(token.line)
+                }
             case .colon:
                 // In parentheses a `:` belongs to a lambda (or to a parameter annotation of a `def`).
                 if let top = brackets.last, top.byte == 0x28 {
@@ -268,8 +281,9 @@ extension PythonStatementParser {
                 if !brackets.isEmpty { brackets.removeLast() }
                 endsOperand = true
             case .comma:
-                if position == start || tokens[position - 1].kind == .comma
-                    || (tokens[position - 1].kind == .open)
+                let previousWord = position > start ? keyword(position - 1) : .none
+                if position == start || tokens[position - 1].kind == .comma || tokens[position - 1].kind == .open
+                    || (previousWord != .none && !previousWord.isValue && !previousWord.isSoft)
                 {
                     throw Self.invalid(token.line)
                 }
@@ -300,6 +314,12 @@ extension PythonStatementParser {
                     {
                         throw Self.invalid(token.line)
                     }
+                }
+                // `->` only annotates a `def`'s return.
+                if bytes[token.start] == 0x2D && !annotatesParameters && position + 1 < end
+                    && tokens[position + 1].start == token.end && bytes[tokens[position + 1].start] == 0x3E
+                {
+                    throw Self.invalid(token.line)
                 }
                 // An operator needs a right operand, except the `/` that ends positional-only parameters.
                 if position + 1 < end && tokens[position + 1].kind == .close && bytes[token.start] != 0x2F {
