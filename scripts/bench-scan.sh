@@ -17,12 +17,13 @@ mkdir -p "$OUT"
 swift build -c release --product docgen >/dev/null
 BIN="$(swift build -c release --show-bin-path)/docgen"
 
-measure() {  # measure NAME OUTPUT COMMAND...: prints "NAME wall_seconds peak_rss_kb"
+measure() {  # measure NAME OUTPUT COMMAND...: prints wall time, CPU time and peak RSS
     local name=$1 output=$2
     shift 2
-    /usr/bin/time -f "%e %M" -o "$OUT/$name.time" "$@" >"$output"
-    read -r wall rss <"$OUT/$name.time"
-    printf '%-22s %8.2f s   peak RSS %8.1f MB\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)"
+    /usr/bin/time -f "%e %M %U %S" -o "$OUT/$name.time" "$@" >"$output"
+    read -r wall rss user system <"$OUT/$name.time"
+    printf '%-24s %8.2f s wall  %8.2f s CPU  peak RSS %7.1f MB\n' "$name" "$wall" \
+        "$(echo "$user + $system" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }
 
 echo "tree: $STDLIB (site-packages excluded)"

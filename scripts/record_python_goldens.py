@@ -5,8 +5,8 @@
 
 For Tests/DocgenScannerTests/Fixtures/python/NAME.py it writes Fixtures/python-expected/NAME.json:
 {"lines": N, "symbols": [...]} when ast parses the file, {"syntax_error_line": N} when it does not.
-Fixtures in Fixtures/python312/ need Python 3.12 and keep hand-checked expectations; they are not recorded here
-unless this script runs on Python 3.12 or newer.
+Fixtures in Fixtures/python312/ use Python 3.12 syntax (PEP 701 f-strings, PEP 695 type parameters); their
+goldens in Fixtures/python312-expected/ are recorded only when this script runs on Python 3.12 or newer.
 """
 import ast
 import json
@@ -46,7 +46,7 @@ def record(source_dir, expected_dir):
 def main():
     record(os.path.join(FIXTURES, "python"), os.path.join(FIXTURES, "python-expected"))
     if sys.version_info >= (3, 12):
-        record(os.path.join(FIXTURES, "python312"), os.path.join(FIXTURES, "python312"))
+        record(os.path.join(FIXTURES, "python312"), os.path.join(FIXTURES, "python312-expected"))
 
 
 if __name__ == "__main__":

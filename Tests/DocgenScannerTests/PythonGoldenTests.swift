@@ -3,7 +3,8 @@ import Testing
 
 @testable import DocgenScanner
 
-/// Compares ``PythonScanner`` with goldens recorded from Python's `ast` (scripts/record_python_goldens.py).
+/// Compares ``PythonScanner`` with goldens recorded from Python's `ast` (scripts/record_python_goldens.py):
+/// `Fixtures/python/` with Python 3.11 (3.12 records the same goldens) and `Fixtures/python312/` with 3.12.
 struct PythonGoldenTests {
     struct Expected: Decodable {
         var lines: Int?
@@ -16,21 +17,26 @@ struct PythonGoldenTests {
         }
     }
 
-    static let fixtures = FixtureLoader.names(in: "python", fileExtension: "py")
+    static let fixtures =
+        FixtureLoader.names(in: "python", fileExtension: "py").map { "python/\($0)" }
+        + FixtureLoader.names(in: "python312", fileExtension: "py").map { "python312/\($0)" }
 
     @Test func everyFixtureHasAGolden() throws {
-        #expect(Self.fixtures.count >= 30)
-        let goldens = Set(FixtureLoader.names(in: "python-expected", fileExtension: "json"))
-        #expect(Set(Self.fixtures) == goldens)
+        #expect(Self.fixtures.count >= 40)
+        for folder in ["python", "python312"] {
+            let goldens = Set(FixtureLoader.names(in: "\(folder)-expected", fileExtension: "json"))
+            #expect(Set(FixtureLoader.names(in: folder, fileExtension: "py")) == goldens)
+        }
     }
 
     @Test(arguments: fixtures)
     func agreesWithAST(fixture: String) throws {
+        let parts = fixture.split(separator: "/")
         let expected = try JSONDecoder().decode(
             Expected.self,
-            from: FixtureLoader.data("python-expected/\(fixture).json")
+            from: FixtureLoader.data("\(parts[0])-expected/\(parts[1]).json")
         )
-        let source = try FixtureLoader.text("python/\(fixture).py")
+        let source = try FixtureLoader.text("\(fixture).py")
         if let errorLine = expected.syntaxErrorLine {
             #expect(throws: ScanError.self) { try PythonScanner().symbols(in: source) }
             do {

@@ -17,15 +17,6 @@ struct PythonScannerTests {
         }
     }
 
-    @Test func survivesPEP701FStringNesting() throws {
-        let symbols = try scan(FixtureLoader.text("python312/fstring_nesting.py"))
-        #expect(symbols.map(\.qualifiedName) == ["after_nested", "Nested", "Nested.method"])
-        #expect(symbols.map(\.line) == [9, 14, 17])
-        #expect(symbols.map(\.endLine) == [11, 18, 18])
-        #expect(symbols[0].docstring == "Docstring after PEP 701 f-strings.")
-        #expect(symbols[0].signature == #"def after_nested(text=f"{data["key"]}")"#)
-    }
-
     @Test func typeParametersOfPython312() throws {
         let symbols = try scan("class Box[T](Base[T]):\n    def get[U](self, u: U) -> T: ...\n")
         #expect(symbols.map(\.qualifiedName) == ["Box", "Box.get"])

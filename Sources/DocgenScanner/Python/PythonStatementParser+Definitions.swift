@@ -118,7 +118,7 @@ extension PythonStatementParser {
             } else if token.kind == .close && depth > 0 {
                 depth -= 1
             } else if (token.kind == .comma && depth == 0) || cursor == close {
-                if cursor > partStart { result.append(joinedText(partStart, cursor)) }
+                if cursor > partStart { result.append(expressionText(partStart, cursor)) }
                 partStart = cursor + 1
             }
             cursor += 1
@@ -175,6 +175,34 @@ extension PythonStatementParser {
     func identifier(_ position: Int) -> String {
         let raw = text(position)
         return raw.utf8.allSatisfy { $0 < 0x80 } ? raw : raw.precomposedStringWithCompatibilityMapping
+    }
+
+    /// The text of an expression as `ast` positions it: surrounding parentheses are not part of the node unless
+    /// they make a tuple or a generator (`(d := x)` is `d := x`, `(a, b)` stays).
+    func expressionText(_ start: Int, _ end: Int) -> String {
+        var start = start
+        var end = end
+        while end - start > 2, tokens[start].kind == .open, tokens[start].flags == 0x28,
+            matchingClose(start) == end - 1, !hasTupleOrGeneratorShape(start + 1, end - 1)
+        {
+            start += 1
+            end -= 1
+        }
+        return joinedText(start, end)
+    }
+
+    private func hasTupleOrGeneratorShape(_ start: Int, _ end: Int) -> Bool {
+        var depth = 0
+        for position in start..<end {
+            switch tokens[position].kind {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case .comma where depth == 0: return true
+            case .name where depth == 0 && keyword(position) == .for: return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// The source text of one token.

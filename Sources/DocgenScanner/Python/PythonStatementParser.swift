@@ -160,9 +160,9 @@ struct PythonStatementParser {
             var end = start
             while tokens[end].kind != .newline && tokens[end].kind != .end { end += 1 }
             if end == start { throw .syntaxError(line: tokens[index].line, message: "invalid syntax") }
-            try validateExpression(start, end)
+            try validateExpression(start, end, startsStatement: false)  // PEP 614: any expression, even `d := x`
             try validateEnding(start, end)
-            decorators.append(joinedText(start, end))
+            decorators.append(expressionText(start, end))
             index = end + 1
         }
         let word = keyword(index)

@@ -113,7 +113,7 @@ extension PythonTokenizer {
     }
 
     /// The value of a hexadecimal digit, or 255.
-    private static func digitValue(_ char: UInt8) -> UInt8 {
+    static func digitValue(_ char: UInt8) -> UInt8 {
         switch char {
         case 0x30...0x39: char - 0x30
         case 0x61...0x66: char - 0x61 + 10
@@ -190,6 +190,7 @@ extension PythonTokenizer {
                     continue
                 }
                 pos += 1
+                if !isRaw { try validateEscape(isBytes: flags & PythonToken.StringFlag.bytes != 0, quote: quote) }
                 if pos < bytes.count {
                     let escaped = bytes[pos]
                     if escaped == 0x0A || escaped == 0x0D {
@@ -229,6 +230,38 @@ extension PythonTokenizer {
             pos += 1
         }
         throw Self.unterminated(startLine, triple: isTriple)
+    }
+
+    /// Checks the escape whose character is at `pos`: `\x` needs 2 hex digits; in `str` literals `\u` needs 4,
+    /// `\U` 8 (at most U+10FFFF) and `\N` a `{NAME}`. Python rejects the file otherwise.
+    private func validateEscape(isBytes: Bool, quote: UInt8) throws(ScanError) {
+        let width: Int
+        switch byte(pos) {
+        case 0x78: width = 2
+        case 0x75 where !isBytes: width = 4
+        case 0x55 where !isBytes: width = 8
+        case 0x4E where !isBytes:
+            guard byte(pos + 1) == 0x7B else { throw Self.badEscape(line) }
+            var index = pos + 2
+            while index < bytes.count && bytes[index] != 0x7D && bytes[index] != quote && bytes[index] != 0x0A {
+                index += 1
+            }
+            if byte(index) != 0x7D || index == pos + 2 { throw Self.badEscape(line) }
+            return
+        default:
+            return
+        }
+        var value: UInt32 = 0
+        for offset in 1...width {
+            let digit = Self.digitValue(byte(pos + offset))
+            if digit > 15 { throw Self.badEscape(line) }
+            value = value << 4 | UInt32(digit)
+        }
+        if value > 0x10_FFFF { throw Self.badEscape(line) }
+    }
+
+    private static func badEscape(_ line: Int) -> ScanError {
+        .syntaxError(line: line, message: "(unicode error) truncated or invalid escape sequence")
     }
 
     static func unterminated(_ line: Int, triple: Bool) -> ScanError {

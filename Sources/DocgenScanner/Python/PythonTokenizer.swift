@@ -90,6 +90,7 @@ struct PythonTokenizer {
                     pos += 1
                 }
             case 0x3B:
+                if !brackets.isEmpty { throw .syntaxError(line: line, message: "invalid syntax (';' inside brackets)") }
                 append(.semicolon, start: pos, end: pos + 1, line: line)
                 pos += 1
             case 0x2C:

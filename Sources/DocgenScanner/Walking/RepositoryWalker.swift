@@ -114,29 +114,33 @@ public struct RepositoryWalker: Sendable {
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let absolute = directory + "/" + name
             let path = relative + name
-            guard var info = Self.info(absolute, followLinks: false) else { continue }
-            var target = absolute
-            if Self.isSymbolicLink(absolute) {
-                guard let resolved = Self.realPath(absolute), let resolvedInfo = Self.info(resolved, followLinks: true)
-                else {
-                    if SourceLanguage(fileName: name) != nil {
-                        state.skipped.append(.init(path: path, reason: "broken symbolic link"))
-                    }
-                    continue
+            let isLink = Self.isSymbolicLink(absolute)
+            guard let info = Self.info(absolute, followLinks: true) else {
+                if isLink && SourceLanguage(fileName: name) != nil {
+                    state.skipped.append(.init(path: path, reason: "broken symbolic link"))
                 }
-                guard resolved == state.rootReal || resolved.hasPrefix(state.rootReal + "/") else {
+                continue
+            }
+            let language = SourceLanguage(fileName: name)
+            if info.isDirectory {
+                if Self.defaultSkippedFolders.contains(name) || rules.isIgnored(path, isDirectory: true) { continue }
+            } else if !info.isRegular || language == nil || rules.isIgnored(path, isDirectory: false) {
+                continue
+            }
+            var target = absolute
+            if isLink {
+                guard let resolved = Self.realPath(absolute),
+                    resolved == state.rootReal || resolved.hasPrefix(state.rootReal + "/")
+                else {
                     state.skipped.append(.init(path: path, reason: "symbolic link points outside the repository"))
                     continue
                 }
-                info = resolvedInfo
                 target = resolved
             }
             if info.isDirectory {
-                if Self.defaultSkippedFolders.contains(name) || rules.isIgnored(path, isDirectory: true) { continue }
                 guard state.visited.insert(info.id).inserted else { continue }
                 visit(directory: target, relative: path + "/", rules: rules, state: &state)
-            } else if info.isRegular, let language = SourceLanguage(fileName: name) {
-                if rules.isIgnored(path, isDirectory: false) { continue }
+            } else if let language {
                 state.entries.append(Entry(path: path, absolutePath: target, size: info.size, language: language))
             }
         }

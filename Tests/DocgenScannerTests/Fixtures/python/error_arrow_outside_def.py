@@ -1,0 +1,2 @@
+def f():
+    return {k: v for v in rang->e(10)}

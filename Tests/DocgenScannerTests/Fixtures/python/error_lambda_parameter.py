@@ -1,0 +1,1 @@
+f = lambda None: 0

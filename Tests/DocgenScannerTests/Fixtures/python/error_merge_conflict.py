@@ -1,0 +1,9 @@
+def ok():
+    pass
+<<<<<<< HEAD
+def mine():
+    pass
+=======
+def theirs():
+    pass
+>>>>>>> branch

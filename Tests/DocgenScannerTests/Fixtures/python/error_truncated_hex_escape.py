@@ -1,0 +1,2 @@
+def f():
+    return b"bad \x1 escape"

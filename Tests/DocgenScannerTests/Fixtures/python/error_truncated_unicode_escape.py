@@ -1,0 +1,2 @@
+def f():
+    return "bad \u12 escape"
