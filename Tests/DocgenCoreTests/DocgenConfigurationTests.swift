@@ -68,6 +68,12 @@ struct DocgenConfigurationTests {
         #expect(listed?.origin == "default")
     }
 
+    @Test func hugeTimeoutIsClampedInsteadOfTrapping() throws {
+        let environment = try ConfigurationLayer.fromEnvironment(["DOCGEN_TIMEOUT_SECONDS": "1e30"])
+        let configuration = try DocgenConfiguration(layers: [environment])
+        #expect(configuration.requestTimeout == .milliseconds(1e15))
+    }
+
     @Test func unknownKeysSuggestTheLikelySpelling() {
         #expect(throws: ConfigurationError.unknownKey(key: "modle", origin: "c.yml", suggestion: "model")) {
             try ConfigurationLayer.fromYAML("modle: gpt-4o\n", path: "c.yml")

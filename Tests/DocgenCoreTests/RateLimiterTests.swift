@@ -112,6 +112,10 @@ struct RateLimiterTests {
         #expect(RateLimiter<TestClock>.parseResetDuration(text) == expected)
     }
 
+    @Test func clampsAbsurdResetDurationsInsteadOfTrapping() {
+        #expect(RateLimiter<TestClock>.parseResetDuration("99999999999999999999999s") == .milliseconds(1e15))
+    }
+
     @Test func rejectsBadResetDurations() {
         #expect(RateLimiter<TestClock>.parseResetDuration("soon") == nil)
         #expect(RateLimiter<TestClock>.parseResetDuration("") == nil)

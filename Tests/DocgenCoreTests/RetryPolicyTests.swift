@@ -123,6 +123,17 @@ struct RetryAfterTests {
         #expect(RetryAfter.parse(["retry-after": "-3"], now: now) == .zero)
     }
 
+    @Test func absurdWaitsAreClampedInsteadOfTrapping() {
+        // Duration.milliseconds(1e33) traps; a hostile or broken server must not crash docgen.
+        let ceiling = Duration.milliseconds(1e15)
+        #expect(RetryAfter.parse(["retry-after": "1e30"], now: now) == ceiling)
+        #expect(RetryAfter.parse(["retry-after-ms": "1e300"], now: now) == ceiling)
+        var rng = SeededGenerator(state: 1)
+        #expect(
+            RetryPolicy().decide(.status(429, ["retry-after": "1e30"]), retriesSoFar: 0, now: now, using: &rng) == .fail
+        )
+    }
+
     @Test func garbageIsIgnored() {
         #expect(RetryAfter.parse(["retry-after": "soon"], now: now) == nil)
         #expect(RetryAfter.parse(HTTPHeaders(), now: now) == nil)

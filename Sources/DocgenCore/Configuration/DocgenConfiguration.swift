@@ -122,7 +122,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .requestsPerMinute: rateLimit.requestsPerMinute = integer()
         case .tokensPerMinute: rateLimit.tokensPerMinute = integer()
         case .timeoutSeconds:
-            if case .number(let seconds) = value { requestTimeout = .milliseconds(seconds * 1000) }
+            if case .number(let seconds) = value { requestTimeout = .milliseconds(clamping: seconds * 1000) }
         case .maxFileSize: scan.maxFileSize = integer()
         case .exclude:
             if case .list(let patterns) = value { scan.exclude = patterns }

@@ -86,7 +86,7 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
         if wait > 0, let refillResumes, refillResumes > now {
             wait += now.duration(to: refillResumes).secondsDouble
         }
-        var deadline = now.advanced(by: .milliseconds(wait * 1000))
+        var deadline = now.advanced(by: .milliseconds(clamping: wait * 1000))
         do {
             while true {
                 if let pausedUntil, pausedUntil > deadline { deadline = pausedUntil }
@@ -197,7 +197,7 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
             total += value
             sawUnit = true
         }
-        return sawUnit ? .milliseconds(total * 1000) : nil
+        return sawUnit ? .milliseconds(clamping: total * 1000) : nil
     }
 }
 

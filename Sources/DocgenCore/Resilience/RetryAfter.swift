@@ -13,15 +13,15 @@ public enum RetryAfter {
     ///   - now: The current wall-clock time, for HTTP dates.
     public static func parse(_ headers: HTTPHeaders, now: Date) -> Duration? {
         if let raw = headers["retry-after-ms"], let milliseconds = Double(raw.trimmed), milliseconds.isFinite {
-            return .milliseconds(max(0, milliseconds))
+            return .milliseconds(clamping: milliseconds)
         }
         guard let raw = headers["retry-after"]?.trimmed, !raw.isEmpty else { return nil }
         if let seconds = Double(raw), seconds.isFinite {
-            return .milliseconds(max(0, seconds * 1000))
+            return .milliseconds(clamping: seconds * 1000)
         }
         guard let date = parseHTTPDate(raw) else { return nil }
         let interval = date.timeIntervalSince(now)
-        return .milliseconds(max(0, interval * 1000))
+        return .milliseconds(clamping: interval * 1000)
     }
 
     /// Parses an HTTP date in any of the three forms RFC 9110 allows.

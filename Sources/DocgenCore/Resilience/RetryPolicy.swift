@@ -158,6 +158,18 @@ extension Duration {
         return overflow2 ? Int64.max : sum
     }
 
+    /// The longest duration built from a `Double` (10¹⁵ milliseconds, about 31,700 years).
+    static var maxClampedMilliseconds: Double { 1e15 }
+
+    /// A duration of `milliseconds`, clamped to `0...maxClampedMilliseconds` (NaN is zero).
+    ///
+    /// `Duration.milliseconds(_: Double)` traps when the value does not fit its 128-bit attosecond count, so
+    /// every figure that comes from a server header or a setting (`retry-after: 1e30`) goes through here.
+    static func milliseconds(clamping milliseconds: Double) -> Duration {
+        guard milliseconds > 0 else { return .zero }
+        return .milliseconds(min(milliseconds, maxClampedMilliseconds))
+    }
+
     /// The duration in seconds as a `Double`.
     var secondsDouble: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
