@@ -35,6 +35,8 @@ public final class TestClock: Clock, Sendable {
     private struct State {
         var now = Instant(offset: .zero)
         var sleepers: [Sleeper] = []
+        /// Sleepers cancelled before they were registered (the handler ran first).
+        var cancelledIDs: Set<Int> = []
         var nextID = 0
         var recordedSleeps: [Duration] = []
     }
@@ -73,17 +75,26 @@ public final class TestClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow = state.withLock { state -> Bool in
+                let outcome = state.withLock { state -> Result<Bool, CancellationError> in
                     state.recordedSleeps.append(state.now.duration(to: deadline))
-                    if deadline <= state.now { return true }
+                    if state.cancelledIDs.remove(id) != nil { return .failure(CancellationError()) }
+                    if deadline <= state.now { return .success(true) }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return false
+                    return .success(false)
                 }
-                if resumeNow { continuation.resume() }
+                switch outcome {
+                case .success(true): continuation.resume()
+                case .success(false): break
+                case .failure(let error): continuation.resume(throwing: error)
+                }
             }
         } onCancel: {
+            // The handler may run before the continuation is registered; then the sleep must fail on arrival.
             let cancelled = state.withLock { state -> Sleeper? in
-                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else {
+                    state.cancelledIDs.insert(id)
+                    return nil
+                }
                 return state.sleepers.remove(at: index)
             }
             cancelled?.continuation.resume(throwing: CancellationError())
