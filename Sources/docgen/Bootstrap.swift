@@ -74,6 +74,14 @@ struct FileHandleOutput: Sendable {
     let handle: FileHandle
 
     func write(_ text: String) {
-        handle.write(Data(text.utf8))
+        write(Data(text.utf8))
+    }
+
+    /// Writes bytes; a reader that has gone away (`docgen plan | head`) or a closed descriptor is ignored.
+    ///
+    /// `FileHandle.write(_: Data)` wraps the throwing call in `try!`, so with SIGPIPE ignored a broken pipe
+    /// would crash the process instead of ending quietly.
+    func write(_ data: Data) {
+        try? handle.write(contentsOf: data)
     }
 }

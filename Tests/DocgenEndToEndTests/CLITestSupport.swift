@@ -38,11 +38,15 @@ struct DocgenProcess {
     }
 
     /// Runs docgen and waits at most `timeout` seconds (then kills it and fails).
+    ///
+    /// With `unwritableStdout`, standard output is `/dev/null` opened read-only, so every write to it fails, as it
+    /// does for a pipe whose reader has gone (`docgen plan | head -1`).
     static func run(
         _ arguments: [String],
         environment: [String: String] = cleanEnvironment,
         stdin: String? = nil,
         currentDirectory: URL? = nil,
+        unwritableStdout: Bool = false,
         timeout: TimeInterval = 120
     ) throws -> Output {
         let process = Process()
@@ -53,13 +57,15 @@ struct DocgenProcess {
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()
-        process.standardOutput = out
+        process.standardOutput = unwritableStdout ? FileHandle(forReadingAtPath: "/dev/null") : out
         process.standardError = err
         process.standardInput = input
         let collected = Collected()
         out.fileHandleForReading.readabilityHandler = { handle in collected.appendOut(handle.availableData) }
         err.fileHandleForReading.readabilityHandler = { handle in collected.appendErr(handle.availableData) }
         try process.run()
+        // The child never got `out`: close its write end too, or reading it to the end would wait forever.
+        if unwritableStdout { try out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(timeout)

@@ -224,6 +224,17 @@ struct CLITests {
         #expect(!(result.stdout + result.stderr).contains("sk-e2e-refused"))
     }
 
+    @Test func unwritableStandardOutputEndsQuietlyInsteadOfCrashing() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repo = folder.appendingPathComponent("repo").path
+        for arguments in [["plan", repo, "--json"], ["plan", repo], ["config", repo]] {
+            let result = try DocgenProcess.run(arguments, unwritableStdout: true)
+            #expect(result.status == 0, "docgen \(arguments.joined(separator: " ")): \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error"))
+        }
+    }
+
     @Test func configMasksTheKey() throws {
         var environment = DocgenProcess.cleanEnvironment
         environment["OPENAI_API_KEY"] = "sk-config-2222222222"

@@ -85,7 +85,7 @@ struct GenerateCommand: AsyncParsableCommand {
         if output.json {
             var data = try summary.jsonData()
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            FileHandleOutput.standardOutput.write(data)
         } else {
             print(summary.humanReadable)
         }

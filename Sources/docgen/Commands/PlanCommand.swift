@@ -34,7 +34,7 @@ struct PlanCommand: AsyncParsableCommand {
         if json {
             var data = try report.jsonData()
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            FileHandleOutput.standardOutput.write(data)
         } else {
             FileHandleOutput.standardOutput.write(report.table)
         }

@@ -24,7 +24,7 @@ struct TokensDecodeCommand: AsyncParsableCommand {
         if let unknown = tokens.first(where: { !encoding.isKnownToken($0) }) {
             throw CLIError.usage("Token id \(unknown) is not in \(encoding.name).")
         }
-        FileHandleOutput.standardOutput.handle.write(Data(encoding.decodeBytes(tokens)))
+        FileHandleOutput.standardOutput.write(Data(encoding.decodeBytes(tokens)))
     }
 
     /// Parses a JSON array of integers such as `[1, 2, 3]`.
