@@ -135,13 +135,20 @@ actor ManifestStore {
             {
                 throw OutputError.writeFailed(path: url.path, reason: "cannot create the journal")
             }
-            guard let handle = try? FileHandle(forWritingTo: url) else {
+            guard let handle = try? FileHandle(forWritingTo: url), (try? handle.seekToEnd()) != nil else {
                 throw OutputError.writeFailed(path: url.path, reason: "cannot open the journal for writing")
             }
-            handle.seekToEndOfFile()
             journal = handle
         }
-        journal?.write(line)
+        guard let journal else { return }
+        // The throwing calls: FileHandle.write(_: Data) traps (`try!`) when the disk is full.
+        do {
+            try journal.write(contentsOf: line)
+        } catch {
+            let path = writer.url(for: RunManifest.journal).path
+            throw OutputError.writeFailed(
+                path: path, reason: "cannot append to the journal: \(error.localizedDescription)")
+        }
     }
 
     /// Forgets a module (its source is gone).
