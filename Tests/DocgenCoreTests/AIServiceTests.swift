@@ -203,6 +203,21 @@ struct AIServiceTests {
         #expect(transport.requests.count == 1)
     }
 
+    @Test func contextLengthErrorsNeverQuoteTheKey() async throws {
+        // A proxy that echoes the request's key into a context-length error without token figures.
+        let message = "context length exceeded for key \(Self.key)"
+        let transport = StubTransport([
+            .text(400, #"{"error":{"message":"\#(message)","code":"context_length_exceeded"}}"#)
+        ])
+        let budget = try makeBudget()
+        let error = try await #require(throws: AIServiceError.self) {
+            _ = try await makeService(transport).complete(try makeRequest(budget), budget: budget, counter: counter)
+        }
+        #expect(error.shortDescription == "context_length_exceeded")
+        #expect(error.description.contains("<redacted>"))
+        #expect(!error.description.contains(Self.key))
+    }
+
     @Test func malformedBodiesAreRetried() async throws {
         let transport = StubTransport([
             .text(200, "{not json"), .text(200, #"{"choices":[]}"#), .text(200, Self.okBody()),

@@ -172,7 +172,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
                 failure = .streamCut
             case .status(let status, let headers, let body):
                 await rateLimiter.update(from: headers)
-                let errorBody = OpenAIErrorBody.parse(body)
+                let errorBody = redacted(OpenAIErrorBody.parse(body))
                 if status == 400 || status == 413, let errorBody, errorBody.isContextLengthExceeded {
                     state.plan = try replan(after: errorBody, request: request, budget: budget, state: state)
                     state.replanned = true
@@ -236,7 +236,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
 
     private func throwIfFinal(status: Int, errorBody: OpenAIErrorBody?, request: ChatCompletionRequest) throws {
         let provider = configuration.provider
-        let message = provider.credentials?.redact(errorBody?.message ?? "") ?? (errorBody?.message ?? "")
+        let message = errorBody?.message ?? ""
         switch status {
         case 401, 403:
             throw AIServiceError.authenticationFailed(
@@ -251,6 +251,14 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         default:
             return
         }
+    }
+
+    /// The error body with the API key taken out of its message: every error that quotes the server's message
+    /// (a final 4xx, a refused re-plan) reads it from here.
+    private func redacted(_ errorBody: OpenAIErrorBody?) -> OpenAIErrorBody? {
+        guard var errorBody, let credentials = configuration.provider.credentials else { return errorBody }
+        errorBody.message = credentials.redact(errorBody.message)
+        return errorBody
     }
 
     private func replan(
