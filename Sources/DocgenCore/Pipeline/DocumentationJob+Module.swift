@@ -18,7 +18,6 @@ extension DocumentationJob {
     ) async -> ModuleResult {
         let page = OutputLayout.page(forModule: module.path)
         let key = key(for: module)
-        let lineCount = SourceLines(module.source, commentPrefix: module.commentPrefix).count
         if !settings.force, let entry = manifest.entries[module.path], entry.key == key, writer.exists(entry.page) {
             await metrics.recordOutcome(module: module.path, outcome: .cached, truncatedLines: entry.truncatedLines)
             return ModuleResult(path: module.path, outcome: .cached)
@@ -28,6 +27,8 @@ extension DocumentationJob {
         }
         var moduleLogger = logger
         moduleLogger[metadataKey: "docgen.module"] = .string(module.path)
+        // Only modules that are written need their line count: a cached module is never split into lines.
+        let lineCount = SourceLines(module.source, commentPrefix: module.commentPrefix).count
         do {
             let (markdown, truncatedLines, requests) = try await write(
                 module, lineCount: lineCount, logger: moduleLogger)
