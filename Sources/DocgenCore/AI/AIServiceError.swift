@@ -93,6 +93,17 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
+    /// True for failures every other request of the run would repeat (credentials refused or missing, no such
+    /// model or deployment, invalid provider settings, an unreachable endpoint): a run stops starting new work.
+    var repeatsForEveryRequest: Bool {
+        switch code {
+        case .authenticationFailed, .notFound, .missingCredentials, .invalidConfiguration, .endpointUnreachable:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// A label without associated values, for metrics.
     public var shortDescription: String {
         switch code {

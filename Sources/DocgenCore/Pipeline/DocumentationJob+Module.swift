@@ -45,13 +45,7 @@ extension DocumentationJob {
             return ModuleResult(path: module.path, outcome: nil)
         } catch {
             let reason = String(describing: error)
-            if let serviceError = error as? AIServiceError,
-                [
-                    "authentication_failed", "not_found", "missing_credentials", "invalid_configuration",
-                    "endpoint_unreachable",
-                ]
-                .contains(serviceError.shortDescription)
-            {
+            if let serviceError = error as? AIServiceError, serviceError.repeatsForEveryRequest {
                 stop.set(reason)
             }
             if Task.isCancelled { return ModuleResult(path: module.path, outcome: nil) }
