@@ -178,4 +178,20 @@ struct DocumentationJobTests {
         #expect(refused.requests.count == 1)
         #expect(failed.failures.contains { $0.reason.hasPrefix("not attempted") })
     }
+
+    @Test func onlyRunWideFailuresStopNewModules() {
+        let runWide: [AIServiceError] = [
+            .authenticationFailed(provider: "openai", status: 401, variable: "OPENAI_API_KEY"),
+            .notFound(provider: "openai", what: "model 'm'", path: "/v1/chat/completions"),
+            .missingCredentials(provider: "openai", variable: "OPENAI_API_KEY"),
+            .invalidConfiguration("no base URL"), .endpointUnreachable(attempts: 4, detail: "refused"),
+        ]
+        let perModule: [AIServiceError] = [
+            .badRequest(status: 400, message: "bad"), .contextLengthExceeded(model: "m", detail: "too long"),
+            .retriesExhausted(attempts: 4, last: "HTTP 500"), .malformedResponse("not JSON"),
+            .serverWaitTooLong(seconds: 600), .requestExceedsRateLimit(tokens: 10, tokensPerMinute: 5),
+        ]
+        #expect(runWide.filter(\.repeatsForEveryRequest).count == runWide.count)
+        #expect(perModule.filter(\.repeatsForEveryRequest).isEmpty)
+    }
 }
