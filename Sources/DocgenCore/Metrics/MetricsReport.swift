@@ -57,25 +57,35 @@ public struct MetricsReport: Sendable, Codable, Equatable {
 
     /// Totals over every module.
     public struct Totals: Sendable, Codable, Equatable {
-        /// Modules by outcome.
+        /// Modules in the report.
         public var modules: Int
+        /// Modules documented in the run.
         public var documented: Int
+        /// Modules unchanged since the last run (no request made).
         public var cached: Int
+        /// Modules left out on purpose.
         public var skipped: Int
+        /// Modules whose every attempt failed.
         public var failed: Int
-        /// Requests, tokens and cost.
+        /// Successful requests.
         public var requests: Int
+        /// Prompt tokens over every request.
         public var promptTokens: Int
+        /// Completion tokens over every request.
         public var completionTokens: Int
+        /// Estimated cost in USD.
         public var costUSD: Double
-        /// Retries by cause, and in all.
+        /// Retries by cause (``RetryPolicy/Cause`` raw values).
         public var retries: [String: Int]
+        /// Retries in all.
         public var retryCount: Int
-        /// Modules whose source was cut, and modules that needed several requests.
+        /// Modules whose source was cut to fit.
         public var truncatedModules: Int
+        /// Modules that needed more than one request.
         public var splitModules: Int
-        /// Request latency percentiles in milliseconds (nil without requests).
+        /// The median request latency in milliseconds (nil without requests).
         public var latencyP50Milliseconds: Double?
+        /// The 95th-percentile request latency in milliseconds (nil without requests).
         public var latencyP95Milliseconds: Double?
         /// The run's wall time in milliseconds.
         public var wallMilliseconds: Double

@@ -51,9 +51,11 @@ public struct RunManifest: Sendable, Codable, Equatable {
 
     /// The format version.
     public var version: Int = 1
-    /// The project, provider and model of the last run that wrote the folder (for `docgen merge`).
+    /// The project of the last run that wrote the folder (for `docgen merge`).
     public var project: String?
+    /// The provider of the last run that wrote the folder.
     public var provider: String?
+    /// The model of the last run that wrote the folder.
     public var model: String?
     /// Entries by module path.
     public var entries: [String: Entry] = [:]

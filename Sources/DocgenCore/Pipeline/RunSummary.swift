@@ -17,16 +17,19 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var project: String
     /// The output folder.
     public var output: String
-    /// The provider and model.
+    /// The provider.
     public var provider: String
+    /// The model (`offline` for the offline provider).
     public var model: String
     /// The shard, such as `1/4`, when the run was sharded.
     public var shard: String?
     /// Modules considered (in this shard).
     public var modules: Int
-    /// Modules documented in this run, kept unchanged, and failed.
+    /// Modules documented in this run.
     public var documented: Int
+    /// Modules kept unchanged (their manifest key matched).
     public var cached: Int
+    /// Modules that failed.
     public var failed: Int
     /// Modules whose pages are out of date (`--check`) or were not reached (interrupted).
     public var stale: [String]
@@ -34,14 +37,19 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var failures: [Failure]
     /// Files the scan skipped.
     public var skippedFiles: Int
-    /// Requests, tokens, cost and retries.
+    /// Successful requests.
     public var requests: Int
+    /// Prompt tokens over every request.
     public var promptTokens: Int
+    /// Completion tokens over every request.
     public var completionTokens: Int
+    /// Estimated cost in USD.
     public var costUSD: Double
+    /// Retries in all.
     public var retries: Int
-    /// Modules truncated or split.
+    /// Modules whose source was cut to fit.
     public var truncatedModules: Int
+    /// Modules that needed more than one request.
     public var splitModules: Int
     /// Wall time in milliseconds.
     public var durationMilliseconds: Double

@@ -21,15 +21,25 @@ public import Foundation
 public struct RetryPolicy: Sendable, Equatable {
     /// Why an attempt is retried; a stable label for metrics ("retries by cause").
     public enum Cause: String, Sendable, Equatable, CaseIterable, Codable {
+        /// The connection could not be made.
         case connectionFailed = "connection_failed"
+        /// The exchange took longer than the request timeout.
         case timeout
+        /// The connection broke after it was made.
         case connectionLost = "connection_lost"
+        /// HTTP 429.
         case rateLimited = "rate_limited"
+        /// HTTP 5xx.
         case serverError = "server_error"
+        /// HTTP 408.
         case requestTimeout = "request_timeout"
+        /// HTTP 409.
         case conflict
+        /// A 2xx answer that could not be read.
         case malformedResponse = "malformed_response"
+        /// A stream that ended before `[DONE]`.
         case streamCut = "stream_cut"
+        /// A `context_length_exceeded` answer, re-planned with the server's numbers.
         case contextReplanned = "context_replanned"
     }
 

@@ -2,7 +2,9 @@
 public struct HTTPRequest: Sendable, Equatable {
     /// The request method.
     public enum Method: String, Sendable, Equatable {
+        /// `GET`.
         case get = "GET"
+        /// `POST`.
         case post = "POST"
     }
 
