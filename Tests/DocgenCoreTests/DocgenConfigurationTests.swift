@@ -68,6 +68,13 @@ struct DocgenConfigurationTests {
         #expect(listed?.origin == "default")
     }
 
+    @Test(arguments: [".nan", ".inf", "-.inf", "0"])
+    func nonFiniteOrNonPositiveYAMLNumbersAreRejected(text: String) {
+        #expect(throws: ConfigurationError.self) {
+            try ConfigurationLayer.fromYAML("timeout_seconds: \(text)\n", path: "f.yml")
+        }
+    }
+
     @Test func hugeTimeoutIsClampedInsteadOfTrapping() throws {
         let environment = try ConfigurationLayer.fromEnvironment(["DOCGEN_TIMEOUT_SECONDS": "1e30"])
         let configuration = try DocgenConfiguration(layers: [environment])

@@ -126,7 +126,8 @@ public enum ConfigurationValue: Sendable, Equatable, CustomStringConvertible {
                 key: key.rawValue, value: String(number),
                 expected: type == .positiveInteger ? "a whole number above 0" : "a whole number, 0 or more",
                 origin: origin)
-        case (.positiveNumber, .number(let number)) where number <= 0:
+        case (.positiveNumber, .number(let number)) where !(number > 0 && number.isFinite):
+            // `!(… > 0)` also catches NaN, which YAML spells `.nan`; `.inf` is no timeout either.
             throw ConfigurationError.invalidValue(
                 key: key.rawValue, value: String(number), expected: "a number above 0", origin: origin)
         default:
