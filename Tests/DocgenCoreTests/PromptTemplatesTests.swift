@@ -93,8 +93,16 @@ struct PromptTemplatesTests {
     }
 
     @Test func delimiterChangesAndCommentsAreUnderstood() throws {
-        _ = try PromptTemplates(
-            systemText: "{{! a comment with {{braces}} }}{{=<% %>=}}<% project %><%={{ }}=%>{{path}}", moduleText: "",
+        let templates = try PromptTemplates(
+            systemText: "{{! a comment: {{path }}{{=<% %>=}}<% project %><%={{ }}=%>:{{path}}", moduleText: "",
             origin: "t")
+        let context = PromptContext(
+            project: "demo", language: "Python", path: "pkg/a.py", lineCount: 1, outline: [], source: "x = 1\n",
+            truncationNotice: nil, part: nil)
+        #expect(templates.render(context).system == "demo:pkg/a.py")
+        // Names inside the changed delimiters are still checked.
+        #expect(throws: PromptError.self) {
+            try PromptTemplates(systemText: "{{=<% %>=}}<% projekt %>", moduleText: "", origin: "t")
+        }
     }
 }
