@@ -126,6 +126,26 @@ struct DocumentationJobTests {
         #expect(manifest.entries == ["a.py": entry])
     }
 
+    @Test func manifestPagesOutsideTheOutputFolderAreRefused() throws {
+        let output = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let writer = AtomicFileWriter(root: output)
+        var manifest = RunManifest()
+        for page in ["../outside.md", "/etc/passwd"] {
+            manifest.entries["gone.py"] = RunManifest.Entry(
+                path: "gone.py", key: "k", page: page, language: "Python", symbols: 0, lines: 1, model: "m",
+                truncatedLines: 0, requests: 0)
+            try writer.write(try manifest.jsonData(), to: OutputLayout.manifest)
+            #expect(throws: OutputError.self) { try RunManifest.load(from: writer) }
+        }
+        try FileManager.default.removeItem(at: writer.url(for: OutputLayout.manifest))
+        let unsafe = RunManifest.Entry(
+            path: "gone.py", key: "k", page: "a/../../outside.md", language: "Python", symbols: 0, lines: 1,
+            model: "m", truncatedLines: 0, requests: 0)
+        try writer.write(try JSONEncoder().encode(unsafe), to: RunManifest.journal)
+        #expect(try RunManifest.load(from: writer).entries.isEmpty)
+    }
+
     @Test func modelRunWritesMergedPagesAndStopsOnRefusedCredentials() async throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

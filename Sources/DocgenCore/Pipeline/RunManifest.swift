@@ -70,21 +70,26 @@ public struct RunManifest: Sendable, Codable, Equatable {
     ///
     /// - Parameter writer: The output folder's writer.
     /// - Returns: The manifest (empty when there is none).
-    /// - Throws: ``OutputError`` when the manifest exists but is not valid.
+    /// - Throws: ``OutputError`` when the manifest exists but is not valid, or names a page outside the folder.
     public static func load(from writer: AtomicFileWriter) throws -> RunManifest {
         var manifest = RunManifest()
         if let data = writer.read(OutputLayout.manifest) {
+            let path = writer.url(for: OutputLayout.manifest).path
             do {
                 manifest = try JSONDecoder().decode(RunManifest.self, from: data)
             } catch {
+                throw OutputError.unreadableManifest(path: path, reason: "not a docgen manifest")
+            }
+            // Pages are deleted (orphans) and copied (`docgen merge`) by these paths: never outside the folder.
+            if let entry = manifest.entries.values.first(where: { !$0.pageIsInsideFolder }) {
                 throw OutputError.unreadableManifest(
-                    path: writer.url(for: OutputLayout.manifest).path, reason: "not a docgen manifest")
+                    path: path, reason: "the page '\(entry.page)' of '\(entry.path)' lies outside the output folder")
             }
         }
         if let journal = writer.read(journal) {
             // A line cut short by a crash does not decode and is ignored: its page is regenerated.
             for line in journal.split(separator: UInt8(ascii: "\n")) {
-                if let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) {
+                if let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)), entry.pageIsInsideFolder {
                     manifest.entries[entry.path] = entry
                 }
             }
@@ -108,6 +113,13 @@ public struct RunManifest: Sendable, Codable, Equatable {
             bytes += Array(String(utf8.count).utf8) + [0x3A] + utf8 + [0x0A]
         }
         return SHA256.hexDigest(of: bytes)
+    }
+}
+
+extension RunManifest.Entry {
+    /// Whether ``page`` is a relative path that stays inside the output folder (no `/` start, no `..`).
+    var pageIsInsideFolder: Bool {
+        !page.isEmpty && !page.hasPrefix("/") && !page.split(separator: "/").contains("..")
     }
 }
 
