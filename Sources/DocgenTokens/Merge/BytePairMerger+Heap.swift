@@ -10,7 +10,7 @@ extension BytePairMerger {
         let previous = UnsafeMutablePointer<Int32>.allocate(capacity: length + 1)
         let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
         let tokens = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
-        var heap = KeyHeap(capacity: 3 * length + 1)
+        var heap = KeyHeap(capacity: 2 * length + 2)  // n - 1 initial pairs, at most one net push per merge
         defer {
             next.deallocate()
             previous.deallocate()
