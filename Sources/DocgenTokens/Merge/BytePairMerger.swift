@@ -9,7 +9,7 @@
 /// the tokens of pieces merged before; neither changes the result (a test checks both ways).
 struct BytePairMerger {
     /// Pieces longer than this many bytes are merged with the heap.
-    static let heapThreshold = 48
+    static let heapThreshold = 96
 
     /// Texts of at least this many bytes get a ``RankCache``.
     static let cacheThreshold = 512
@@ -20,6 +20,8 @@ struct BytePairMerger {
     var cache: RankCache?
     /// The per-call piece cache, or nil for short texts.
     var pieces: PieceCache?
+    /// The per-call token-pair cache, or nil for short texts.
+    var pairs: PairCache?
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -31,6 +33,16 @@ struct BytePairMerger {
     func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         if length <= 8, let cache {
             return cache.rank(bytes, length, table: table)
+        }
+        return table.rank(bytes, length)
+    }
+
+    /// The rank of the concatenation of the adjacent tokens `left` and `right`, whose bytes are
+    /// `bytes[0..<length]`.
+    @inline(__always)
+    func rank(_ left: UInt32, _ right: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        if let pairs {
+            return pairs.rank(left, right, bytes, length, table: table)
         }
         return table.rank(bytes, length)
     }
@@ -152,13 +164,15 @@ struct BytePairMerger {
             if following < length {
                 links[length + 1 + following] = Int32(start)
                 let end = Int(links[following])
-                keys[start] = UInt64(rank(piece + start, end - start)) << 32 | UInt64(start)
+                let merged = rank(tokens[start], tokens[following], piece + start, end - start)
+                keys[start] = UInt64(merged) << 32 | UInt64(start)
             } else {
                 keys[start] = Self.noPair | UInt64(start)
             }
             let before = Int(links[length + 1 + start])
             if before >= 0 {
-                keys[before] = UInt64(rank(piece + before, following - before)) << 32 | UInt64(before)
+                let merged = rank(tokens[before], tokens[start], piece + before, following - before)
+                keys[before] = UInt64(merged) << 32 | UInt64(before)
             }
         }
         var start = 0
