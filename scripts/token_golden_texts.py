@@ -89,6 +89,8 @@ EDGE_CASES = [
     "<|endoftext", "<|im_start|>user", "<<|endoftext|>>", " <|endoftext|> ",
     "\x00", "a\x00b", "\x01\x02\x1f", "\x7f", "\u0080\u009f", "\ue000\uf8ff", "\U000f0000", "\U0010fffd",
     "\ufffd", "\ufffe\uffff", "\U0001f9ff\U000e0001", "\u0378\u0379", "\U00010000",
+    # Unicode 16 (known to tiktoken's regex tables) and 17 (unassigned to them) assignments:
+    "a\u0897b", " \u0897x", "\ua7cb\ua7ccz", "x\U0001e6c0y", " \U00010940a", "\u1ad2q", "'s\U0002b73a's",
 ]
 
 

@@ -133,10 +133,12 @@ public final class Encoding: TokenCounting, Sendable {
         if useCaches ?? (end - start >= BytePairMerger.cacheThreshold) {
             merger.cache = RankCache(textLength: end - start)
             merger.pieces = PieceCache(textLength: end - start)
+            merger.pairs = PairCache(textLength: end - start)
         }
         defer {
             merger.cache?.deallocate()
             merger.pieces?.deallocate()
+            merger.pairs?.deallocate()
         }
         var position = start
         switch specification.pattern {

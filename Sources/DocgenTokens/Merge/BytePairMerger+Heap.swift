@@ -10,7 +10,7 @@ extension BytePairMerger {
         let previous = UnsafeMutablePointer<Int32>.allocate(capacity: length + 1)
         let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
         let tokens = UnsafeMutablePointer<UInt32>.allocate(capacity: length + 1)
-        var heap = KeyHeap(capacity: 3 * length + 1)
+        var heap = KeyHeap(capacity: 2 * length + 2)  // n - 1 initial pairs, at most one net push per merge
         defer {
             next.deallocate()
             previous.deallocate()
@@ -46,7 +46,7 @@ extension BytePairMerger {
             var isTopReplaced = false
             if following < length {
                 previous[following] = Int32(start)
-                let merged = rank(piece + start, Int(next[following]) - start)
+                let merged = rank(tokens[start], tokens[following], piece + start, Int(next[following]) - start)
                 pairRanks[start] = merged
                 if merged != UInt32.max {
                     heap.replaceMin(with: UInt64(merged) << 32 | UInt64(start))
@@ -57,7 +57,7 @@ extension BytePairMerger {
             }
             let before = Int(previous[start])
             if before >= 0 {
-                let merged = rank(piece + before, following - before)
+                let merged = rank(tokens[before], tokens[start], piece + before, following - before)
                 pairRanks[before] = merged
                 if merged != UInt32.max {
                     let newKey = UInt64(merged) << 32 | UInt64(before)

@@ -20,6 +20,8 @@ struct BytePairMerger {
     var cache: RankCache?
     /// The per-call piece cache, or nil for short texts.
     var pieces: PieceCache?
+    /// The per-call token-pair cache, or nil for short texts.
+    var pairs: PairCache?
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -31,6 +33,16 @@ struct BytePairMerger {
     func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         if length <= 8, let cache {
             return cache.rank(bytes, length, table: table)
+        }
+        return table.rank(bytes, length)
+    }
+
+    /// The rank of the concatenation of the adjacent tokens `left` and `right`, whose bytes are
+    /// `bytes[0..<length]`.
+    @inline(__always)
+    func rank(_ left: UInt32, _ right: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        if let pairs {
+            return pairs.rank(left, right, bytes, length, table: table)
         }
         return table.rank(bytes, length)
     }
@@ -86,63 +98,91 @@ struct BytePairMerger {
 
     /// tiktoken's `_byte_pair_merge`: a linear scan for the minimum after every merge.
     ///
-    /// Each part is one `UInt64` key, `pairRank << 32 | start`, where `pairRank` is the rank of the part joined
-    /// with its right neighbour; the smallest key is then the lowest rank, leftmost on ties, in one branch-free
-    /// scan. The token of a merged part is the rank of the pair that formed it, so no final lookups are needed.
+    /// Each part keeps its position (its start offset) and one `UInt64` key, `pairRank << 32 | start`, where
+    /// `pairRank` is the rank of the part joined with its right neighbour; merged-away parts get `UInt64.max`.
+    /// The smallest key is then the lowest rank, leftmost on ties, and names its own position, so the scan is a
+    /// plain minimum (four independent accumulators) and nothing is shifted. Neighbours are found through
+    /// `next`/`previous` links. The token of a merged part is the rank of the pair that formed it.
     func mergeSmall<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, _ length: Int, into sink: inout Sink) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length + 1) { keys in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length + 1) { tokens in
-                let byteRanks = vocabulary.byteRanks
-                for index in 0..<(length - 1) {
-                    keys[index] = UInt64(vocabulary.pairRank(piece[index], piece[index + 1])) << 32 | UInt64(index)
-                    tokens[index] = byteRanks[Int(piece[index])]
-                }
-                keys[length - 1] = Self.noPair | UInt64(length - 1)
-                tokens[length - 1] = byteRanks[Int(piece[length - 1])]
-                keys[length] = Self.noPair | UInt64(length)
-                var partCount = length + 1
-                while true {
-                    var best = UInt64.max
-                    var bestIndex = 0
-                    for index in 0..<(partCount - 1) {
-                        let key = keys[index]
-                        let isLess = key < best
-                        best = isLess ? key : best
-                        bestIndex = isLess ? index : bestIndex
-                    }
-                    if best >= Self.noPair {
-                        break
-                    }
-                    let index = bestIndex
-                    tokens[index] = UInt32(truncatingIfNeeded: best >> 32)
-                    if index > 0 {
-                        keys[index - 1] = spanKey(piece, keys[index - 1], keys[index + 2], index + 2 < partCount)
-                    }
-                    keys[index] = spanKey(
-                        piece, keys[index], index + 3 < partCount ? keys[index + 3] : 0, index + 3 < partCount)
-                    for moved in (index + 1)..<(partCount - 1) {
-                        keys[moved] = keys[moved + 1]
-                        tokens[moved] = tokens[moved + 1]
-                    }
-                    partCount -= 1
-                }
-                for index in 0..<(partCount - 1) {
-                    sink.append(tokens[index])
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length) { keys in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length) { tokens in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * length + 2) { links in
+                    mergeSmall(piece, length, keys: keys, tokens: tokens, links: links, into: &sink)
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    private func mergeSmall<Sink: TokenSink>(
+        _ piece: UnsafePointer<UInt8>,
+        _ length: Int,
+        keys: UnsafeMutableBufferPointer<UInt64>,
+        tokens: UnsafeMutableBufferPointer<UInt32>,
+        links: UnsafeMutableBufferPointer<Int32>,
+        into sink: inout Sink
+    ) {
+        // links[p] is the start of the part after p; links[length + 1 + p] the start of the part before p.
+        let byteRanks = vocabulary.byteRanks
+        for index in 0..<(length - 1) {
+            keys[index] = UInt64(vocabulary.pairRank(piece[index], piece[index + 1])) << 32 | UInt64(index)
+            tokens[index] = byteRanks[Int(piece[index])]
+            links[index] = Int32(index + 1)
+            links[length + 1 + index] = Int32(index - 1)
+        }
+        keys[length - 1] = Self.noPair | UInt64(length - 1)
+        tokens[length - 1] = byteRanks[Int(piece[length - 1])]
+        links[length - 1] = Int32(length)
+        links[length + 1 + length - 1] = Int32(length - 2)
+        while true {
+            var best0 = UInt64.max
+            var best1 = UInt64.max
+            var best2 = UInt64.max
+            var best3 = UInt64.max
+            var index = 0
+            while index &+ 4 <= length {
+                best0 = Swift.min(best0, keys[index])
+                best1 = Swift.min(best1, keys[index &+ 1])
+                best2 = Swift.min(best2, keys[index &+ 2])
+                best3 = Swift.min(best3, keys[index &+ 3])
+                index &+= 4
+            }
+            while index < length {
+                best0 = Swift.min(best0, keys[index])
+                index &+= 1
+            }
+            let best = Swift.min(Swift.min(best0, best1), Swift.min(best2, best3))
+            if best >= Self.noPair {
+                break
+            }
+            let start = Int(truncatingIfNeeded: best & 0xFFFF_FFFF)
+            tokens[start] = UInt32(truncatingIfNeeded: best >> 32)
+            let removed = Int(links[start])
+            let following = Int(links[removed])
+            keys[removed] = UInt64.max
+            links[start] = Int32(following)
+            if following < length {
+                links[length + 1 + following] = Int32(start)
+                let end = Int(links[following])
+                let merged = rank(tokens[start], tokens[following], piece + start, end - start)
+                keys[start] = UInt64(merged) << 32 | UInt64(start)
+            } else {
+                keys[start] = Self.noPair | UInt64(start)
+            }
+            let before = Int(links[length + 1 + start])
+            if before >= 0 {
+                let merged = rank(tokens[before], tokens[start], piece + before, following - before)
+                keys[before] = UInt64(merged) << 32 | UInt64(before)
+            }
+        }
+        var start = 0
+        while start < length {
+            sink.append(tokens[start])
+            start = Int(links[start])
         }
     }
 
     /// The key marking a part with no mergeable right neighbour (rank `UInt32.max`).
     static let noPair: UInt64 = 0xFFFF_FFFF_0000_0000
 
-    /// The key of the part starting at `key`'s start whose pair extends to `endKey`'s start.
-    @inline(__always)
-    private func spanKey(_ piece: UnsafePointer<UInt8>, _ key: UInt64, _ endKey: UInt64, _ hasEnd: Bool) -> UInt64 {
-        let start = key & 0xFFFF_FFFF
-        guard hasEnd else { return Self.noPair | start }
-        let end = endKey & 0xFFFF_FFFF
-        let spanRank = rank(piece + Int(start), Int(end - start))
-        return UInt64(spanRank) << 32 | start
-    }
 }
