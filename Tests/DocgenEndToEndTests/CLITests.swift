@@ -224,6 +224,20 @@ struct CLITests {
         #expect(!(result.stdout + result.stderr).contains("sk-e2e-refused"))
     }
 
+    @Test func missingKeyNoticeOnlyWhenOfflineWasNotChosen() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repo = folder.appendingPathComponent("repo").path
+        let detected = try DocgenProcess.run([repo, "-o", folder.appendingPathComponent("a").path])
+        #expect(detected.status == 0, "\(detected.stderr)")
+        #expect(detected.stderr.contains("no API key found"))
+        let chosen = try DocgenProcess.run([
+            repo, "-o", folder.appendingPathComponent("b").path, "--provider", "offline",
+        ])
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        #expect(!chosen.stderr.contains("no API key found"))
+    }
+
     @Test func unwritableStandardOutputEndsQuietlyInsteadOfCrashing() throws {
         let folder = try makeRepository()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -66,7 +66,8 @@ struct GenerateCommand: AsyncParsableCommand {
         let job = DocumentationJob(
             settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) })
-        if context.providerKind == .offline, !output.quiet, !check {
+        // Only when offline was detected: `--provider offline` is a choice, not a missing key.
+        if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
             FileHandleOutput.standardError.write(
                 "docgen: no API key found, writing reference docs offline. To document with a model, set "
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
