@@ -40,10 +40,7 @@ extension MetricsReport {
 
     /// The report as pretty, key-sorted JSON (`metrics.json`).
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(self)
+        try JSONEncoder.docgenOutput(snakeCaseKeys: true).encode(self)
     }
 
     /// Reads a report written by ``jsonData()``.

@@ -99,9 +99,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
 
     /// The manifest as key-sorted JSON.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try JSONEncoder.docgenOutput(snakeCaseKeys: false).encode(self)
     }
 
     /// The cache key of a page: SHA-256 over length-prefixed parts, so no two different inputs collide by
@@ -113,6 +111,18 @@ public struct RunManifest: Sendable, Codable, Equatable {
             bytes += Array(String(utf8.count).utf8) + [0x3A] + utf8 + [0x0A]
         }
         return SHA256.hexDigest(of: bytes)
+    }
+}
+
+extension JSONEncoder {
+    /// The encoder for the JSON docgen writes: pretty-printed, keys sorted (stable diffs), slashes unescaped.
+    ///
+    /// - Parameter snakeCaseKeys: Whether property names become `snake_case` (reports, not the manifest).
+    static func docgenOutput(snakeCaseKeys: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
+        return encoder
     }
 }
 

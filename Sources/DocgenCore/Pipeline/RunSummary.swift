@@ -59,10 +59,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
 
     /// Key-sorted, snake_case JSON.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(self)
+        try JSONEncoder.docgenOutput(snakeCaseKeys: true).encode(self)
     }
 
     /// A few lines for the end of a run.
