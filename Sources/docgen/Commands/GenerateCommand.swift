@@ -81,8 +81,10 @@ struct GenerateCommand: AsyncParsableCommand {
                 try await job.run(modules: modules, skipped: skipped)
             }
         } catch let error as OutputError {
+            await reporter.finish()
             throw CLIError.failure(error.description)
         }
+        await reporter.finish()
         if output.json {
             var data = try summary.jsonData()
             data.append(0x0A)

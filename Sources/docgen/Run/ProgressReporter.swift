@@ -9,6 +9,8 @@ final class ProgressReporter: Sendable {
         var done = 0
         var started = Date()
         var lastDraw = Date.distantPast
+        /// The latest redraw; each redraw waits for the one before, so lines never appear out of order.
+        var lastDrawTask: Task<Void, Never>?
     }
 
     private let isTerminal: Bool
@@ -46,18 +48,31 @@ final class ProgressReporter: Sendable {
             }
             guard shouldDraw else { return }
             let metrics = self.metrics
-            Task {
-                let totals = await metrics.runningTotals
-                let width = 24
-                let filled = total == 0 ? width : width * done / total
-                let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-                let eta = done == 0 ? "?" : Self.clock(elapsed / Double(done) * Double(total - done))
-                let line =
-                    "\r[\(bar)] \(done)/\(total) modules · \(totals.promptTokens + totals.completionTokens) tokens · "
-                    + String(format: "$%.4f", totals.costUSD) + " · \(totals.retries) retries · ETA \(eta)  "
-                FileHandleOutput.standardError.write(line + (done == total ? "\n" : ""))
+            state.withLock { state in
+                let previous = state.lastDrawTask
+                state.lastDrawTask = Task {
+                    await previous?.value
+                    await Self.draw(metrics: metrics, done: done, total: total, elapsed: elapsed)
+                }
             }
         }
+    }
+
+    /// Waits until every redraw has been written, so the bar's last line comes before the run's summary.
+    func finish() async {
+        await state.withLock { $0.lastDrawTask }?.value
+    }
+
+    private static func draw(metrics: MetricsCollector, done: Int, total: Int, elapsed: Double) async {
+        let totals = await metrics.runningTotals
+        let width = 24
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        let eta = done == 0 ? "?" : Self.clock(elapsed / Double(done) * Double(total - done))
+        let line =
+            "\r[\(bar)] \(done)/\(total) modules · \(totals.promptTokens + totals.completionTokens) tokens · "
+            + String(format: "$%.4f", totals.costUSD) + " · \(totals.retries) retries · ETA \(eta)  "
+        FileHandleOutput.standardError.write(line + (done == total ? "\n" : ""))
     }
 
     static func clock(_ seconds: Double) -> String {
