@@ -238,6 +238,16 @@ struct CLITests {
         #expect(!chosen.stderr.contains("no API key found"))
     }
 
+    @Test func dotEnvQuotedValueWithTrailingCommentLosesItsQuotes() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repo = folder.appendingPathComponent("repo")
+        try DocgenProcess.write([".env": "OPENAI_API_KEY=\"sk-1234\" # the CI key\n"], under: repo)
+        let result = try DocgenProcess.run(["config", repo.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("set (7 characters, from OPENAI_API_KEY)"), "\(result.stdout)")
+    }
+
     @Test func unwritableStandardOutputEndsQuietlyInsteadOfCrashing() throws {
         let folder = try makeRepository()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -13,8 +13,11 @@ enum DotEnv {
             guard let equals = line.firstIndex(of: "=") else { continue }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
+            if let first = value.first, first == "\"" || first == "'",
+                let close = value.dropFirst().firstIndex(of: first)
+            {
+                // The quoted text only: `KEY="value" # comment` must not keep its quotes.
+                value = String(value[value.index(after: value.startIndex)..<close])
             } else if let hash = value.range(of: " #") {
                 value = value[..<hash.lowerBound].trimmingCharacters(in: .whitespaces)
             }
