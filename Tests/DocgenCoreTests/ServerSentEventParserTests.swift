@@ -93,4 +93,11 @@ struct OpenAIErrorBodyTests {
         #expect(error.contextLengthNumbers == nil)
         #expect(OpenAIErrorBody.parse(Array("<html>502</html>".utf8)) == nil)
     }
+
+    @Test func plainStringErrorsKeepTheirMessage() {
+        let body = #"{"error":"model 'llama9' not found, try pulling it first"}"#
+        #expect(
+            OpenAIErrorBody.parse(Array(body.utf8))
+                == OpenAIErrorBody(message: "model 'llama9' not found, try pulling it first"))
+    }
 }

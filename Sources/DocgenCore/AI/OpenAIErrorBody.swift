@@ -17,8 +17,11 @@ public struct OpenAIErrorBody: Sendable, Equatable {
     }
 
     /// Parses a response body; nil when it is not an OpenAI-style error.
+    ///
+    /// Also reads `{"error": "message"}`, the plain form some OpenAI-compatible servers (Ollama) answer with.
     public static func parse(_ body: [UInt8]) -> OpenAIErrorBody? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
+        if let message = object["error"] as? String { return OpenAIErrorBody(message: message) }
         let error = (object["error"] as? [String: Any]) ?? object
         guard let message = error["message"] as? String else { return nil }
         let code: String?
