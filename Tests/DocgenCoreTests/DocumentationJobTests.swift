@@ -73,6 +73,11 @@ struct DocumentationJobTests {
         let html = try String(contentsOf: output.appendingPathComponent("site/pkg/a.py.html"), encoding: .utf8)
         #expect(html.contains("href=\"../style.css\""))
         #expect(html.contains("href=\"../index.html\""))
+        // Navigation order: index, metrics, then modules by path.
+        let indexLink = try #require(html.range(of: "../index.html")).lowerBound
+        let metricsLink = try #require(html.range(of: "../metrics.html")).lowerBound
+        let swiftLink = try #require(html.range(of: "../b.swift.html")).lowerBound
+        #expect(indexLink < metricsLink && metricsLink < swiftLink)
     }
 
     @Test func secondRunReusesPagesAndAChangeRegeneratesOnlyThatModule() async throws {

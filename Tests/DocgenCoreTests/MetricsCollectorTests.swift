@@ -42,3 +42,27 @@ struct MetricsCollectorTests {
         #expect(MetricsReport.percentile([4, 3, 2, 1], 1.0) == 4)
     }
 }
+
+struct MetricsMergeTests {
+    @Test func absorbedReportsKeepTheirLatenciesForPercentiles() async throws {
+        let first = MetricsCollector()
+        for latency in [10.0, 20.0, 30.0] {
+            await first.recordRequest(
+                module: "a.py", promptTokens: 1, completionTokens: 1, costUSD: 0, latencyMilliseconds: latency)
+        }
+        let second = MetricsCollector()
+        await second.recordRequest(
+            module: "b.py", promptTokens: 1, completionTokens: 1, costUSD: 0, latencyMilliseconds: 100)
+        let firstReport = try MetricsReport.decode(
+            try await first.report(model: "m", provider: "p", wallMilliseconds: 1).jsonData())
+        let secondReport = try MetricsReport.decode(
+            try await second.report(model: "m", provider: "p", wallMilliseconds: 1).jsonData())
+        let merged = MetricsCollector()
+        await merged.absorb(firstReport)
+        await merged.absorb(secondReport)
+        let report = await merged.report(model: "m", provider: "p", wallMilliseconds: 1)
+        #expect(report.totals.requests == 4)
+        #expect(report.totals.latencyP50Milliseconds == 20)
+        #expect(report.totals.latencyP95Milliseconds == 100)
+    }
+}

@@ -67,6 +67,7 @@ public actor MetricsCollector {
     /// Adds records from another run (for `docgen merge` of sharded runs).
     public func absorb(_ other: MetricsReport) {
         for module in other.modules { modules[module.path] = module }
+        latencies += other.requestLatenciesMilliseconds ?? []
     }
 
     /// The module records so far.

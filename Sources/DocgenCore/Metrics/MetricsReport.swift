@@ -99,6 +99,9 @@ public struct MetricsReport: Sendable, Codable, Equatable {
     public var modules: [Module]
     /// Totals.
     public var totals: Totals
+    /// Every request's latency in milliseconds, so sharded reports can be merged with correct percentiles
+    /// (nil in reports written before this field existed).
+    public var requestLatenciesMilliseconds: [Double]?
 
     /// Creates a report from module records and request latencies.
     ///
@@ -117,6 +120,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
     ) {
         self.model = model
         self.provider = provider
+        self.requestLatenciesMilliseconds = requestLatencies
         self.modules = modules.sorted { $0.path < $1.path }
         var retries: [String: Int] = [:]
         for module in modules {
@@ -144,7 +148,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
 
     /// The nearest-rank percentile of `values` (`fraction` in 0...1), or nil when empty.
     public static func percentile(_ values: [Double], _ fraction: Double) -> Double? {
-        guard !values.isEmpty else { return nil }
+        guard !values.isEmpty, fraction.isFinite else { return nil }
         let sorted = values.sorted()
         let rank = Int((fraction * Double(sorted.count)).rounded(.up))
         return sorted[min(sorted.count - 1, max(0, rank - 1))]

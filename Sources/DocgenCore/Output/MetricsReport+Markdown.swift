@@ -46,7 +46,22 @@ extension MetricsReport {
     /// Reads a report written by ``jsonData()``.
     public static func decode(_ data: Data) throws -> MetricsReport {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        // `convertFromSnakeCase` turns `cost_usd` into `costUsd`, not the property `costUSD`: undo the acronym.
+        decoder.keyDecodingStrategy = .custom { path in
+            let key = path.last?.stringValue ?? ""
+            var camel = ""
+            var upperNext = false
+            for character in key {
+                if character == "_" {
+                    upperNext = true
+                } else {
+                    camel += upperNext ? character.uppercased() : String(character)
+                    upperNext = false
+                }
+            }
+            if camel.hasSuffix("Usd") { camel = String(camel.dropLast(3)) + "USD" }
+            return MetricsCodingKey(stringValue: camel)
+        }
         return try decoder.decode(MetricsReport.self, from: data)
     }
 
@@ -55,4 +70,12 @@ extension MetricsReport {
     static func format(milliseconds: Double) -> String {
         milliseconds >= 1000 ? String(format: "%.2f s", milliseconds / 1000) : String(format: "%.0f ms", milliseconds)
     }
+}
+
+/// A plain coding key, for the metrics key-decoding strategy.
+struct MetricsCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -43,11 +43,11 @@ public struct SiteBuilder: Sendable {
     public func build(pages: [Page], projectName: String) throws -> [String] {
         let site = OutputLayout.siteFolder
         try writer.write(HTMLPage.defaultStylesheet, to: "\(site)/\(OutputLayout.stylesheet)")
-        let ordered = pages.sorted { lhs, rhs in
-            if lhs.path == OutputLayout.indexPage { return rhs.path != OutputLayout.indexPage }
-            if rhs.path == OutputLayout.indexPage { return false }
-            return lhs.path < rhs.path
+        // Navigation: the index, then the metrics, then modules by path.
+        func rank(_ page: Page) -> Int {
+            page.path == OutputLayout.indexPage ? 0 : (page.path == OutputLayout.metricsMarkdown ? 1 : 2)
         }
+        let ordered = pages.sorted { (rank($0), $0.path) < (rank($1), $1.path) }
         var written: [String] = []
         for page in ordered {
             let htmlPath = OutputLayout.htmlPage(forMarkdown: page.path)

@@ -55,7 +55,11 @@ struct MergeCommand: AsyncParsableCommand {
                 merged.project = merged.project ?? manifest.project
                 merged.provider = merged.provider ?? manifest.provider
                 merged.model = merged.model ?? manifest.model
-                if let data = source.read(OutputLayout.metricsJSON), let report = try? MetricsReport.decode(data) {
+                if let data = source.read(OutputLayout.metricsJSON) {
+                    guard let report = try? MetricsReport.decode(data) else {
+                        throw CLIError.failure(
+                            "'\(folder)/\(OutputLayout.metricsJSON)' is not a docgen metrics report; rerun that shard.")
+                    }
                     await metrics.absorb(report)
                     wall = max(wall, report.totals.wallMilliseconds)
                 }

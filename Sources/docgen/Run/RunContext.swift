@@ -179,7 +179,8 @@ struct RunContext {
         return [
             Docgen.version, templates.systemText, templates.moduleText, String(prompt.completionTokens),
             String(prompt.safetyMargin), String(prompt.minimumCompletionTokens), String(prompt.maxSourceLines ?? 0),
-            String(profile.contextWindowTokens),
+            String(profile.contextWindowTokens), String(profile.maxOutputTokens), profile.encodingName,
+            profile.outputLimitField.rawValue,
         ]
     }
 }
