@@ -305,6 +305,11 @@ struct CLITests {
             #expect(index.contains("[`\(module)`](\(module).md)"))
             #expect(FileManager.default.fileExists(atPath: "\(merged)/site/\(module).html"))
         }
+        let metricsData = try Data(contentsOf: URL(fileURLWithPath: "\(merged)/metrics.json"))
+        let metrics = try #require(try JSONSerialization.jsonObject(with: metricsData) as? [String: Any])
+        let totals = try #require(metrics["totals"] as? [String: Any])
+        #expect(totals["modules"] as? Int == 3)
+        #expect(totals["documented"] as? Int == 3)
         let missing = try DocgenProcess.run(["merge", folder.appendingPathComponent("nope").path, "-o", merged])
         #expect(missing.status == 2)
     }
