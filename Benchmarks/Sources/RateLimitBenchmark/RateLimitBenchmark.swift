@@ -45,9 +45,11 @@ enum RateLimitBenchmark {
                 + "disabled = no limits and no limit headers (only retry-after is honoured)")
         print("  utilisation = tokens the server accepted ÷ (bucket + refill over the run's scaled duration)")
         print("")
-        print(
-            pad("mode", 11) + pad("requests", 9) + pad("failed", 7) + pad("429s", 6) + pad("early", 6)
-                + pad("accepted tok", 13) + pad("admissible", 11) + pad("util", 8) + pad("scaled", 9) + "real")
+        let columns: [(String, Int)] = [
+            ("mode", 11), ("requests", 9), ("failed", 7), ("429s", 6), ("early", 6), ("accepted tok", 13),
+            ("admissible", 11), ("util", 8), ("scaled", 9), ("real", 7), ("conns", 0),
+        ]
+        print(columns.map { pad($0.0, $0.1) }.joined())
         var allMet = true
         for mode in options.modes {
             let report = try await BenchmarkRun(options: options, workload: workload, encoding: encoding).run(mode)
@@ -56,7 +58,8 @@ enum RateLimitBenchmark {
             row += pad("\(report.failed)", 7) + pad("\(stats.refusedRequests)", 6)
             row += pad("\(stats.earlyRequests)", 6) + pad("\(stats.acceptedTokens)", 13)
             row += pad("\(Int(report.admissibleTokens))", 11) + pad(format(report.utilisation * 100, 1) + "%", 8)
-            row += pad(format(report.elapsed.seconds, 1) + "s", 9) + format(report.realElapsed.seconds, 1) + "s"
+            row += pad(format(report.elapsed.seconds, 1) + "s", 9) + pad(format(report.realElapsed.seconds, 1) + "s", 7)
+            row += "\(report.connections)"
             print(row)
             if mode != .disabled { allMet = allMet && report.meetsGoal }
         }
@@ -68,7 +71,7 @@ enum RateLimitBenchmark {
         }
         print(
             "requests = received by the server (retries included); early = received before an announced retry-after "
-                + "expired; goal for the limited modes: util ≥ 90 % and 0 early — "
+                + "expired; conns = TCP connections the server accepted; goal for the limited modes: util ≥ 90 % and 0 early — "
                 + (allMet ? "met" : "NOT met"))
         return allMet
     }
