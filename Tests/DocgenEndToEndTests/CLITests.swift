@@ -314,6 +314,24 @@ struct CLITests {
         #expect(missing.status == 2)
     }
 
+    @Test func renderWritesASafeStandalonePage() throws {
+        let folder = try DocgenProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let markdown = folder.appendingPathComponent("notes.md")
+        try "# Release notes\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) [good](https://example.com)\n"
+            .write(to: markdown, atomically: true, encoding: .utf8)
+        let html = folder.appendingPathComponent("notes.html")
+        let result = try DocgenProcess.run(["render", markdown.path, "-o", html.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("<title>Release notes</title>"))
+        #expect(page.contains("https://example.com"))
+        #expect(!page.contains("<script>") && !page.lowercased().contains("javascript:"))
+        let missing = try DocgenProcess.run(["render", folder.appendingPathComponent("none.md").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none.md"))
+    }
+
     @Test func bundledSampleDocumentsOffline() throws {
         let folder = try DocgenProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
