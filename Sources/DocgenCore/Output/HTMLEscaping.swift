@@ -13,17 +13,7 @@ public enum HTMLEscaping {
     /// - Parameter text: Any text.
     /// - Returns: The text with those characters replaced by entities. Complexity O(n) in characters.
     public static func escapeText(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        escape(text, quotes: false)
     }
 
     /// Escapes text for a double- or single-quoted attribute value: `&`, `<`, `>`, `"` and `'`.
@@ -31,6 +21,11 @@ public enum HTMLEscaping {
     /// - Parameter text: Any text.
     /// - Returns: The escaped text. Complexity O(n) in characters.
     public static func escapeAttribute(_ text: String) -> String {
+        escape(text, quotes: true)
+    }
+
+    /// The one escaping loop behind ``escapeText(_:)`` and ``escapeAttribute(_:)``.
+    private static func escape(_ text: String, quotes: Bool) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
@@ -38,8 +33,8 @@ public enum HTMLEscaping {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
+            case "\"" where quotes: escaped += "&quot;"
+            case "'" where quotes: escaped += "&#39;"
             default: escaped.append(character)
             }
         }
