@@ -34,29 +34,9 @@ extension LoopbackHTTPServer {
         public var bodyText: String { String(decoding: body, as: UTF8.self) }
     }
 
-    /// A complete response: status, header fields and body.
-    public struct Response: Sendable, Equatable {
-        /// The status code.
-        public var status: Int
-        /// Header fields; `Content-Length` is added unless present.
-        public var headers: HTTPHeaders
-        /// The body bytes.
-        public var body: [UInt8]
-
-        /// Creates a response.
-        public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
-            self.status = status
-            self.headers = headers
-            self.body = body
-        }
-
-        /// A response with a UTF-8 text body and the given content type.
-        public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), text: String, contentType: String) {
-            var fields = headers
-            if fields["Content-Type"] == nil { fields.add(name: "Content-Type", value: contentType) }
-            self.init(status: status, headers: fields, body: Array(text.utf8))
-        }
-    }
+    /// A complete response: status, header fields (`Content-Length` is added unless present) and body — the
+    /// same value ``HTTPTransport`` returns to clients.
+    public typealias Response = HTTPResponse
 
     /// One piece of a streamed (chunked) body, sent after a pause.
     public struct Chunk: Sendable, Equatable {
@@ -158,5 +138,14 @@ extension LoopbackHTTPServer {
             self.maximumBodyBytes = maximumBodyBytes
             self.maximumRequestsPerConnection = maximumRequestsPerConnection
         }
+    }
+}
+
+extension HTTPResponse {
+    /// A response with a UTF-8 text body and the given content type (added unless `headers` has one).
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), text: String, contentType: String) {
+        var fields = headers
+        if fields["Content-Type"] == nil { fields.add(name: "Content-Type", value: contentType) }
+        self.init(status: status, headers: fields, body: Array(text.utf8))
     }
 }
