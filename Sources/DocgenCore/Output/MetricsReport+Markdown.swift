@@ -65,7 +65,8 @@ extension MetricsReport {
         return try decoder.decode(MetricsReport.self, from: data)
     }
 
-    static func format(usd: Double) -> String { String(format: "$%.4f", usd) }
+    /// A cost as docgen prints it everywhere: US dollars with four decimals (`$0.0123`).
+    public static func format(usd: Double) -> String { String(format: "$%.4f", usd) }
 
     static func format(milliseconds: Double) -> String {
         milliseconds >= 1000 ? String(format: "%.2f s", milliseconds / 1000) : String(format: "%.0f ms", milliseconds)

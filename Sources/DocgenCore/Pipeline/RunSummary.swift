@@ -71,7 +71,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
                 + (shard.map { " (shard \($0))" } ?? ""))
         lines.append(
             "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
-                + String(format: "$%.4f", costUSD) + ", retries \(retries), truncated \(truncatedModules), split "
+                + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedModules), split "
                 + "\(splitModules), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
         if status == "stale" {

@@ -144,6 +144,6 @@ struct PlanReport: Encodable {
     }
 
     static func cost(_ value: Double?) -> String {
-        value.map { String(format: "$%.4f", $0) } ?? "n/a"
+        value.map(MetricsReport.format(usd:)) ?? "n/a"
     }
 }

@@ -71,7 +71,7 @@ final class ProgressReporter: Sendable {
         let eta = done == 0 ? "?" : Self.clock(elapsed / Double(done) * Double(total - done))
         let line =
             "\r[\(bar)] \(done)/\(total) modules · \(totals.promptTokens + totals.completionTokens) tokens · "
-            + String(format: "$%.4f", totals.costUSD) + " · \(totals.retries) retries · ETA \(eta)  "
+            + MetricsReport.format(usd: totals.costUSD) + " · \(totals.retries) retries · ETA \(eta)  "
         FileHandleOutput.standardError.write(line + (done == total ? "\n" : ""))
     }
 
