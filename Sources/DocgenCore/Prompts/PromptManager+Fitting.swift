@@ -75,14 +75,7 @@ extension PromptManager {
                 ? nil
                 : "\(drop) of \(scope.lines.count) source lines were omitted to fit \(modelName)'s context window "
                     + "(marked `… N lines omitted …`); describe omitted code only from its signature and docstring."
-            let context = PromptContext(
-                project: project, language: module.language, path: module.path, lineCount: lines.count,
-                outline: scope.symbols, source: lines.assemble(omitting: omitted),
-                truncationNotice: notice, part: part)
-            let (system, user) = templates.render(context)
-            let messages: [ChatMessage] = [.system(system), .user(user)]
-            let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens
-            return (messages, tokens)
+            return renderPrompt(module, lines: lines, scope: scope, omitting: omitted, notice: notice, part: part)
         }
 
         var best = render(minimumDrop, sequence: sequence)
@@ -174,15 +167,29 @@ extension PromptManager {
     func doesNotFit(_ module: ModuleInput, _ scope: PartScope, lines: SourceLines) -> PromptError {
         let sequence = dropSequence(for: scope, lineCount: lines.count)
         let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
-        let context = PromptContext(
-            project: project, language: module.language, path: module.path, lineCount: lines.count,
-            outline: scope.symbols, source: lines.assemble(omitting: outside.union(sequence)),
-            truncationNotice: "all bodies omitted", part: (1, 1))
-        let (system, user) = templates.render(context)
-        let needed = budget.model.messageOverhead.countTokens(
-            in: [.system(system), .user(user)], tools: [], using: counter
-        ).totalTokens
+        let needed = renderPrompt(
+            module, lines: lines, scope: scope, omitting: outside.union(sequence), notice: "all bodies omitted",
+            part: (1, 1)
+        ).tokens
         return PromptError.doesNotFit(
             module: module.path, needed: needed, available: promptBudgetTokens, model: budget.model.id)
+    }
+
+    /// Renders one request's messages with the given lines omitted and counts them exactly as they will be sent.
+    func renderPrompt(
+        _ module: ModuleInput,
+        lines: SourceLines,
+        scope: PartScope,
+        omitting omitted: Set<Int>,
+        notice: String?,
+        part: (index: Int, count: Int)?
+    ) -> (messages: [ChatMessage], tokens: Int) {
+        let context = PromptContext(
+            project: project, language: module.language, path: module.path, lineCount: lines.count,
+            outline: scope.symbols, source: lines.assemble(omitting: omitted), truncationNotice: notice, part: part)
+        let (system, user) = templates.render(context)
+        let messages: [ChatMessage] = [.system(system), .user(user)]
+        let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens
+        return (messages, tokens)
     }
 }
