@@ -1,9 +1,9 @@
 public import DocgenTokens
 
-/// A ``TokenCounting`` for tests: one token per UTF-8 byte, so expected counts are easy to compute by hand.
+/// A ``Tokenizer`` for tests: one token per UTF-8 byte, so expected counts are easy to compute by hand.
 ///
 /// Token ids are the byte values; `decodeBytes` returns them unchanged.
-public struct ByteTokenCounter: TokenCounting {
+public struct ByteTokenCounter: Tokenizer {
     /// Creates a counter.
     public init() {}
 

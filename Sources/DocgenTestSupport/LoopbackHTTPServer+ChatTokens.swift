@@ -12,7 +12,7 @@ extension LoopbackHTTPServer.Request {
     /// - Returns: The counts, or nil when the body is not a chat request with a completion cap.
     public func chatTokenCounts(
         overhead: MessageOverhead,
-        counter: any TokenCounting
+        counter: any Tokenizer
     ) -> (promptTokens: Int, maxTokens: Int)? {
         guard let body = try? JSONDecoder().decode(ChatRequestBody.self, from: Data(body)),
             let maxTokens = body.maxTokens ?? body.maxCompletionTokens

@@ -24,7 +24,7 @@
 /// ```
 public struct ConversationCompressor: Sendable {
     /// The encoding used to count.
-    public let counter: any TokenCounting
+    public let counter: any Tokenizer
     /// The chat counting constants of the model.
     public var overhead: MessageOverhead
     /// How many of the most recent messages are never dropped (they may still be truncated).
@@ -43,7 +43,7 @@ public struct ConversationCompressor: Sendable {
     ///   - strategy: How message content is truncated.
     ///   - marker: The note left in truncated content.
     public init(
-        counter: any TokenCounting,
+        counter: any Tokenizer,
         overhead: MessageOverhead = .openAIChat,
         keepLastMessages: Int = 2,
         strategy: TruncationStrategy = .middle,

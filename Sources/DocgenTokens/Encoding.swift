@@ -15,7 +15,7 @@ import Foundation
 /// encoding.countTokens(in: "Hello, world")        // 3
 /// encoding.decode(ids)                            // "Hello, world"
 /// ```
-public final class Encoding: TokenCounting, Sendable {
+public final class Encoding: Tokenizer, Sendable {
     /// The encoding's name, such as `cl100k_base`.
     public let name: String
 

@@ -107,7 +107,7 @@ extension MessageOverhead {
     ///   - tools: The tool definitions.
     ///   - counter: The model's encoding.
     /// - Returns: An estimate in tokens; 0 for no tools.
-    public func estimateTokens(in tools: [ToolDefinition], using counter: any TokenCounting) -> Int {
+    public func estimateTokens(in tools: [ToolDefinition], using counter: any Tokenizer) -> Int {
         guard !tools.isEmpty else { return 0 }
         let costs = toolCosts
         var tokens = 0

@@ -78,7 +78,7 @@ public struct MessageOverhead: Sendable, Hashable, Codable {
     ///   - message: The message to count.
     ///   - counter: The model's encoding.
     /// - Returns: The number of tokens.
-    public func countTokens(in message: ChatMessage, using counter: any TokenCounting) -> Int {
+    public func countTokens(in message: ChatMessage, using counter: any Tokenizer) -> Int {
         var tokens = tokensPerMessage + counter.countTokens(in: message.role.rawValue)
         tokens += counter.countTokens(in: message.content)
         if let name = message.name {
@@ -101,7 +101,7 @@ public struct MessageOverhead: Sendable, Hashable, Codable {
     public func countTokens(
         in messages: [ChatMessage],
         tools: [ToolDefinition] = [],
-        using counter: any TokenCounting
+        using counter: any Tokenizer
     ) -> ChatMessageTokenCount {
         let perMessage = messages.map { countTokens(in: $0, using: counter) }
         return ChatMessageTokenCount(

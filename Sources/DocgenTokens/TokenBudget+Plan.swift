@@ -33,7 +33,7 @@ extension TokenBudget {
     public func plan(
         messages: [ChatMessage],
         tools: [MessageOverhead.ToolDefinition] = [],
-        using counter: any TokenCounting
+        using counter: any Tokenizer
     ) throws -> BudgetPlan {
         let count = model.messageOverhead.countTokens(in: messages, tools: tools, using: counter)
         return try plan(promptTokens: count.totalTokens, isEstimate: count.isEstimate)

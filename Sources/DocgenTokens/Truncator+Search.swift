@@ -2,7 +2,7 @@ extension Truncator {
     /// The search for the best cut of one over-budget text: keep clusters `0..<head` and `tail..<count`.
     struct Search {
         let text: SegmentedText
-        let counter: any TokenCounting
+        let counter: any Tokenizer
         var marker: Marker?
         let budget: Int
         /// The input's token ids; used only to guess where cuts fall, never to decide whether they fit.

@@ -21,7 +21,7 @@ public struct Truncator: Sendable {
     public static let smartBoundaryMinimumShare = 0.5
 
     /// The encoding that measures the budget.
-    public let counter: any TokenCounting
+    public let counter: any Tokenizer
     /// The note inserted where text was cut, or `nil` for none.
     public var marker: Marker?
 
@@ -30,7 +30,7 @@ public struct Truncator: Sendable {
     /// - Parameters:
     ///   - counter: The encoding the budget is measured in.
     ///   - marker: The note inserted where text was cut; `nil` to cut silently.
-    public init(counter: any TokenCounting, marker: Marker? = .linesOmitted) {
+    public init(counter: any Tokenizer, marker: Marker? = .linesOmitted) {
         self.counter = counter
         self.marker = marker
     }

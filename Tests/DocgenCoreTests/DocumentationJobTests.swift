@@ -15,14 +15,14 @@ struct PreRenderer: HTMLRenderer {
 
 struct DocumentationJobTests {
     let modules = [
-        ModuleInput(
+        SourceFile(
             path: "pkg/a.py", language: "Python", source: "def f(x):\n    \"\"\"Double x.\"\"\"\n    return 2 * x\n",
             symbols: [
                 .init(
                     kind: "function", name: "f", qualifiedName: "f", line: 1, endLine: 3, signature: "def f(x)",
                     docstring: "Double x.")
             ]),
-        ModuleInput(
+        SourceFile(
             path: "b.swift", language: "Swift", source: "struct S {\n    func g() {}\n}\n",
             symbols: [
                 .init(kind: "class", name: "S", qualifiedName: "S", line: 1, endLine: 3, signature: "struct S"),

@@ -8,9 +8,9 @@ struct PromptManagerTests {
     let counter = ByteTokenCounter()
 
     /// A Python module with `count` functions, each with a docstring and a body of `bodyLines` lines.
-    static func module(functions count: Int, bodyLines: Int) -> ModuleInput {
+    static func module(functions count: Int, bodyLines: Int) -> SourceFile {
         var lines = ["\"\"\"Module docstring.\"\"\"", "import os", ""]
-        var symbols: [ModuleInput.Symbol] = []
+        var symbols: [SourceFile.Symbol] = []
         for index in 0..<count {
             let start = lines.count + 1
             lines.append("def f\(index)(a, b):")
@@ -23,7 +23,7 @@ struct PromptManagerTests {
                     endLine: start + 1 + bodyLines, signature: "def f\(index)(a, b)",
                     docstring: "Function \(index) docstring."))
         }
-        return ModuleInput(
+        return SourceFile(
             path: "pkg/mod.py", language: "Python", source: lines.joined(separator: "\n") + "\n", symbols: symbols)
     }
 

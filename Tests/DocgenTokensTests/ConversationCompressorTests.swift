@@ -87,9 +87,9 @@ struct ConversationCompressorTests {
         #expect(result.report.droppedMessages.map(\.index) == [1])
     }
 
-    @Test(arguments: [ByteCounter() as any TokenCounting, ChunkCounter()].indices)
+    @Test(arguments: [ByteCounter() as any Tokenizer, ChunkCounter()].indices)
     func randomConversationsAlwaysFit(counterIndex: Int) throws {
-        let counter: any TokenCounting = counterIndex == 0 ? ByteCounter() : ChunkCounter()
+        let counter: any Tokenizer = counterIndex == 0 ? ByteCounter() : ChunkCounter()
         var generator = SeededGenerator(seed: 42 + UInt64(counterIndex))
         let roles: [ChatMessage.Role] = [.system, .user, .assistant, .developer, .tool]
         for _ in 0..<50 {

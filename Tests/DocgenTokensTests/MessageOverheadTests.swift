@@ -89,7 +89,7 @@ struct MessageOverheadTests {
 
 /// Token counts of the cookbook strings, measured with tiktoken on the official rank files (fixture data; the
 /// real `Encoding` reproduces them). Only `countTokens` is meaningful.
-struct CookbookCounter: TokenCounting {
+struct CookbookCounter: Tokenizer {
     static let texts = [
         "You are a helpful, pattern-following assistant that translates corporate jargon into plain English.",
         "New synergies will help drive top-line growth.",

@@ -1,7 +1,7 @@
 @testable import DocgenTokens
 
 /// One token per UTF-8 byte; ids are the byte values. Additive and monotonic.
-struct ByteCounter: TokenCounting {
+struct ByteCounter: Tokenizer {
     var name: String { "bytes" }
 
     func encode(_ text: String) -> [Int] { text.utf8.map(Int.init) }
@@ -15,7 +15,7 @@ struct ByteCounter: TokenCounting {
 
 /// Runs of ASCII letters become tokens of up to four bytes; every other byte is one token. Not additive:
 /// `"ab" + "cd"` costs 2 tokens apart and 1 together, like real BPE merges across a cut.
-struct ChunkCounter: TokenCounting {
+struct ChunkCounter: Tokenizer {
     var name: String { "chunks" }
 
     func encode(_ text: String) -> [Int] {

@@ -5,7 +5,7 @@ import Testing
 /// Seeded random texts: every result fits, and is as large as its strategy allows (the next grapheme or line
 /// would not fit). Runs with an additive counter and a non-additive one.
 struct TruncatorPropertyTests {
-    static let counters: [(String, any TokenCounting)] = [("bytes", ByteCounter()), ("chunks", ChunkCounter())]
+    static let counters: [(String, any Tokenizer)] = [("bytes", ByteCounter()), ("chunks", ChunkCounter())]
 
     struct Case: CustomTestStringConvertible, Sendable {
         var strategy: TruncationStrategy
@@ -106,7 +106,7 @@ struct TruncatorPropertyTests {
 }
 
 /// A byte counter that records how often it is called, to bound the search's work without timing it.
-final class CountingCounter: TokenCounting, @unchecked Sendable {
+final class CountingCounter: Tokenizer, @unchecked Sendable {
     // Safe: tests use one instance from one task at a time.
     final class Box { var value = 0 }
     let calls = Box()

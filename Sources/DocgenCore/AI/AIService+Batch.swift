@@ -30,7 +30,7 @@ extension AIService {
     /// - Returns: One result per item, in input order.
     public func completeAll(
         _ items: [BatchItem],
-        counter: any TokenCounting,
+        counter: any Tokenizer,
         concurrency: Int
     ) async -> [Result<ChatCompletionResult, any Error>] {
         let results = await BoundedConcurrency.map(items, width: concurrency) {

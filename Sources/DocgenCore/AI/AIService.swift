@@ -103,7 +103,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     public func complete(
         _ request: ChatCompletionRequest,
         budget: TokenBudget,
-        counter: any TokenCounting,
+        counter: any Tokenizer,
         module: String = "",
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) async throws -> ChatCompletionResult {
@@ -137,7 +137,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     private func run(
         _ request: ChatCompletionRequest,
         budget: TokenBudget,
-        counter: any TokenCounting,
+        counter: any Tokenizer,
         state: inout AttemptState,
         logger: Logger,
         onEvent: (@Sendable (StreamEvent) -> Void)?
@@ -301,7 +301,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     private func makeResult(
         _ parsed: ChatCompletionResponse.Parsed,
         request: ChatCompletionRequest,
-        counter: any TokenCounting,
+        counter: any Tokenizer,
         budget: TokenBudget,
         state: AttemptState
     ) -> ChatCompletionResult {

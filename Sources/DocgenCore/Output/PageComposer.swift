@@ -26,7 +26,7 @@ public struct PageComposer: Sendable {
     ///   - provider: The provider name.
     ///   - plan: The module's plan (truncation and request counts).
     ///   - answers: The answers, one per part, in order.
-    public func page(path: String, model: String, provider: String, plan: ModulePlan, answers: [Answer]) -> String {
+    public func page(path: String, model: String, provider: String, plan: FilePlan, answers: [Answer]) -> String {
         var out = "# `\(path)`\n\n"
         out += "> Written by `\(model)` (\(provider)) from \(plan.sourceLines) lines of \(plan.language). "
         if plan.isTruncated {

@@ -4,13 +4,13 @@ import Logging
 
 extension DocumentationJob {
     /// The manifest key of a module's page under the current settings.
-    func key(for module: ModuleInput) -> String {
+    func key(for module: SourceFile) -> String {
         RunManifest.key([module.source, module.path, settings.providerName, settings.modelName] + settings.fingerprint)
     }
 
     /// Documents one module, or finds it unchanged; never throws (failures are results).
     func process(
-        _ module: ModuleInput,
+        _ module: SourceFile,
         manifest: RunManifest,
         writer: AtomicFileWriter,
         store: ManifestStore,
@@ -56,7 +56,7 @@ extension DocumentationJob {
     }
 
     /// Produces a module's page: (markdown, truncated lines, requests).
-    private func write(_ module: ModuleInput, lineCount: Int, logger: Logger) async throws -> (String, Int, Int) {
+    private func write(_ module: SourceFile, lineCount: Int, logger: Logger) async throws -> (String, Int, Int) {
         switch generator {
         case .offline:
             return (OfflineDocumentWriter().page(for: module, lineCount: lineCount), 0, 0)

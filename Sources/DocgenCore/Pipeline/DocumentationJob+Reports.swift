@@ -14,7 +14,7 @@ extension DocumentationJob {
 
     /// Writes index.md, metrics.json, metrics.md and the site.
     func writeReports(
-        modules: [ModuleInput],
+        modules: [SourceFile],
         results: [ModuleResult],
         manifest: RunManifest,
         skipped: [(path: String, reason: String)],
@@ -41,7 +41,7 @@ extension DocumentationJob {
     }
 
     func summary(
-        modules: [ModuleInput], results: [ModuleResult], skipped: Int, interrupted: Bool, report: MetricsReport
+        modules: [SourceFile], results: [ModuleResult], skipped: Int, interrupted: Bool, report: MetricsReport
     ) -> RunSummary {
         let failures = results.filter { $0.outcome == .failed }.map {
             RunSummary.Failure(path: $0.path, reason: $0.reason ?? "unknown")

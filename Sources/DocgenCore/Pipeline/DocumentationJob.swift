@@ -56,7 +56,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         /// From the scan alone, no network.
         case offline
         /// By a model.
-        case model(service: AIService<C>, prompts: PromptManager, budget: TokenBudget, counter: any TokenCounting)
+        case model(service: AIService<C>, prompts: PromptManager, budget: TokenBudget, counter: any Tokenizer)
     }
 
     /// Progress, for a progress bar or log lines.
@@ -110,7 +110,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     ///   - skipped: Files the scan skipped, with reasons (listed in the index).
     /// - Returns: The summary; its ``RunSummary/exitCode`` is docgen's exit status.
     /// - Throws: ``OutputError`` when the output folder cannot be written or its manifest cannot be read.
-    public func run(modules allModules: [ModuleInput], skipped: [(path: String, reason: String)]) async throws
+    public func run(modules allModules: [SourceFile], skipped: [(path: String, reason: String)]) async throws
         -> RunSummary
     {
         let start = clock.now
@@ -151,7 +151,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     }
 
     private func processAll(
-        _ modules: [ModuleInput],
+        _ modules: [SourceFile],
         manifest: RunManifest,
         writer: AtomicFileWriter,
         store: ManifestStore
@@ -164,7 +164,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
                     progress?(.finished(path: result.path, outcome: outcome, done: done, total: modules.count))
                 }
             }
-        ) { (module: ModuleInput) -> ModuleResult in
+        ) { (module: SourceFile) -> ModuleResult in
             if let reason = stop.reason {
                 return ModuleResult(path: module.path, outcome: .failed, reason: "not attempted: \(reason)")
             }

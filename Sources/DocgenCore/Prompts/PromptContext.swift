@@ -9,7 +9,7 @@ public struct PromptContext: Sendable, Equatable {
     /// Lines in the whole module.
     public var lineCount: Int
     /// The symbols this request documents.
-    public var outline: [ModuleInput.Symbol]
+    public var outline: [SourceFile.Symbol]
     /// The source (possibly with omitted-lines markers).
     public var source: String
     /// Set when source was cut: what was omitted.
@@ -23,7 +23,7 @@ public struct PromptContext: Sendable, Equatable {
         language: String,
         path: String,
         lineCount: Int,
-        outline: [ModuleInput.Symbol],
+        outline: [SourceFile.Symbol],
         source: String,
         truncationNotice: String? = nil,
         part: (index: Int, count: Int)? = nil

@@ -2,7 +2,7 @@ import DocgenTokens
 
 /// What one request covers: the symbols it documents and the source lines it may show.
 struct PartScope {
-    var symbols: [ModuleInput.Symbol]
+    var symbols: [SourceFile.Symbol]
     var lines: Set<Int>
     var isWholeModule = false
 
@@ -18,7 +18,7 @@ struct PromptUnit {
     var expansion: [PromptUnit]
 
     /// Top-level units in source order: the preamble (lines outside every symbol) first, then each symbol tree.
-    static func units(for symbols: [ModuleInput.Symbol], lineCount: Int) -> [PromptUnit] {
+    static func units(for symbols: [SourceFile.Symbol], lineCount: Int) -> [PromptUnit] {
         let trees = tree(of: symbols[...])
         var covered = Set<Int>()
         for unit in trees { covered.formUnion(unit.scope.lines) }
@@ -27,7 +27,7 @@ struct PromptUnit {
         return (preamble.isEmpty ? [] : [preambleUnit]) + trees
     }
 
-    private static func tree(of symbols: ArraySlice<ModuleInput.Symbol>) -> [PromptUnit] {
+    private static func tree(of symbols: ArraySlice<SourceFile.Symbol>) -> [PromptUnit] {
         var units: [PromptUnit] = []
         var index = symbols.startIndex
         while index < symbols.endIndex {
@@ -54,10 +54,10 @@ extension PromptManager {
     /// Fits one scope, cutting lines as needed; nil when even the most cut version does not fit.
     func fit(
         _ scope: PartScope,
-        module: ModuleInput,
+        module: SourceFile,
         lines: SourceLines,
         part: (index: Int, count: Int)?
-    ) throws -> ModulePlan.Part? {
+    ) throws -> FilePlan.Part? {
         let outside = scope.isWholeModule ? [] : Set(1...max(1, lines.count)).subtracting(scope.lines)
         let limit = promptBudgetTokens
         // Most modules fit whole: render that first and only work out what to cut when it does not.
@@ -100,11 +100,11 @@ extension PromptManager {
         }
         return try makePart(best, drop: drop)
 
-        func makePart(_ rendered: (messages: [ChatMessage], tokens: Int), drop: Int) throws -> ModulePlan.Part {
+        func makePart(_ rendered: (messages: [ChatMessage], tokens: Int), drop: Int) throws -> FilePlan.Part {
             let plan = try budget.plan(promptTokens: rendered.tokens)
             let request = ChatCompletionRequest(
                 modelName: modelName, messages: rendered.messages, plan: plan, stream: stream, temperature: temperature)
-            return ModulePlan.Part(request: request, symbols: scope.symbols.map(\.qualifiedName), omittedLines: drop)
+            return FilePlan.Part(request: request, symbols: scope.symbols.map(\.qualifiedName), omittedLines: drop)
         }
     }
 
@@ -134,7 +134,7 @@ extension PromptManager {
 
     /// Groups units into as few requests as fit, in source order, breaking a unit into its children when it
     /// does not fit alone.
-    func split(_ units: [PromptUnit], module: ModuleInput, lines: SourceLines) throws -> [PartScope] {
+    func split(_ units: [PromptUnit], module: SourceFile, lines: SourceLines) throws -> [PartScope] {
         var groups: [PartScope] = []
         var current: PartScope?
         var queue = units[...]
@@ -164,7 +164,7 @@ extension PromptManager {
         return groups
     }
 
-    func doesNotFit(_ module: ModuleInput, _ scope: PartScope, lines: SourceLines) -> PromptError {
+    func doesNotFit(_ module: SourceFile, _ scope: PartScope, lines: SourceLines) -> PromptError {
         let sequence = dropSequence(for: scope, lineCount: lines.count)
         let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
         let needed = renderPrompt(
@@ -177,7 +177,7 @@ extension PromptManager {
 
     /// Renders one request's messages with the given lines omitted and counts them exactly as they will be sent.
     func renderPrompt(
-        _ module: ModuleInput,
+        _ module: SourceFile,
         lines: SourceLines,
         scope: PartScope,
         omitting omitted: Set<Int>,

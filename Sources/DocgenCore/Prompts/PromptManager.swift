@@ -10,7 +10,7 @@ public import DocgenTokens
 /// `… N lines omitted …` marker. When even that does not fit, the module is split into several requests by groups
 /// of symbols (classes broken into their methods when needed), each fitted the same way.
 ///
-/// The messages that are counted are the messages that are sent: ``ModulePlan`` holds them.
+/// The messages that are counted are the messages that are sent: ``FilePlan`` holds them.
 ///
 /// ```swift
 /// let manager = PromptManager(templates: try .defaults(), project: "sample", budget: budget,
@@ -22,7 +22,7 @@ public struct PromptManager: Sendable {
     let project: String
     let budget: TokenBudget
     let fitBudget: TokenBudget
-    let counter: any TokenCounting
+    let counter: any Tokenizer
     let modelName: String
     let maxSourceLines: Int?
     let stream: Bool
@@ -44,7 +44,7 @@ public struct PromptManager: Sendable {
         templates: PromptTemplates,
         project: String,
         budget: TokenBudget,
-        counter: any TokenCounting,
+        counter: any Tokenizer,
         modelName: String,
         maxSourceLines: Int? = nil,
         stream: Bool = false,
@@ -72,7 +72,7 @@ public struct PromptManager: Sendable {
     /// - Returns: One or more fitted requests.
     /// - Throws: ``PromptError/doesNotFit(module:needed:available:model:)`` when a single symbol's outline and
     ///   header cannot fit even alone.
-    public func plan(_ module: ModuleInput) throws -> ModulePlan {
+    public func plan(_ module: SourceFile) throws -> FilePlan {
         let lines = SourceLines(module.source, commentPrefix: module.commentPrefix)
         let whole = PartScope(symbols: module.symbols, lines: Set(1...max(1, lines.count)), isWholeModule: true)
         if let fitted = try fit(whole, module: module, lines: lines, part: nil) {
@@ -80,7 +80,7 @@ public struct PromptManager: Sendable {
         }
         let units = PromptUnit.units(for: module.symbols, lineCount: lines.count)
         let groups = try split(units, module: module, lines: lines)
-        var parts: [ModulePlan.Part] = []
+        var parts: [FilePlan.Part] = []
         for (index, group) in groups.enumerated() {
             guard let fitted = try fit(group, module: module, lines: lines, part: (index + 1, groups.count)) else {
                 throw doesNotFit(module, group, lines: lines)
@@ -90,8 +90,8 @@ public struct PromptManager: Sendable {
         return makePlan(module, lines: lines, parts: parts)
     }
 
-    private func makePlan(_ module: ModuleInput, lines: SourceLines, parts: [ModulePlan.Part]) -> ModulePlan {
-        ModulePlan(
+    private func makePlan(_ module: SourceFile, lines: SourceLines, parts: [FilePlan.Part]) -> FilePlan {
+        FilePlan(
             path: module.path, language: module.language, symbolCount: module.symbols.count,
             sourceLines: lines.count, parts: parts)
     }

@@ -73,7 +73,7 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
                     + "pass --provider.\n")
         }
-        let modules = scan.files.map(ModuleInput.init)
+        let modules = scan.files.map(SourceFile.init)
         let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
         let summary: RunSummary
         do {

@@ -28,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let report = await PlanReport.make(
-            modules: scan.files.map(ModuleInput.init),
+            modules: scan.files.map(SourceFile.init),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
             manager: manager, profile: context.profile, modelName: context.configuration.model)
         if json {

@@ -46,7 +46,7 @@ struct PlanReport: Encodable {
 
     /// Plans every module in parallel (one task per core) and collects the report in path order.
     static func make(
-        modules inputs: [ModuleInput],
+        modules inputs: [SourceFile],
         skipped: [ScanSkip],
         manager: PromptManager,
         profile: ModelProfile,
@@ -73,7 +73,7 @@ struct PlanReport: Encodable {
             skipped: skipped)
     }
 
-    private static func plan(_ input: ModuleInput, manager: PromptManager, profile: ModelProfile) -> Module {
+    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile) -> Module {
         do {
             let plan = try manager.plan(input)
             return Module(

@@ -1,4 +1,4 @@
-/// Something that turns text into tokens of one BPE encoding and back.
+/// A tokenizer: turns text into the tokens of one BPE encoding and back.
 ///
 /// `Encoding` (cl100k_base, o200k_base) is the real implementation; budget, truncation and compression code
 /// is written against this protocol so it can be tested with any counter.
@@ -7,7 +7,7 @@
 /// let encoding = try Encoding.named("o200k_base")
 /// let count = encoding.countTokens(in: "Hello, world")   // 3
 /// ```
-public protocol TokenCounting: Sendable {
+public protocol Tokenizer: Sendable {
     /// The encoding's name, such as `cl100k_base`.
     var name: String { get }
 
@@ -30,7 +30,7 @@ public protocol TokenCounting: Sendable {
     func decodeBytes(_ tokens: [Int]) -> [UInt8]
 }
 
-extension TokenCounting {
+extension Tokenizer {
     /// Decodes token ids to text, replacing any incomplete UTF-8 sequence with U+FFFD.
     public func decode(_ tokens: [Int]) -> String {
         String(decoding: decodeBytes(tokens), as: UTF8.self)

@@ -1,7 +1,7 @@
-/// One source module as the prompt planner sees it: its text and its symbols.
+/// One source file as the prompt planner sees it: its text and its symbols.
 ///
-/// Built from a scanned file (`ModuleInput(file)`), or directly in tests.
-public struct ModuleInput: Sendable, Equatable {
+/// Built from a scanned file (`SourceFile(file)`), or directly in tests.
+public struct SourceFile: Sendable, Equatable {
     /// One class, function or method.
     public struct Symbol: Sendable, Equatable {
         /// `class`, `function`, `method` or `extension`.
@@ -74,7 +74,7 @@ public struct ModuleInput: Sendable, Equatable {
     /// The symbols in source order.
     public var symbols: [Symbol]
 
-    /// Creates a module.
+    /// Creates a source file.
     public init(path: String, language: String, source: String, symbols: [Symbol]) {
         self.path = path
         self.language = language

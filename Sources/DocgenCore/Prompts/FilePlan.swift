@@ -1,7 +1,7 @@
 public import DocgenTokens
 
 /// The requests docgen will send for one module, fitted to the model's budget, before any is sent.
-public struct ModulePlan: Sendable, Equatable {
+public struct FilePlan: Sendable, Equatable {
     /// One request of the module.
     public struct Part: Sendable, Equatable {
         /// The planned request: messages exactly as sent, and `max_tokens`.

@@ -1,6 +1,6 @@
 public import DocgenScanner
 
-extension ModuleInput {
+extension SourceFile {
     /// The module of a scanned file.
     public init(_ file: ScannedFile) {
         self.init(
