@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "docgen", targets: ["docgen"]),
         .library(name: "DocgenTokens", targets: ["DocgenTokens"]),
+        .library(name: "DocgenGraph", targets: ["DocgenGraph"]),
         .library(name: "DocgenScanner", targets: ["DocgenScanner"]),
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
@@ -23,9 +24,13 @@ let package = Package(
     targets: [
         // Tokens: no package dependencies at all, so anyone can reuse the BPE engine.
         .target(name: "DocgenTokens", resources: [.copy("Resources")]),
+        // Graph: pure logic over the facts the scanner collects; no package dependencies, so core can use it
+        // without the scanner.
+        .target(name: "DocgenGraph"),
         .target(
             name: "DocgenScanner",
             dependencies: [
+                "DocgenGraph",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]
@@ -37,6 +42,7 @@ let package = Package(
             dependencies: [
                 "DocgenTokens",
                 "DocgenScanner",
+                "DocgenGraph",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
@@ -51,13 +57,16 @@ let package = Package(
         .executableTarget(
             name: "docgen",
             dependencies: [
-                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenTokens", "DocgenGraph", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocgenGraphTests", dependencies: ["DocgenGraph"]),
+        .testTarget(
+            name: "DocgenScannerTests", dependencies: ["DocgenScanner", "DocgenGraph"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "DocgenCoreTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import DocgenGraph
 import Foundation
 
 /// Scans a whole repository: walks it, then reads and scans its files in parallel.
@@ -60,14 +61,21 @@ public struct RepositoryScanner: Sendable {
         do throws(ScanError) {
             let source = try readSource(entry)
             let scanner = scanners[entry.language] ?? PythonScanner()
-            let symbols = try scanner.symbols(in: source)
+            let symbols: [ScannedSymbol]
+            var facts: SourceFacts?
+            if configuration.collectsFacts {
+                (symbols, facts) = try scanner.symbolsAndFacts(in: source, path: entry.path)
+            } else {
+                symbols = try scanner.symbols(in: source)
+            }
             return .success(
                 ScannedFile(
                     path: entry.path,
                     language: entry.language,
                     lines: ScannedFile.lineCount(of: source),
                     symbols: symbols,
-                    source: source
+                    source: source,
+                    facts: facts
                 )
             )
         } catch {

@@ -1,3 +1,5 @@
+public import DocgenGraph
+
 /// Finds the symbols of one source file.
 ///
 /// Implementations are pure: they get the text and return symbols, with no file-system access, so they can run in
@@ -16,4 +18,22 @@ public protocol SourceScanner: Sendable {
     /// - Returns: The symbols in source order; a class comes before its members.
     /// - Throws: ``ScanError`` (``ScanError/syntaxError(line:message:)``) when the file does not parse.
     func symbols(in source: String) throws(ScanError) -> [ScannedSymbol]
+
+    /// Returns the symbols of `source` and the facts the repository graph needs (imports, references).
+    ///
+    /// - Parameters:
+    ///   - source: The file's text.
+    ///   - path: The repository-relative path, recorded in the facts.
+    /// - Returns: The symbols in source order and the file's facts.
+    /// - Throws: ``ScanError`` when the file does not parse.
+    func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts)
+}
+
+extension ScannedSymbol {
+    /// The symbol as a declaration of ``SourceFacts``.
+    public var declaration: Declaration {
+        Declaration(
+            kind: kind.rawValue, name: name, qualifiedName: qualifiedName, signature: signature, line: line,
+            endLine: endLine)
+    }
 }

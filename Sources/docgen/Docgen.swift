@@ -15,6 +15,7 @@ struct Docgen: AsyncParsableCommand {
             GenerateCommand.self,
             PlanCommand.self,
             ScanCommand.self,
+            GraphCommand.self,
             TokensCommand.self,
             RenderCommand.self,
             ConfigCommand.self,

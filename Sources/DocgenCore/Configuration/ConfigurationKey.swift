@@ -17,6 +17,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case safetyMargin = "prompt.safety_margin"
     case minimumCompletionTokens = "prompt.min_completion_tokens"
     case maxSourceLines = "prompt.max_source_lines"
+    case contextPercent = "prompt.context_percent"
     case maxRetries = "retry.max_retries"
     case initialBackoffMilliseconds = "retry.initial_backoff_ms"
     case maxBackoffMilliseconds = "retry.max_backoff_ms"
@@ -40,7 +41,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
             .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds:
             return .positiveInteger
-        case .safetyMargin, .maxRetries: return .nonNegativeInteger
+        case .safetyMargin, .maxRetries, .contextPercent: return .nonNegativeInteger
         case .timeoutSeconds: return .positiveNumber
         case .html, .stream: return .boolean
         case .exclude: return .stringList

@@ -19,6 +19,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var minimumCompletionTokens: Int = 512
         /// The most source lines put in one prompt, or nil for no line cap.
         public var maxSourceLines: Int?
+        /// The most of the prompt budget the repository context (neighbours' summaries, used-by) may take, in
+        /// percent (0 turns it off).
+        public var contextPercent: Int = 25
     }
 
     /// Where and what to write.
@@ -116,6 +119,12 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .safetyMargin: prompt.safetyMargin = integer()
         case .minimumCompletionTokens: prompt.minimumCompletionTokens = integer()
         case .maxSourceLines: prompt.maxSourceLines = integer()
+        case .contextPercent:
+            guard integer() <= 100 else {
+                throw ConfigurationError.invalidValue(
+                    key: key.rawValue, value: string(), expected: "a percentage from 0 to 100", origin: origin)
+            }
+            prompt.contextPercent = integer()
         case .maxRetries: retry.maxRetries = integer()
         case .initialBackoffMilliseconds: retry.initialBackoff = .milliseconds(integer())
         case .maxBackoffMilliseconds: retry.maxBackoff = .milliseconds(integer())
@@ -154,6 +163,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .completionTokens: return String(prompt.completionTokens)
         case .safetyMargin: return String(prompt.safetyMargin)
         case .minimumCompletionTokens: return String(prompt.minimumCompletionTokens)
+        case .contextPercent: return String(prompt.contextPercent)
         case .maxRetries: return String(retry.maxRetries)
         case .initialBackoffMilliseconds: return String(Int(retry.initialBackoff.secondsDouble * 1000))
         case .maxBackoffMilliseconds: return String(Int(retry.maxBackoff.secondsDouble * 1000))

@@ -3,9 +3,21 @@ import Foundation
 import Logging
 
 extension DocumentationJob {
-    /// The manifest key of a module's page under the current settings.
-    func key(for module: SourceFile) -> String {
-        RunManifest.key([module.source, module.path, settings.providerName, settings.modelName] + settings.fingerprint)
+    /// The manifest key of a module's page under the current settings; the context section the prompt quotes is
+    /// part of it, so a neighbour's changed summary re-documents the modules that quoted it.
+    func key(for module: SourceFile, neighbours: NeighbourContext = .empty) -> String {
+        let parts = [module.source, module.path, settings.providerName, settings.modelName] + settings.fingerprint
+        return RunManifest.key(neighbours.text.isEmpty ? parts : parts + [neighbours.text])
+    }
+
+    /// The context section of a module's prompt, from the summaries finished so far.
+    func neighbours(of module: SourceFile) -> NeighbourContext {
+        guard case .model(_, let prompts, _, _) = generator, let repository, let builder = repository.builder else {
+            return .empty
+        }
+        return builder.context(
+            for: module.path, summaries: repository.quotableSummaries(for: module.path, from: summaries.all),
+            promptBudgetTokens: prompts.promptBudgetTokens)
     }
 
     /// Documents one module, or finds it unchanged; never throws (failures are results).
@@ -17,8 +29,12 @@ extension DocumentationJob {
         stop: StopFlag
     ) async -> ModuleResult {
         let page = OutputLayout.page(forModule: module.path)
-        let key = key(for: module)
+        let neighbours = neighbours(of: module)
+        let key = key(for: module, neighbours: neighbours)
         if !settings.force, let entry = manifest.entries[module.path], entry.key == key, writer.exists(entry.page) {
+            if let data = writer.read(entry.page) {
+                summaries.record(path: module.path, page: String(decoding: data, as: UTF8.self))
+            }
             await metrics.recordOutcome(module: module.path, outcome: .cached, truncatedLines: entry.truncatedLines)
             return ModuleResult(path: module.path, outcome: .cached)
         }
@@ -31,8 +47,9 @@ extension DocumentationJob {
         let lineCount = SourceLines(module.source, commentPrefix: module.commentPrefix).count
         do {
             let (markdown, truncatedLines, requests) = try await write(
-                module, lineCount: lineCount, logger: moduleLogger)
+                module, lineCount: lineCount, neighbours: neighbours, logger: moduleLogger)
             try writer.write(markdown, to: page)
+            summaries.record(path: module.path, page: markdown)
             try await store.record(
                 RunManifest.Entry(
                     path: module.path, key: key, page: page, language: module.language, symbols: module.symbols.count,
@@ -56,12 +73,14 @@ extension DocumentationJob {
     }
 
     /// Produces a module's page: (markdown, truncated lines, requests).
-    private func write(_ module: SourceFile, lineCount: Int, logger: Logger) async throws -> (String, Int, Int) {
+    private func write(
+        _ module: SourceFile, lineCount: Int, neighbours: NeighbourContext, logger: Logger
+    ) async throws -> (String, Int, Int) {
         switch generator {
         case .offline:
             return (OfflineDocumentWriter().page(for: module, lineCount: lineCount), 0, 0)
         case .model(let service, let prompts, let budget, let counter):
-            let plan = try prompts.plan(module)
+            let plan = try prompts.with(neighbours: neighbours).plan(module)
             if plan.isTruncated {
                 logger.warning(
                     "context truncated to fit the model's token limit",

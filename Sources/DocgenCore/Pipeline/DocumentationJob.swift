@@ -74,6 +74,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     let clock: C
     let logger: Logger
     let progress: (@Sendable (Progress) -> Void)?
+    /// The repository graph, documentation order and prompt context; nil documents modules in path order alone.
+    let repository: RepositoryContext?
+    /// Summaries of the pages finished in this run (or found unchanged), quoted by later modules' contexts.
+    let summaries = SummaryStore()
 
     /// Creates a job.
     ///
@@ -85,6 +89,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     ///   - clock: Measures the run.
     ///   - logger: Logs at debug, and warns when a prompt was truncated.
     ///   - progress: Receives progress events.
+    ///   - repository: The repository graph: modules are documented leaves first with their neighbours as context.
     public init(
         settings: Settings,
         generator: Generator,
@@ -92,8 +97,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         metrics: MetricsCollector,
         clock: C,
         logger: Logger,
-        progress: (@Sendable (Progress) -> Void)? = nil
+        progress: (@Sendable (Progress) -> Void)? = nil,
+        repository: RepositoryContext? = nil
     ) {
+        self.repository = repository
         self.settings = settings
         self.generator = generator
         self.renderer = renderer
@@ -157,8 +164,13 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         store: ManifestStore
     ) async -> [ModuleResult] {
         let stop = StopFlag()
-        let outcomes = await BoundedConcurrency.map(
-            modules, width: settings.concurrency,
+        let schedule =
+            repository?.schedule(modules.map(\.path))
+            ?? (order: modules.map(\.path), waits: Array(repeating: [], count: modules.count))
+        let byPath = Dictionary(modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = schedule.order.compactMap { byPath[$0] }
+        let outcomes = await DependencyScheduler.map(
+            ordered, waits: schedule.waits, width: settings.concurrency,
             onResult: { (_: Int, result: ModuleResult, done: Int) in
                 if let outcome = result.outcome {
                     progress?(.finished(path: result.path, outcome: outcome, done: done, total: modules.count))
@@ -170,10 +182,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             }
             return await process(module, manifest: manifest, writer: writer, store: store, stop: stop)
         }
-        let results = zip(modules, outcomes).map { module, outcome in
-            outcome ?? ModuleResult(path: module.path, outcome: nil)
-        }
-        return results
+        var finished: [String: ModuleResult] = [:]
+        for (module, outcome) in zip(ordered, outcomes) { finished[module.path] = outcome }
+        return modules.map { finished[$0.path] ?? ModuleResult(path: $0.path, outcome: nil) }
     }
 }
 

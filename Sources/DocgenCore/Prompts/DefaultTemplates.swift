@@ -30,6 +30,13 @@ extension PromptTemplates {
         (no classes or functions)
         {{/outline}}
 
+        {{#context}}
+        ## Context from the repository
+        The neighbours of this module, for reference only: document this module, and name a neighbour only as listed here.
+
+        {{context}}
+
+        {{/context}}
         {{#truncation_notice}}
         Note: {{truncation_notice}}
 

@@ -16,6 +16,8 @@ public struct PromptContext: Sendable, Equatable {
     public var truncationNotice: String?
     /// 1-based part number and part count when a module is split into several requests.
     public var part: (index: Int, count: Int)?
+    /// What the module's neighbours in the repository do (``NeighbourContext/empty`` without a graph).
+    public var neighbours: NeighbourContext = .empty
 
     /// Creates a context.
     public init(
@@ -42,7 +44,7 @@ public struct PromptContext: Sendable, Equatable {
         lhs.project == rhs.project && lhs.language == rhs.language && lhs.path == rhs.path
             && lhs.lineCount == rhs.lineCount && lhs.outline == rhs.outline && lhs.source == rhs.source
             && lhs.truncationNotice == rhs.truncationNotice && lhs.part?.index == rhs.part?.index
-            && lhs.part?.count == rhs.part?.count
+            && lhs.part?.count == rhs.part?.count && lhs.neighbours == rhs.neighbours
     }
 
     /// A Markdown code fence longer than any backtick run in the source, so the source cannot close it.
@@ -93,6 +95,9 @@ public struct PromptContext: Sendable, Equatable {
             },
         ]
         if let truncationNotice { object["truncation_notice"] = truncationNotice }
+        if !neighbours.text.isEmpty { object["context"] = neighbours.text }
+        if !neighbours.uses.isEmpty { object["uses"] = neighbours.usesObjects }
+        if !neighbours.usedBy.isEmpty { object["used_by"] = neighbours.usedByObjects }
         if let part {
             object["part_index"] = part.index
             object["part_count"] = part.count

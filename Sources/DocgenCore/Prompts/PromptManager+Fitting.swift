@@ -184,9 +184,10 @@ extension PromptManager {
         notice: String?,
         part: (index: Int, count: Int)?
     ) -> (messages: [ChatMessage], tokens: Int) {
-        let context = PromptContext(
+        var context = PromptContext(
             project: project, language: module.language, path: module.path, lineCount: lines.count,
             outline: scope.symbols, source: lines.assemble(omitting: omitted), truncationNotice: notice, part: part)
+        context.neighbours = neighbours
         let (system, user) = templates.render(context)
         let messages: [ChatMessage] = [.system(system), .user(user)]
         let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens

@@ -27,6 +27,8 @@ public struct PromptManager: Sendable {
     let maxSourceLines: Int?
     let stream: Bool
     let temperature: Double?
+    /// The context section every planned prompt carries (set per module with ``with(neighbours:)``).
+    public internal(set) var neighbours: NeighbourContext = .empty
 
     /// Creates a manager.
     ///
@@ -61,6 +63,16 @@ public struct PromptManager: Sendable {
         self.maxSourceLines = maxSourceLines
         self.stream = stream
         self.temperature = temperature
+    }
+
+    /// A copy whose prompts carry `neighbours` as their context section.
+    ///
+    /// - Parameter neighbours: The module's fitted context.
+    /// - Returns: The manager to plan that module with.
+    public func with(neighbours: NeighbourContext) -> PromptManager {
+        var copy = self
+        copy.neighbours = neighbours
+        return copy
     }
 
     /// The largest prompt (counted tokens) that leaves room for the full reserved completion.

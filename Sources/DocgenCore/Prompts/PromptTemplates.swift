@@ -10,6 +10,8 @@ import Mustache
 /// Variables: `project`, `language`, `path`, `line_count`, `symbol_count`, `is_split`, `part_index`,
 /// `part_count`, `truncation_notice`, `fence`, `fence_language`, `source`, and the list `outline` whose items
 /// have `kind`, `name`, `qualified_name`, `line`, `end_line`, `signature`, `docstring`, `docstring_summary`.
+/// From the repository graph: `context` (the fitted context section as text), the list `uses` (items: `path`,
+/// `names`, `summary`, `signatures`) and the list `used_by` (items: `path`, `names`).
 ///
 /// ```swift
 /// let templates = try PromptTemplates.load(directory: "my-templates")   // or PromptTemplates.defaults()
@@ -21,8 +23,14 @@ public struct PromptTemplates: Sendable {
     /// Top-level variables.
     public static let variables: Set<String> = [
         "project", "language", "path", "line_count", "symbol_count", "is_split", "part_index", "part_count",
-        "truncation_notice", "fence", "fence_language", "source", "outline",
+        "truncation_notice", "fence", "fence_language", "source", "outline", "context", "uses", "used_by",
     ]
+
+    /// Fields of each `uses` item.
+    public static let usesFields: Set<String> = ["path", "names", "summary", "signatures"]
+
+    /// Fields of each `used_by` item.
+    public static let usedByFields: Set<String> = ["path", "names"]
 
     /// Fields of each `outline` item.
     public static let outlineFields: Set<String> = [
@@ -80,7 +88,11 @@ public struct PromptTemplates: Sendable {
         systemFile: String = "system.mustache",
         moduleFile: String = "module.mustache"
     ) throws {
-        let validator = TemplateValidator(topLevel: Self.variables, sectionFields: ["outline": Self.outlineFields])
+        let validator = TemplateValidator(
+            topLevel: Self.variables,
+            sectionFields: [
+                "outline": Self.outlineFields, "uses": Self.usesFields, "used_by": Self.usedByFields,
+            ])
         self.system = try Self.parse(systemText, file: systemFile, validator: validator)
         self.module = try Self.parse(moduleText, file: moduleFile, validator: validator)
         self.systemText = systemText

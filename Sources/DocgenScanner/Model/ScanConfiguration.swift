@@ -13,6 +13,8 @@ public struct ScanConfiguration: Sendable, Hashable {
     public var excludedPaths: [String]
     /// How many files are scanned at once (at least 1).
     public var concurrency: Int
+    /// Whether each file's ``ScannedFile/facts`` (imports, references) are collected for the repository graph.
+    public var collectsFacts: Bool
 
     /// Creates a configuration.
     ///
@@ -20,11 +22,14 @@ public struct ScanConfiguration: Sendable, Hashable {
     ///   - maxFileSize: The size limit in bytes; 2 MB by default.
     ///   - excludedPaths: Extra gitignore-style patterns applied at the root.
     ///   - concurrency: How many files are scanned at once; by default the number of cores, at least 2.
+    ///   - collectsFacts: Whether facts for the repository graph are collected (off by default).
     public init(
         maxFileSize: Int = ScanConfiguration.defaultMaxFileSize,
         excludedPaths: [String] = [],
-        concurrency: Int? = nil
+        concurrency: Int? = nil,
+        collectsFacts: Bool = false
     ) {
+        self.collectsFacts = collectsFacts
         self.maxFileSize = maxFileSize
         self.excludedPaths = excludedPaths
         self.concurrency = max(1, concurrency ?? ScanConfiguration.defaultConcurrency)

@@ -1,3 +1,5 @@
+public import DocgenGraph
+
 /// One scanned source file: its language, size in lines, symbols and text.
 ///
 /// The JSON form is `{"path", "language", "lines", "symbols"}`; the source text is kept for prompts but never
@@ -13,6 +15,8 @@ public struct ScannedFile: Sendable, Hashable, Codable {
     public var symbols: [ScannedSymbol]
     /// The file's text as decoded from UTF-8 (a leading byte-order mark removed). Not part of the JSON form.
     public var source: String
+    /// What the repository graph needs (imports, references), when the scan collected it. Not part of the JSON form.
+    public var facts: SourceFacts?
 
     /// Creates a scanned file.
     ///
@@ -22,7 +26,12 @@ public struct ScannedFile: Sendable, Hashable, Codable {
     ///   - lines: The number of lines.
     ///   - symbols: The symbols in source order.
     ///   - source: The file's text.
-    public init(path: String, language: SourceLanguage, lines: Int, symbols: [ScannedSymbol], source: String = "") {
+    ///   - facts: The facts for the repository graph, when collected.
+    public init(
+        path: String, language: SourceLanguage, lines: Int, symbols: [ScannedSymbol], source: String = "",
+        facts: SourceFacts? = nil
+    ) {
+        self.facts = facts
         self.path = path
         self.language = language
         self.lines = lines
@@ -45,6 +54,7 @@ public struct ScannedFile: Sendable, Hashable, Codable {
         lines = try container.decode(Int.self, forKey: .lines)
         symbols = try container.decode([ScannedSymbol].self, forKey: .symbols)
         source = ""
+        facts = nil
     }
 
     /// Encodes the file entry without its source text.

@@ -1,3 +1,5 @@
+public import DocgenGraph
+
 /// Finds the classes, functions and methods of Python source, agreeing with Python's own `ast`.
 ///
 /// A hand-written tokenizer and statement parser (no expression parser) reproduce what `ast` reports: classes at
@@ -36,6 +38,36 @@ public struct PythonScanner: SourceScanner {
                 var parser = PythonStatementParser(bytes: buffer, tokens: tokens)
                 try parser.parseModule()
                 return .success(parser.symbols)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Returns the symbols of Python `source` and its imports, module-level names, `__all__` and references.
+    ///
+    /// - Parameters:
+    ///   - source: The module's text.
+    ///   - path: The repository-relative path.
+    /// - Returns: The symbols and the facts; the source is tokenized once.
+    /// - Throws: ``ScanError/syntaxError(line:message:)`` when `ast` would reject the file.
+    public func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts) {
+        var text = source
+        let result: Result<([ScannedSymbol], SourceFacts), ScanError> = text.withUTF8 { buffer in
+            do throws(ScanError) {
+                var tokenizer = PythonTokenizer(bytes: buffer)
+                let tokens = try tokenizer.tokenize()
+                var parser = PythonStatementParser(bytes: buffer, tokens: tokens)
+                try parser.parseModule()
+                var collector = PythonFactsCollector(bytes: buffer, tokens: tokens)
+                collector.collect()
+                let facts = SourceFacts(
+                    path: path, language: .python, imports: collector.imports,
+                    declarations: parser.symbols.map(\.declaration), references: collector.references,
+                    exportedNames: collector.exportedNames, definedNames: collector.definedNames,
+                    isEntryPoint: collector.isEntryPoint)
+                return .success((parser.symbols, facts))
             } catch {
                 return .failure(error)
             }

@@ -1,3 +1,4 @@
+public import DocgenGraph
 import SwiftParser
 import SwiftSyntax
 
@@ -45,6 +46,34 @@ public struct SwiftScanner: SourceScanner {
         let collector = SwiftDeclarationCollector(converter: converter)
         collector.walk(tree)
         return collector.symbols
+    }
+
+    /// Returns the symbols of Swift `source` and its imports, `@main` and referenced identifiers.
+    ///
+    /// - Parameters:
+    ///   - source: The file's text.
+    ///   - path: The repository-relative path; a file named `main.swift` is an entry point.
+    /// - Returns: The symbols and the facts; the source is parsed once.
+    /// - Throws: ``ScanError/syntaxError(line:message:)`` when the source has syntax errors.
+    public func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts) {
+        let tree = Parser.parse(source: source)
+        let converter = SourceLocationConverter(fileName: "", tree: tree)
+        if tree.hasError {
+            let finder = SwiftSyntaxErrorFinder(viewMode: .all)
+            finder.walk(tree)
+            let position = finder.firstError ?? tree.position
+            throw .syntaxError(line: converter.location(for: position).line, message: finder.message)
+        }
+        let collector = SwiftDeclarationCollector(converter: converter)
+        collector.walk(tree)
+        let references = SwiftReferenceCollector(converter: converter)
+        references.walk(tree)
+        let isMain = path == "main.swift" || path.hasSuffix("/main.swift")
+        let facts = SourceFacts(
+            path: path, language: .swift, imports: references.imports,
+            declarations: collector.symbols.map(\.declaration), references: references.references,
+            isEntryPoint: references.hasMainAttribute || isMain)
+        return (collector.symbols, facts)
     }
 }
 

@@ -63,9 +63,12 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
+        let modules = scan.files.map(SourceFile.init)
+        let isModel = if case .model = generator { true } else { false }
         let job = DocumentationJob(
             settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
-            clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) })
+            clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) },
+            repository: context.repositoryContext(scan, files: modules, withContext: isModel))
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
         if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
             FileHandleOutput.standardError.write(
@@ -73,7 +76,6 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
                     + "pass --provider.\n")
         }
-        let modules = scan.files.map(SourceFile.init)
         let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
         let summary: RunSummary
         do {

@@ -27,8 +27,10 @@ struct PlanCommand: AsyncParsableCommand {
         let context = try RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
+        let files = scan.files.map(SourceFile.init)
         let report = await PlanReport.make(
-            modules: scan.files.map(SourceFile.init),
+            modules: files, repository: context.repositoryContext(scan, files: files, withContext: true),
+            summaries: context.existingSummaries(for: files),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
             manager: manager, profile: context.profile, modelName: context.configuration.model)
         if json {

@@ -11,6 +11,7 @@ struct PlanReport: Encodable {
         var symbols: Int
         var sourceLines: Int
         var promptTokens: Int
+        var contextTokens: Int
         var maxTokens: Int
         var truncatedLines: Int
         var requests: Int
@@ -22,6 +23,7 @@ struct PlanReport: Encodable {
         var modules: Int
         var requests: Int
         var promptTokens: Int
+        var contextTokens: Int
         var maxTokens: Int
         var estimatedCostUsd: Double?
         var truncatedModules: Int
@@ -47,6 +49,8 @@ struct PlanReport: Encodable {
     /// Plans every module in parallel (one task per core) and collects the report in path order.
     static func make(
         modules inputs: [SourceFile],
+        repository: RepositoryContext? = nil,
+        summaries: [String: String] = [:],
         skipped: [ScanSkip],
         manager: PromptManager,
         profile: ModelProfile,
@@ -54,7 +58,11 @@ struct PlanReport: Encodable {
     ) async -> PlanReport {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         let modules = await BoundedConcurrency.map(inputs, width: width) { input in
-            plan(input, manager: manager, profile: profile)
+            let neighbours =
+                repository?.builder?.context(
+                    for: input.path, summaries: repository?.quotableSummaries(for: input.path, from: summaries) ?? [:],
+                    promptBudgetTokens: manager.promptBudgetTokens) ?? .empty
+            return plan(input, manager: manager.with(neighbours: neighbours), profile: profile)
         }
         let planned = modules.compactMap { $0 }
         let costs = planned.filter { $0.error == nil }.map(\.estimatedCostUsd)
@@ -66,6 +74,7 @@ struct PlanReport: Encodable {
             totals: Totals(
                 modules: planned.count, requests: planned.reduce(0) { $0 + $1.requests },
                 promptTokens: planned.reduce(0) { $0 + $1.promptTokens },
+                contextTokens: planned.reduce(0) { $0 + $1.contextTokens },
                 maxTokens: planned.reduce(0) { $0 + $1.maxTokens }, estimatedCostUsd: totalCost,
                 truncatedModules: planned.filter { $0.truncatedLines > 0 }.count,
                 splitModules: planned.filter { $0.requests > 1 }.count,
@@ -78,13 +87,14 @@ struct PlanReport: Encodable {
             let plan = try manager.plan(input)
             return Module(
                 path: input.path, language: input.language, symbols: plan.symbolCount, sourceLines: plan.sourceLines,
-                promptTokens: plan.promptTokens, maxTokens: plan.maxTokens, truncatedLines: plan.truncatedLines,
+                promptTokens: plan.promptTokens, contextTokens: manager.neighbours.tokens, maxTokens: plan.maxTokens,
+                truncatedLines: plan.truncatedLines,
                 requests: plan.requestCount, estimatedCostUsd: plan.estimatedCostUSD(for: profile), error: nil)
         } catch {
             return Module(
                 path: input.path, language: input.language, symbols: input.symbols.count,
                 sourceLines: ScannedFile.lineCount(of: input.source),
-                promptTokens: 0, maxTokens: 0, truncatedLines: 0, requests: 0, estimatedCostUsd: nil,
+                promptTokens: 0, contextTokens: 0, maxTokens: 0, truncatedLines: 0, requests: 0, estimatedCostUsd: nil,
                 error: "\(error)")
         }
     }
@@ -100,21 +110,21 @@ struct PlanReport: Encodable {
     /// A table for people.
     var table: String {
         var rows: [[String]] = [
-            ["module", "lang", "symbols", "lines", "cut", "req", "prompt", "max_tokens", "est. cost"]
+            ["module", "lang", "symbols", "lines", "cut", "req", "prompt", "context", "max_tokens", "est. cost"]
         ]
         for module in modules {
             if let error = module.error {
                 rows.append([
                     module.path, module.language, String(module.symbols), String(module.sourceLines), "-", "-", "-",
-                    "-", "ERROR",
+                    "-", "-", "ERROR",
                 ])
-                rows.append(["  " + error, "", "", "", "", "", "", "", ""])
+                rows.append(["  " + error, "", "", "", "", "", "", "", "", ""])
                 continue
             }
             rows.append([
                 module.path, module.language, String(module.symbols), String(module.sourceLines),
                 String(module.truncatedLines), String(module.requests), String(module.promptTokens),
-                String(module.maxTokens), Self.cost(module.estimatedCostUsd),
+                String(module.contextTokens), String(module.maxTokens), Self.cost(module.estimatedCostUsd),
             ])
         }
         var widths = [Int](repeating: 0, count: rows[0].count)
@@ -135,7 +145,8 @@ struct PlanReport: Encodable {
         }
         out += "\n\(model) (\(encoding)\(countIsEstimate ? ", estimated counts" : "")): window \(contextWindow), "
         out += "prompt budget \(promptBudget) tokens per request\n"
-        out += "total: \(totals.modules) modules, \(totals.requests) requests, \(totals.promptTokens) prompt tokens, "
+        out += "total: \(totals.modules) modules, \(totals.requests) requests, \(totals.promptTokens) prompt tokens "
+        out += "(\(totals.contextTokens) of them repository context), "
         out += "\(totals.maxTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "
         out +=
             "\(totals.truncatedModules) truncated, \(totals.splitModules) split, \(totals.failedModules) cannot fit\n"

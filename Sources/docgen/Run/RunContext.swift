@@ -1,4 +1,5 @@
 import DocgenCore
+import DocgenGraph
 import DocgenScanner
 import DocgenTokens
 import Foundation
@@ -153,7 +154,8 @@ struct RunContext {
             excluded.append("/" + String(outputDirectory.path.dropFirst(repositoryPath.count)) + "/")
         }
         let scanner = RepositoryScanner(
-            configuration: ScanConfiguration(maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded))
+            configuration: ScanConfiguration(
+                maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded, collectsFacts: true))
         do {
             return try await scanner.scan(root: repository.path)
         } catch {
@@ -171,6 +173,29 @@ struct RunContext {
         } catch {
             throw CLIError.usage("\(error)")
         }
+    }
+
+    /// The repository graph of a scan, with the context builder prompts use (none when `withContext` is false or
+    /// the context share is 0).
+    func repositoryContext(_ scan: ScanResult, files: [SourceFile], withContext: Bool) -> RepositoryContext {
+        let graph = scan.repositoryGraph()
+        let share = Double(configuration.prompt.contextPercent) / 100
+        let builder =
+            withContext && share > 0 ? ContextBuilder(graph: graph, files: files, share: share, counter: encoding) : nil
+        return RepositoryContext(graph: graph, builder: builder)
+    }
+
+    /// The summaries the pages already in the output folder give (model-written pages only).
+    func existingSummaries(for files: [SourceFile]) -> [String: String] {
+        var summaries: [String: String] = [:]
+        for file in files {
+            let url = outputDirectory.appendingPathComponent(OutputLayout.page(forModule: file.path))
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let summary = PageSummary.firstParagraph(of: String(decoding: data, as: UTF8.self))
+            else { continue }
+            summaries[file.path] = summary
+        }
+        return summaries
     }
 
     /// Everything besides source, model and provider that shapes a page, for the manifest key.

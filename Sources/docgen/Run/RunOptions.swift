@@ -36,6 +36,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The most source lines one prompt may carry.")
     var maxSourceLines: Int?
 
+    @Option(help: "The most of the prompt budget, in percent, the repository context may take (default: 25; 0: off).")
+    var contextPercent: Int?
+
     @Option(help: "A folder with system.mustache and module.mustache overriding the built-in templates.")
     var templates: String?
 
@@ -58,6 +61,9 @@ struct RunOptions: ParsableArguments {
         ] {
             if let value, value <= 0 { throw ValidationError("\(name) must be above 0, not \(value).") }
         }
+        if let contextPercent, !(0...100).contains(contextPercent) {
+            throw ValidationError("--context-percent must be from 0 to 100, not \(contextPercent).")
+        }
     }
 
     /// The command-line layer of the configuration.
@@ -72,6 +78,7 @@ struct RunOptions: ParsableArguments {
         if let concurrency { values[.concurrency] = .integer(concurrency) }
         if let completionTokens { values[.completionTokens] = .integer(completionTokens) }
         if let maxSourceLines { values[.maxSourceLines] = .integer(maxSourceLines) }
+        if let contextPercent { values[.contextPercent] = .integer(contextPercent) }
         if let templates { values[.templates] = .string(templates) }
         if !exclude.isEmpty { values[.exclude] = .list(exclude) }
         if stream { values[.stream] = .boolean(true) }

@@ -1,0 +1,62 @@
+public import DocgenGraph
+
+/// What a documentation run knows about the repository as a whole: its graph, the documentation order and the
+/// context builder for prompts.
+///
+/// Modules are documented leaves first: a module waits for the modules it uses in other strongly connected
+/// components (their pages' summaries then enter its context); modules of one cycle do not wait for each other and
+/// see each other through their outlines, so every prompt is the same whatever the timing.
+public struct RepositoryContext: Sendable {
+    /// The repository graph.
+    public let graph: RepositoryGraph
+    /// Builds each prompt's context section (nil: prompts carry no context, as for the offline provider).
+    public let builder: ContextBuilder?
+    /// The index of each module's strongly connected component, leaves first.
+    let componentOf: [String: Int]
+
+    /// Creates the context of a run.
+    ///
+    /// - Parameters:
+    ///   - graph: The repository graph.
+    ///   - builder: The context builder, or nil for prompts without context.
+    public init(graph: RepositoryGraph, builder: ContextBuilder?) {
+        self.graph = graph
+        self.builder = builder
+        var componentOf: [String: Int] = [:]
+        for (index, component) in graph.stronglyConnectedComponents().enumerated() {
+            for path in component { componentOf[path] = index }
+        }
+        self.componentOf = componentOf
+    }
+
+    /// The modules in documentation order (leaves first, then by path) and, for each, the positions in that
+    /// order of the modules it waits for.
+    ///
+    /// - Parameter paths: The modules of this run (a shard may leave some out; waits on them are dropped).
+    /// - Returns: The order and the waits.
+    public func schedule(_ paths: [String]) -> (order: [String], waits: [[Int]]) {
+        let order = paths.sorted { lhs, rhs in
+            let left = componentOf[lhs] ?? Int.max
+            let right = componentOf[rhs] ?? Int.max
+            return left != right ? left < right : lhs < rhs
+        }
+        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let waits = order.map { path in
+            Set(graph.dependencies(of: path).map(\.to))
+                .filter { componentOf[$0] != componentOf[path] }
+                .compactMap { position[$0] }.sorted()
+        }
+        return (order, waits)
+    }
+
+    /// The summaries a module's context may quote: those of modules outside its own cycle.
+    ///
+    /// - Parameters:
+    ///   - path: The module.
+    ///   - summaries: Every summary known so far.
+    /// - Returns: The usable summaries.
+    public func quotableSummaries(for path: String, from summaries: [String: String]) -> [String: String] {
+        let own = componentOf[path]
+        return summaries.filter { componentOf[$0.key] != own }
+    }
+}

@@ -1,0 +1,83 @@
+/// Python references: `name.attr` chains resolved through the file's import bindings and its own declarations.
+extension GraphBuilder {
+    mutating func recordReferences(_ file: Int, _ state: inout PythonState) {
+        let facts = files[file]
+        let table = state.bindings[file] ?? [:]
+        let owners = Self.lineOwners(facts)
+        for reference in facts.references {
+            let parts = reference.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard let head = parts.first else { continue }
+            let owner = Self.owner(owners, reference.line)
+            if let binding = table[head] {
+                resolve(binding, parts: parts, file: file, owner: owner, &state)
+            } else if head == "self" || head == "cls", parts.count > 1, owner >= 0 {
+                let enclosing = facts.declarations[owner].qualifiedName
+                let className = String(enclosing.prefix { $0 != "." })
+                symbolUse(from: file, owner: owner, to: file, name: className + "." + parts[1])
+            } else if declarations[file][head] != nil {
+                let name =
+                    parts.count > 1 && declarations[file][head + "." + parts[1]] != nil
+                    ? head + "." + parts[1] : head
+                symbolUse(from: file, owner: owner, to: file, name: name)
+            }
+        }
+    }
+
+    private mutating func resolve(
+        _ binding: Binding, parts: [String], file: Int, owner: Int, _ state: inout PythonState
+    ) {
+        switch binding {
+        case .external:
+            return
+        case .module(let module):
+            useAttribute(parts.dropFirst(), of: module, file: file, owner: owner, &state)
+        case .modulePrefix:
+            var length = parts.count
+            while length > 0 {
+                if let module = lookup(parts[0..<length].joined(separator: "."), from: file, state) {
+                    useAttribute(parts.dropFirst(length), of: module, file: file, owner: owner, &state)
+                    return
+                }
+                length -= 1
+            }
+        case .symbol(let module, let name):
+            let member = parts.count > 1 ? name + "." + parts[1] : name
+            let target = declarations[module][member] != nil ? member : name
+            use(file, module, kind: referenceKind(file, module), name: target)
+            symbolUse(from: file, owner: owner, to: module, name: target)
+        case .value(let module, let name):
+            use(file, module, kind: referenceKind(file, module), name: name)
+        }
+    }
+
+    /// Records a use of `attributes` (`Item`, `Item.price`) of `module`, following re-exports one level.
+    private mutating func useAttribute(
+        _ attributes: ArraySlice<String>, of module: Int, file: Int, owner: Int, _ state: inout PythonState
+    ) {
+        guard let first = attributes.first else {
+            use(file, module, kind: referenceKind(file, module), name: nil)
+            return
+        }
+        var target = module
+        var name = first
+        if case .symbol(let defining, let defined) = export(first, of: module, &state, depth: 0) {
+            target = defining
+            name = defined
+        }
+        if attributes.count > 1, declarations[target][name + "." + attributes[attributes.startIndex + 1]] != nil {
+            name += "." + attributes[attributes.startIndex + 1]
+        }
+        use(file, target, kind: referenceKind(file, target), name: name)
+        symbolUse(from: file, owner: owner, to: target, name: name)
+    }
+
+    /// References count toward the run-time import edge, or the `TYPE_CHECKING` one when that is the only one.
+    private func referenceKind(_ file: Int, _ target: Int) -> GraphEdge.Kind {
+        if edges[EdgeKey(from: file, to: target, kind: .import)] == nil,
+            edges[EdgeKey(from: file, to: target, kind: .typeImport)] != nil
+        {
+            return .typeImport
+        }
+        return .import
+    }
+}
