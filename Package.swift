@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(
             name: "DocgenCoreTests",
             dependencies: [
-                "DocgenCore", "DocgenTestSupport",
+                "DocgenCore", "DocgenGraph", "DocgenTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
