@@ -11,7 +11,7 @@ import DocgenCore
 ///
 /// Not thread-safe; each render creates, uses and releases its own document on one thread.
 final class CmarkDocument {
-    private let root: OpaquePointer
+    let root: OpaquePointer
 
     /// Parses Markdown (CommonMark).
     ///

@@ -187,9 +187,9 @@ struct DependencySchedulerTests {
         }
         #expect(results == [0, 10, 20, 30])
         let order = log.values
-        #expect(try #require(order.firstIndex(of: 2)) < try #require(order.firstIndex(of: 0)))
-        #expect(try #require(order.firstIndex(of: 0)) < try #require(order.firstIndex(of: 1)))
-        #expect(try #require(order.firstIndex(of: 1)) < try #require(order.firstIndex(of: 3)))
+        #expect(try #require(order.firstIndex(of: 2)) < #require(order.firstIndex(of: 0)))
+        #expect(try #require(order.firstIndex(of: 0)) < #require(order.firstIndex(of: 1)))
+        #expect(try #require(order.firstIndex(of: 1)) < #require(order.firstIndex(of: 3)))
     }
 
     @Test func widthBoundsTheElementsInFlight() async {

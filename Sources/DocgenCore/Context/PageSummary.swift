@@ -1,3 +1,5 @@
+import Foundation
+
 /// The summary of a generated page that its neighbours quote: the first paragraph of the model's text.
 public enum PageSummary {
     /// The longest summary kept, in characters; a longer paragraph is cut at a word and ends with `…`.
@@ -35,10 +37,29 @@ public enum PageSummary {
             paragraph.append(line)
         }
         guard !paragraph.isEmpty else { return nil }
-        let text = paragraph.joined(separator: " ")
+        let text = removingCodeLinks(paragraph.joined(separator: " "))
         guard text.count > maximumCharacters else { return text }
         let cut = text.prefix(maximumCharacters - 1)
         let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return String(word) + "…"
+    }
+
+    /// Undoes the links docgen puts around code spans (`` [`X`](url) `` → `` `X` ``), so a summary reads the same
+    /// before and after a page's links are written.
+    static func removingCodeLinks(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[`") {
+            out += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "`]("), let end = afterOpen[close.upperBound...].firstIndex(of: ")")
+            else {
+                out += rest[open.lowerBound...]
+                return out
+            }
+            out += "`" + afterOpen[..<close.lowerBound] + "`"
+            rest = afterOpen[afterOpen.index(after: end)...]
+        }
+        return out + rest
     }
 }

@@ -11,6 +11,10 @@ public struct RepositoryContext: Sendable {
     public let graph: RepositoryGraph
     /// Builds each prompt's context section (nil: prompts carry no context, as for the offline provider).
     public let builder: ContextBuilder?
+    /// The "Uses" / "Used by" sections and symbol links written into every page.
+    public let links: CrossLinks
+    /// Links code spans that name repository symbols (nil: only the link sections are written).
+    public let linker: (any CodeSpanLinker)?
     /// The index of each module's strongly connected component, leaves first.
     let componentOf: [String: Int]
 
@@ -19,9 +23,12 @@ public struct RepositoryContext: Sendable {
     /// - Parameters:
     ///   - graph: The repository graph.
     ///   - builder: The context builder, or nil for prompts without context.
-    public init(graph: RepositoryGraph, builder: ContextBuilder?) {
+    ///   - linker: Links code spans in pages to the symbols they name, or nil.
+    public init(graph: RepositoryGraph, builder: ContextBuilder?, linker: (any CodeSpanLinker)? = nil) {
         self.graph = graph
         self.builder = builder
+        self.links = CrossLinks(graph: graph)
+        self.linker = linker
         var componentOf: [String: Int] = [:]
         for (index, component) in graph.stronglyConnectedComponents().enumerated() {
             for path in component { componentOf[path] = index }

@@ -143,6 +143,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         try await store.save(
             project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
+        try refreshLinks(results, manifest: current, writer: writer)
         try writeReports(
             modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
         return summary(

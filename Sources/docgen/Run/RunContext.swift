@@ -1,5 +1,6 @@
 import DocgenCore
 import DocgenGraph
+import DocgenMarkdown
 import DocgenScanner
 import DocgenTokens
 import Foundation
@@ -182,7 +183,7 @@ struct RunContext {
         let share = Double(configuration.prompt.contextPercent) / 100
         let builder =
             withContext && share > 0 ? ContextBuilder(graph: graph, files: files, share: share, counter: encoding) : nil
-        return RepositoryContext(graph: graph, builder: builder)
+        return RepositoryContext(graph: graph, builder: builder, linker: CmarkCodeSpanLinker())
     }
 
     /// The summaries the pages already in the output folder give (model-written pages only).
