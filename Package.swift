@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenGraphviz", targets: ["DocgenGraphviz"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(
             name: "DocgenCore",
             dependencies: [
@@ -50,6 +52,7 @@ let package = Package(
         ),
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenCore"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenCore"]),
+        .target(name: "DocgenGraphviz", dependencies: ["CGraphviz", "DocgenCore"]),
         .target(
             name: "DocgenTestSupport",
             dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
@@ -58,6 +61,7 @@ let package = Package(
             name: "docgen",
             dependencies: [
                 "DocgenTokens", "DocgenGraph", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,6 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
+        .testTarget(name: "DocgenGraphvizTests", dependencies: ["DocgenGraphviz", "DocgenCore", "DocgenGraph"]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [

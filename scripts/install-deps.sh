@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages docgen builds against, only when they are missing.
 set -euo pipefail
-needed=(libcurl4-openssl-dev libcmark-dev pkg-config)
+needed=(libcurl4-openssl-dev libcmark-dev libgraphviz-dev pkg-config)
 missing=()
 for pkg in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -15,6 +15,12 @@ public struct RepositoryContext: Sendable {
     public let links: CrossLinks
     /// Links code spans that name repository symbols (nil: only the link sections are written).
     public let linker: (any CodeSpanLinker)?
+    /// Draws the module graph as SVG for the overview (nil: Mermaid only).
+    public var graphRenderer: (any GraphRenderer)?
+    /// What the project says it is (its README's first paragraph), for the overview.
+    public var projectDescription: String?
+    /// Console scripts and other declared entry points, for the overview.
+    public var entryPoints: [RepositoryOverview.EntryPoint] = []
     /// The index of each module's strongly connected component, leaves first.
     let componentOf: [String: Int]
 

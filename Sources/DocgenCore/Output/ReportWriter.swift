@@ -11,6 +11,10 @@ public struct ReportWriter: Sendable {
     public var modelName: String
     /// The renderer for the site, or nil for no site.
     public var renderer: (any HTMLRenderer)?
+    /// The repository overview put at the top of `index.md` (after its title), if any.
+    public var overview: String?
+    /// More pages for the site, such as the folder pages (`pkg/index.md`), already written to the output folder.
+    public var extraPages: [SiteBuilder.Page] = []
 
     /// Creates a writer.
     public init(projectName: String, providerName: String, modelName: String, renderer: (any HTMLRenderer)?) {
@@ -33,7 +37,10 @@ public struct ReportWriter: Sendable {
             providerName == ProviderKind.offline.rawValue
             ? "Reference documentation written offline from the source alone."
             : "Written by `\(modelName)` (\(providerName))."
-        let index = IndexWriter().page(project: projectName, entries: entries, skipped: skipped, generator: generator)
+        var index = IndexWriter().page(project: projectName, entries: entries, skipped: skipped, generator: generator)
+        if let overview, let titleEnd = index.range(of: "\n\n") {
+            index.insert(contentsOf: overview + "\n", at: titleEnd.upperBound)
+        }
         try writer.write(index, to: OutputLayout.indexPage)
         try writer.write(try report.jsonData(), to: OutputLayout.metricsJSON)
         try writer.write(report.markdown, to: OutputLayout.metricsMarkdown)
@@ -42,6 +49,7 @@ public struct ReportWriter: Sendable {
             SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", markdown: index),
             SiteBuilder.Page(path: OutputLayout.metricsMarkdown, title: "Metrics", markdown: report.markdown),
         ]
+        pages += extraPages
         for entry in entries {
             guard let page = entry.page, let data = writer.read(page) else { continue }
             pages.append(

@@ -19,7 +19,8 @@ extension DocumentationJob {
         manifest: RunManifest,
         skipped: [(path: String, reason: String)],
         writer: AtomicFileWriter,
-        report: MetricsReport
+        report: MetricsReport,
+        overview: (markdown: String, pages: [SiteBuilder.Page])? = nil
     ) throws {
         let reasons = Dictionary(results.compactMap { result in result.reason.map { (result.path, $0) } }) { $1 }
         let entries = modules.map { module -> IndexWriter.Entry in
@@ -34,10 +35,12 @@ extension DocumentationJob {
                 path: module.path, language: module.language, symbols: module.symbols.count, lines: lines, page: nil,
                 note: note)
         }
-        try ReportWriter(
+        var reports = ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
-            renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer)
+            renderer: settings.writesHTML ? renderer : nil)
+        reports.overview = overview?.markdown
+        reports.extraPages = overview?.pages ?? []
+        try reports.write(entries: entries, skipped: skipped, report: report, to: writer)
     }
 
     func summary(

@@ -144,8 +144,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
         try refreshLinks(results, manifest: current, writer: writer)
+        let overview = try writeOverview(modules: allModules, writer: writer)
         try writeReports(
-            modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
+            modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report,
+            overview: overview)
         return summary(
             modules: modules, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
     }

@@ -1,5 +1,6 @@
 import DocgenCore
 import DocgenGraph
+import DocgenGraphviz
 import DocgenMarkdown
 import DocgenScanner
 import DocgenTokens
@@ -183,7 +184,11 @@ struct RunContext {
         let share = Double(configuration.prompt.contextPercent) / 100
         let builder =
             withContext && share > 0 ? ContextBuilder(graph: graph, files: files, share: share, counter: encoding) : nil
-        return RepositoryContext(graph: graph, builder: builder, linker: CmarkCodeSpanLinker())
+        var context = RepositoryContext(graph: graph, builder: builder, linker: CmarkCodeSpanLinker())
+        context.graphRenderer = GraphvizRenderer()
+        context.projectDescription = ProjectFacts.description(repository: repository)
+        context.entryPoints = ProjectFacts.entryPoints(repository: repository)
+        return context
     }
 
     /// The summaries the pages already in the output folder give (model-written pages only).

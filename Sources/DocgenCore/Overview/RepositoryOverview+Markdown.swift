@@ -1,0 +1,145 @@
+import DocgenGraph
+
+extension RepositoryOverview {
+    /// The overview section for the top of `index.md`.
+    ///
+    /// - Parameter graphImage: The SVG of the module graph beside `index.md` (`graph.svg`), when one was drawn.
+    /// - Returns: Markdown starting with `## Overview`.
+    public func indexOverview(graphImage: String? = nil) -> String {
+        var out = "## Overview\n\n"
+        out += (description.map { $0 + "\n\n" } ?? "") + structureSentence(graph.modules.map(\.path)) + "\n"
+        let parts = mainParts(in: "")
+        if !parts.isEmpty {
+            out += "\n### Main parts\n\n" + parts.joined(separator: "\n") + "\n"
+        }
+        let entries = entryLines(linkPrefix: "")
+        out += "\n### Entry points\n\n"
+        out += entries.isEmpty ? "No entry point found (a library).\n" : entries.joined(separator: "\n") + "\n"
+        let top = graph.mostDependedOn(limit: 8).filter { !graph.dependents(of: $0.path).isEmpty }
+        if !top.isEmpty {
+            out += "\n### Most depended on\n\n"
+            for entry in top {
+                let users = Set(graph.dependents(of: entry.path).map(\.from)).count
+                out += "- [`\(entry.path)`](\(OutputLayout.page(forModule: entry.path).addingPercentEncodingForLink))"
+                out += " — used by \(users) module\(users == 1 ? "" : "s"). \(summary(of: entry.path))\n"
+            }
+        }
+        let fit = howPartsFit(in: "")
+        if !fit.isEmpty { out += "\n### How the parts fit\n\n" + fit.joined(separator: "\n") + "\n" }
+        out += diagramSection(folder: "", linkPrefix: "", graphImage: graphImage)
+        return out
+    }
+
+    /// The page of one folder: its modules with their summaries, its subfolders, what it uses and what uses it,
+    /// and the diagram of its modules.
+    ///
+    /// - Parameter folder: The folder path without a trailing `/`.
+    /// - Returns: The Markdown of `FOLDER/index.md`.
+    public func folderPage(_ folder: String) -> String {
+        let page = Self.page(forFolder: folder)
+        let prefix = String(repeating: "../", count: folder.split(separator: "/").count)
+        let inside = graph.modules.map(\.path).filter { $0.hasPrefix(folder + "/") }
+        var out = "# `\(folder)/`\n\n" + structureSentence(inside) + "\n"
+        let parts = mainParts(in: folder)
+        if !parts.isEmpty { out += "\n## Contents\n\n" + parts.joined(separator: "\n") + "\n" }
+        let fit = howPartsFit(in: folder)
+        if !fit.isEmpty { out += "\n## How the parts fit\n\n" + fit.joined(separator: "\n") + "\n" }
+        var outside: [String: Int] = [:]
+        var users: [String: Int] = [:]
+        for path in inside {
+            for edge in graph.dependencies(of: path) where !edge.to.hasPrefix(folder + "/") {
+                outside[edge.to, default: 0] += edge.weight
+            }
+            for edge in graph.dependents(of: path) where !edge.from.hasPrefix(folder + "/") {
+                users[edge.from, default: 0] += edge.weight
+            }
+        }
+        for (title, modules) in [("Uses", outside), ("Used by", users)] where !modules.isEmpty {
+            out += "\n## \(title)\n\n"
+            for module in modules.keys.sorted(by: { (modules[$0] ?? 0, $1) > (modules[$1] ?? 0, $0) }).prefix(20) {
+                out +=
+                    "- [`\(module)`](\(OutputLayout.relativeLink(from: page, to: OutputLayout.page(forModule: module)).addingPercentEncodingForLink))\n"
+            }
+        }
+        out += diagramSection(folder: folder, linkPrefix: prefix, graphImage: nil)
+        return out
+    }
+
+    func structureSentence(_ paths: [String]) -> String {
+        let python = paths.filter { $0.hasSuffix(".py") }.count
+        let swift = paths.count - python
+        let symbols = paths.reduce(0) { $0 + (files[$1]?.symbols.count ?? 0) }
+        var kinds: [String] = []
+        if python > 0 { kinds.append("\(python) Python module\(python == 1 ? "" : "s")") }
+        if swift > 0 { kinds.append("\(swift) Swift file\(swift == 1 ? "" : "s")") }
+        let cycles = graph.cycles.filter { cycle in cycle.contains { paths.contains($0) } }.count
+        var text = kinds.joined(separator: " and ") + " with \(symbols) classes, functions and methods"
+        if cycles > 0 { text += "; \(cycles) import cycle\(cycles == 1 ? "" : "s")" }
+        return text + "."
+    }
+
+    /// One line per child of `folder`: subfolders (with module counts) and the modules directly in it.
+    func mainParts(in folder: String) -> [String] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        let page = folder.isEmpty ? OutputLayout.indexPage : Self.page(forFolder: folder)
+        var children: [String: [String]] = [:]
+        for module in graph.modules where module.path.hasPrefix(prefix) {
+            let rest = module.path.dropFirst(prefix.count)
+            let child = rest.contains("/") ? prefix + rest.prefix { $0 != "/" } + "/" : module.path
+            children[child, default: []].append(module.path)
+        }
+        let ranks = graph.pageRank()
+        return children.keys.sorted().map { child in
+            let modules = children[child] ?? []
+            if child.hasSuffix("/") {
+                let folderPage = Self.page(forFolder: String(child.dropLast()))
+                let link = OutputLayout.relativeLink(from: page, to: folderPage).addingPercentEncodingForLink
+                let lead = modules.max { (ranks[$0] ?? 0, $1) < (ranks[$1] ?? 0, $0) }
+                var line = "- [`\(child)`](\(link)) — \(modules.count) module\(modules.count == 1 ? "" : "s")"
+                if let lead { line += "; main module `\(lead.dropFirst(child.count))`: \(summary(of: lead))" }
+                return line
+            }
+            let link = OutputLayout.relativeLink(from: page, to: OutputLayout.page(forModule: child))
+            return
+                "- [`\(child.dropFirst(prefix.count))`](\(link.addingPercentEncodingForLink)) — \(summary(of: child))"
+        }
+    }
+
+    /// Which parts use which, from the folder-level diagram.
+    func howPartsFit(in folder: String) -> [String] {
+        let diagram = ModuleDiagram(graph: graph, folder: folder, maximumNodes: 12)
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        let label = Dictionary(nodes: diagram.nodes) { String($0.label.dropFirst(prefix.count)) }
+        var uses: [String: [(String, Int)]] = [:]
+        for edge in diagram.edges { uses[edge.from, default: []].append((edge.to, edge.weight)) }
+        return diagram.nodes.compactMap { node in
+            guard let targets = uses[node.id], !targets.isEmpty else { return nil }
+            let sorted = targets.sorted { ($0.1, label[$1.0] ?? "") > ($1.1, label[$0.0] ?? "") }
+            let names = sorted.prefix(6).map { "`\(label[$0.0] ?? "")`" }
+            let more = targets.count > 6 ? " and \(targets.count - 6) more" : ""
+            return "- `\(label[node.id] ?? "")` uses " + names.joined(separator: ", ") + more
+        }
+    }
+
+    func diagramSection(folder: String, linkPrefix: String, graphImage: String?) -> String {
+        let diagram = ModuleDiagram(graph: graph, folder: folder)
+        guard diagram.nodes.count > 1 else { return "" }
+        var out = "\n### Module graph\n\n"
+        if diagram.omittedModules > 0 {
+            out += "The \(diagram.nodes.count) most depended-on parts; \(diagram.omittedModules) modules not shown.\n\n"
+        } else if diagram.nodes.contains(where: { $0.label.hasSuffix("/") }) {
+            out += "Folders are collapsed (module counts in brackets); arrows point from user to used.\n\n"
+        } else {
+            out += "Arrows point from user to used.\n\n"
+        }
+        out += "```mermaid\n" + diagram.mermaid(linkPrefix: linkPrefix) + "```\n"
+        if let graphImage { out += "\n[![Module dependency graph](\(graphImage))](\(graphImage))\n" }
+        return out
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    init(nodes: [ModuleDiagram.Node], label: (ModuleDiagram.Node) -> String) {
+        self.init(nodes.map { ($0.id, label($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+}
