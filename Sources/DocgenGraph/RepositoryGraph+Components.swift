@@ -2,14 +2,16 @@
 extension RepositoryGraph {
     /// The strongly connected components of the module graph, dependencies before their users (leaves first).
     ///
-    /// Each component lists its paths sorted; a module in no cycle is a component of one. Tarjan's algorithm,
-    /// iterative, visiting modules and their dependencies in path order, so the result is deterministic. O(V + E).
+    /// Each component lists its paths sorted; a module in no cycle is a component of one. Imports needed by
+    /// annotations only (``GraphEdge/Kind/typeImport``) are left out: they cannot form a cycle at run time, and
+    /// `if TYPE_CHECKING:` exists precisely to break one. Tarjan's algorithm, iterative, visiting modules and their
+    /// dependencies in path order, so the result is deterministic. O(V + E).
     ///
     /// - Returns: Every module exactly once, grouped by component.
     public func stronglyConnectedComponents() -> [[String]] {
         let count = modules.count
         var adjacency = Array(repeating: [Int](), count: count)
-        for edge in moduleEdges {
+        for edge in moduleEdges where edge.kind != .typeImport {
             guard let from = moduleIndex[edge.from], let to = moduleIndex[edge.to] else { continue }
             adjacency[from].append(to)
         }

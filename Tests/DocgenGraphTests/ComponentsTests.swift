@@ -51,3 +51,20 @@ struct ComponentsTests {
         #expect(text.contains(#""sccs" : ["#))
     }
 }
+
+struct TypeOnlyImportTests {
+    @Test func typeCheckingImportsDoNotMakeCycles() {
+        let graph = RepositoryGraph(facts: [
+            SourceFacts(
+                path: "types.py", language: .python,
+                imports: [ImportFact(module: "models", names: [.init(name: "M")], isTypeCheckingOnly: true, line: 2)]),
+            SourceFacts(
+                path: "models.py", language: .python,
+                imports: [ImportFact(module: "types", line: 1)],
+                declarations: [Declaration(kind: "class", name: "M", qualifiedName: "M", line: 3, endLine: 4)]),
+        ])
+        #expect(graph.cycles.isEmpty)
+        #expect(graph.stronglyConnectedComponents() == [["types.py"], ["models.py"]])
+        #expect(graph.moduleEdges.map(\.kind) == [.import, .typeImport])
+    }
+}

@@ -54,22 +54,25 @@ public struct RepositoryContext: Sendable {
             return left != right ? left < right : lhs < rhs
         }
         let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let waits = order.map { path in
-            Set(graph.dependencies(of: path).map(\.to))
-                .filter { componentOf[$0] != componentOf[path] }
-                .compactMap { position[$0] }.sorted()
-        }
+        let waits = order.map { path in waited(by: path).compactMap { position[$0] }.sorted() }
         return (order, waits)
     }
 
-    /// The summaries a module's context may quote: those of modules outside its own cycle.
+    /// The modules `path` waits for: those it uses at run time in other components (type-only imports excluded).
+    func waited(by path: String) -> Set<String> {
+        Set(graph.dependencies(of: path).filter { $0.kind != .typeImport }.map(\.to))
+            .filter { componentOf[$0] != componentOf[path] }
+    }
+
+    /// The summaries a module's context may quote: those of the modules it waited for, so a prompt never depends on
+    /// which other module happened to finish first. Other neighbours are described by their outlines.
     ///
     /// - Parameters:
     ///   - path: The module.
     ///   - summaries: Every summary known so far.
     /// - Returns: The usable summaries.
     public func quotableSummaries(for path: String, from summaries: [String: String]) -> [String: String] {
-        let own = componentOf[path]
-        return summaries.filter { componentOf[$0.key] != own }
+        let waited = waited(by: path)
+        return summaries.filter { waited.contains($0.key) }
     }
 }
