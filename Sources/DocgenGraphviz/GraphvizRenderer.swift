@@ -1,5 +1,5 @@
 import CGraphviz
-public import DocgenCore
+public import DocgenBase
 import Synchronization
 
 /// Lays out DOT graphs with Graphviz's `dot` engine through libgvc and renders SVG, in process (no `dot` program).

@@ -1,5 +1,5 @@
 import CCmark
-public import DocgenCore
+public import DocgenBase
 
 /// Links code spans that name repository symbols, using libcmark's syntax tree to know which spans are prose.
 ///

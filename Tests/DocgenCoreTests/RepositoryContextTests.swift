@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenGraph
 import DocgenTestSupport
 import DocgenTokens
@@ -80,7 +81,8 @@ struct RepositoryContextTests {
         settings.concurrency = 3
         let builder = ContextBuilder(graph: Self.graph, files: files, counter: counter)
         return DocumentationJob(
-            settings: settings, generator: .model(service: service, prompts: prompts, budget: budget, counter: counter),
+            settings: settings,
+            pageSource: .model(service: service, prompts: prompts, budget: budget, counter: counter),
             renderer: nil, metrics: metrics, clock: clock, logger: logger,
             repository: RepositoryContext(graph: Self.graph, builder: builder))
     }
@@ -93,8 +95,7 @@ struct RepositoryContextTests {
         let output = try DocumentationJobTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         let transport = Self.transport(version: "v1")
-        let summary = try await job(output, transport: transport, files: Self.files).run(
-            modules: Self.files, skipped: [])
+        let summary = try await job(output, transport: transport, files: Self.files).run(files: Self.files, skipped: [])
         #expect(summary.documented == 3)
         let requests = bodies(transport)
         let models = try #require(requests.firstIndex { $0.contains("Document the module `pkg/models.py`") })
@@ -111,16 +112,15 @@ struct RepositoryContextTests {
         let output = try DocumentationJobTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         _ = try await job(output, transport: Self.transport(version: "v1"), files: Self.files)
-            .run(modules: Self.files, skipped: [])
+            .run(files: Self.files, skipped: [])
         let unchanged = Self.transport(version: "v1")
-        let second = try await job(output, transport: unchanged, files: Self.files).run(
-            modules: Self.files, skipped: [])
+        let second = try await job(output, transport: unchanged, files: Self.files).run(files: Self.files, skipped: [])
         #expect(second.cached == 3 && unchanged.requests.isEmpty)
 
         var edited = Self.files
         edited[0].source += "# edited\n"
         let changed = Self.transport(version: "v2")
-        let third = try await job(output, transport: changed, files: edited).run(modules: edited, skipped: [])
+        let third = try await job(output, transport: changed, files: edited).run(files: edited, skipped: [])
         #expect(third.documented == 2 && third.cached == 1)
         let requests = bodies(changed)
         #expect(requests.count == 2)

@@ -1,3 +1,4 @@
+public import DocgenBase
 public import DocgenGraph
 
 /// What a documentation run knows about the repository as a whole: its graph, the documentation order and the

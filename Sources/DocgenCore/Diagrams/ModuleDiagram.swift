@@ -85,7 +85,7 @@ public struct ModuleDiagram: Sendable, Equatable {
             nodes.append(
                 Node(
                     id: "n\(index)", label: label, moduleCount: members[label] ?? 0,
-                    page: isFolder ? label + "index.md" : OutputLayout.page(forModule: label)))
+                    page: isFolder ? label + "index.md" : OutputLayout.page(forFile: label)))
         }
         var weights: [String: [String: Int]] = [:]
         for edge in graph.moduleEdges {

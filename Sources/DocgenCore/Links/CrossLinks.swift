@@ -1,3 +1,4 @@
+public import DocgenBase
 public import DocgenGraph
 import Foundation
 
@@ -36,7 +37,7 @@ public struct CrossLinks: Sendable {
 
     /// The link from `page` to a module's page, and to a symbol's anchor on it.
     static func link(from page: String, toModule module: String, symbol: String? = nil) -> String {
-        (OutputLayout.relativeLink(from: page, to: OutputLayout.page(forModule: module))
+        (OutputLayout.relativeLink(from: page, to: OutputLayout.page(forFile: module))
             + (symbol.map { "#" + $0 } ?? "")).addingPercentEncodingForLink
     }
 
@@ -61,7 +62,7 @@ public struct CrossLinks: Sendable {
     /// - Parameter path: The module's repository-relative path.
     /// - Returns: The Markdown, or just the marker when the module has no neighbours.
     public func trailer(for path: String) -> String {
-        let page = OutputLayout.page(forModule: path)
+        let page = OutputLayout.page(forFile: path)
         var out = Self.marker + "\n"
         let uses = merged(graph.dependencies(of: path), neighbour: \.to)
         if !uses.isEmpty {
@@ -113,7 +114,7 @@ public struct CrossLinks: Sendable {
     /// - Returns: The body (code spans naming another module's symbol linked) followed by ``trailer(for:)``.
     public func apply(to page: String, path: String, linker: (any CodeSpanLinker)?) -> String {
         var body = page.range(of: "\n" + Self.marker).map { String(page[..<$0.lowerBound]) } ?? page
-        let pagePath = OutputLayout.page(forModule: path)
+        let pagePath = OutputLayout.page(forFile: path)
         if let linker {
             let linked = try? linker.linkCodeSpans(in: body) { text in
                 guard let symbol = symbol(named: text), symbol.module != path else { return nil }

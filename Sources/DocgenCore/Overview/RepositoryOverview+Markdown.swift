@@ -20,7 +20,7 @@ extension RepositoryOverview {
             out += "\n### Most depended on\n\n"
             for entry in top {
                 let users = Set(graph.dependents(of: entry.path).map(\.from)).count
-                out += "- [`\(entry.path)`](\(OutputLayout.page(forModule: entry.path).addingPercentEncodingForLink))"
+                out += "- [`\(entry.path)`](\(OutputLayout.page(forFile: entry.path).addingPercentEncodingForLink))"
                 out += " — used by \(users) module\(users == 1 ? "" : "s"). \(summary(of: entry.path))\n"
             }
         }
@@ -58,7 +58,7 @@ extension RepositoryOverview {
             out += "\n## \(title)\n\n"
             for module in modules.keys.sorted(by: { (modules[$0] ?? 0, $1) > (modules[$1] ?? 0, $0) }).prefix(20) {
                 out +=
-                    "- [`\(module)`](\(OutputLayout.relativeLink(from: page, to: OutputLayout.page(forModule: module)).addingPercentEncodingForLink))\n"
+                    "- [`\(module)`](\(OutputLayout.relativeLink(from: page, to: OutputLayout.page(forFile: module)).addingPercentEncodingForLink))\n"
             }
         }
         out += diagramSection(folder: folder, linkPrefix: prefix, graphImage: nil)
@@ -99,7 +99,7 @@ extension RepositoryOverview {
                 if let lead { line += "; main module `\(lead.dropFirst(child.count))`: \(summary(of: lead))" }
                 return line
             }
-            let link = OutputLayout.relativeLink(from: page, to: OutputLayout.page(forModule: child))
+            let link = OutputLayout.relativeLink(from: page, to: OutputLayout.page(forFile: child))
             return
                 "- [`\(child.dropFirst(prefix.count))`](\(link.addingPercentEncodingForLink)) — \(summary(of: child))"
         }

@@ -90,7 +90,7 @@ public struct RepositoryOverview: Sendable {
             var line = "- `\(entry.name)` (\(entry.source)): runs `\(entry.target)`"
             if let module = module(forCallable: entry.target) {
                 line +=
-                    " in [`\(module)`](\(linkPrefix + OutputLayout.page(forModule: module).addingPercentEncodingForLink))"
+                    " in [`\(module)`](\(linkPrefix + OutputLayout.page(forFile: module).addingPercentEncodingForLink))"
             }
             lines.append(line)
         }
@@ -107,7 +107,7 @@ public struct RepositoryOverview: Sendable {
                 how = module.path.hasSuffix("main.swift") ? "`main.swift`" : "`@main`"
             }
             lines.append(
-                "- [`\(module.path)`](\(linkPrefix + OutputLayout.page(forModule: module.path).addingPercentEncodingForLink)): \(how)"
+                "- [`\(module.path)`](\(linkPrefix + OutputLayout.page(forFile: module.path).addingPercentEncodingForLink)): \(how)"
             )
         }
         return lines

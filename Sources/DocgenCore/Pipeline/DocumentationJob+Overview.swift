@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 
 extension DocumentationJob {
@@ -6,12 +7,12 @@ extension DocumentationJob {
 
     /// Writes the folder pages and the module graph's SVG; returns the overview for `index.md` and the folder pages
     /// for the site (nil without a repository graph).
-    func writeOverview(modules: [SourceFile], writer: AtomicFileWriter) throws
+    func writeOverview(files: [SourceFile], writer: AtomicFileWriter) throws
         -> (markdown: String, pages: [SiteBuilder.Page])?
     {
         guard let repository else { return nil }
         let overview = RepositoryOverview(
-            graph: repository.graph, files: modules, project: settings.projectName, summaries: summaries.all,
+            graph: repository.graph, files: files, project: settings.projectName, summaries: summaries.all,
             description: repository.projectDescription, entryPoints: repository.entryPoints)
         var pages: [SiteBuilder.Page] = []
         for folder in overview.folders {

@@ -50,7 +50,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let context = try RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
-        let generator = try makeGenerator(context, metrics: metrics, logger: logger)
+        let pageSource = try makePageSource(context, metrics: metrics, logger: logger)
         let scan = try await context.scan()
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
@@ -63,12 +63,12 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
-        let modules = scan.files.map(SourceFile.init)
-        let isModel = if case .model = generator { true } else { false }
+        let files = scan.files.map(SourceFile.init)
+        let isModel = if case .model = pageSource { true } else { false }
         let job = DocumentationJob(
-            settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
+            settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) },
-            repository: context.repositoryContext(scan, files: modules, withContext: isModel))
+            repository: context.repositoryContext(scan, files: files, withContext: isModel))
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
         if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
             FileHandleOutput.standardError.write(
@@ -80,7 +80,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt {
-                try await job.run(modules: modules, skipped: skipped)
+                try await job.run(files: files, skipped: skipped)
             }
         } catch let error as OutputError {
             await reporter.finish()
@@ -97,11 +97,11 @@ struct GenerateCommand: AsyncParsableCommand {
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 
-    private func makeGenerator(
+    private func makePageSource(
         _ context: RunContext,
         metrics: MetricsCollector,
         logger: Logger
-    ) throws -> DocumentationJob<ContinuousClock>.Generator {
+    ) throws -> DocumentationJob<ContinuousClock>.PageSource {
         guard context.providerKind != .offline, !check else { return .offline }
         let provider: ProviderConfiguration
         do {

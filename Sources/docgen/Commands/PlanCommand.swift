@@ -22,14 +22,14 @@ struct PlanCommand: AsyncParsableCommand {
         try await Self.printPlan(options: run, json: output.json)
     }
 
-    /// Plans and prints; exits 1 (via ``CLIError``) when a module cannot fit even when split.
+    /// Plans and prints; exits 1 (via ``CLIError``) when a file cannot fit even when split.
     static func printPlan(options: RunOptions, json: Bool) async throws {
         let context = try RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let files = scan.files.map(SourceFile.init)
         let report = await PlanReport.make(
-            modules: files, repository: context.repositoryContext(scan, files: files, withContext: true),
+            files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
             summaries: context.existingSummaries(for: files),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
             manager: manager, profile: context.profile, modelName: context.configuration.model)
@@ -40,9 +40,9 @@ struct PlanCommand: AsyncParsableCommand {
         } else {
             FileHandleOutput.standardOutput.write(report.table)
         }
-        if report.totals.failedModules > 0 {
+        if report.totals.failedFiles > 0 {
             throw CLIError.failure(
-                "\(report.totals.failedModules) modules cannot fit \(context.configuration.model)'s window.")
+                "\(report.totals.failedFiles) modules cannot fit \(context.configuration.model)'s window.")
         }
     }
 }

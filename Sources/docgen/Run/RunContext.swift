@@ -195,7 +195,7 @@ struct RunContext {
     func existingSummaries(for files: [SourceFile]) -> [String: String] {
         var summaries: [String: String] = [:]
         for file in files {
-            let url = outputDirectory.appendingPathComponent(OutputLayout.page(forModule: file.path))
+            let url = outputDirectory.appendingPathComponent(OutputLayout.page(forFile: file.path))
             guard let data = FileManager.default.contents(atPath: url.path),
                 let summary = PageSummary.firstParagraph(of: String(decoding: data, as: UTF8.self))
             else { continue }

@@ -8,7 +8,7 @@ public import DocgenGraph
 /// ```swift
 /// let symbols = try PythonScanner().symbols(in: "def f():\n    pass\n")
 /// ```
-public protocol SourceScanner: Sendable {
+public protocol LanguageScanner: Sendable {
     /// The language this scanner reads.
     var language: SourceLanguage { get }
 
