@@ -32,11 +32,14 @@ extension DocumentationJob {
         do {
             let (markdown, truncatedLines, requests) = try await write(
                 module, lineCount: lineCount, logger: moduleLogger)
-            try writer.write(markdown, to: page)
+            let bytes = Data(markdown.utf8)
+            try writer.write(bytes, to: page)
             try await store.record(
                 RunManifest.Entry(
                     path: module.path, key: key, page: page, language: module.language, symbols: module.symbols.count,
-                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests))
+                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
+                    pageHash: bytes.withUnsafeBytes { SHA256.hexDigest(of: $0) },
+                    outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: module.symbols))))
             await metrics.recordOutcome(
                 module: module.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))
@@ -81,7 +84,7 @@ extension DocumentationJob {
             }
             let markdown = PageComposer().page(
                 path: module.path, model: settings.modelName, provider: settings.providerName, plan: plan,
-                answers: answers)
+                answers: answers, anchors: SymbolAnchor.anchors(for: module.symbols))
             return (markdown, plan.truncatedLines, plan.requestCount)
         }
     }

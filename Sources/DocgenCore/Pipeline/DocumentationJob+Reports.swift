@@ -34,10 +34,17 @@ extension DocumentationJob {
                 path: module.path, language: module.language, symbols: module.symbols.count, lines: lines, page: nil,
                 note: note)
         }
+        var site = ReportWriter.SiteInputs(grouping: settings.grouping)
+        for module in modules {
+            guard let entry = manifest.entries[module.path] else { continue }
+            site.anchors[module.path] =
+                entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? SymbolAnchor.anchors(for: module.symbols)
+            if let hash = entry.pageHash { site.pageHashes[entry.page] = hash }
+        }
         try ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
             renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer)
+        ).write(entries: entries, skipped: skipped, report: report, to: writer, site: site)
     }
 
     func summary(

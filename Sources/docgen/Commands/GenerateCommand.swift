@@ -62,6 +62,7 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
+        settings.grouping = context.configuration.output.grouping
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
         let job = DocumentationJob(
             settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
