@@ -25,8 +25,10 @@ class Chromium:
         self._from_child, from_child_write = os.pipe()
 
         def wire():
-            os.dup2(to_child_read, 3)
-            os.dup2(from_child_write, 4)
+            # Copy first: a pipe end may itself be descriptor 3 or 4.
+            reader, writer = os.dup(to_child_read), os.dup(from_child_write)
+            os.dup2(reader, 3)
+            os.dup2(writer, 4)
 
         command = [
             executable, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
