@@ -1,5 +1,5 @@
 import CCmark
-import DocgenCore
+import DocgenBase
 
 #if canImport(Glibc)
     import Glibc
@@ -45,10 +45,10 @@ final class CmarkDocument {
     }
 
     /// Replaces each pair of inline HTML nodes `<a id="ID">` + `</a>` whose `ID` is in `ids` by one custom inline
-    /// node that renders as ``SymbolAnchor/htmlElement(for:)``. Other raw HTML is left for safe mode to omit.
+    /// node that renders as ``HTMLAnchor/element(for:)``. Other raw HTML is left for safe mode to omit.
     func restoreAnchors(_ ids: Set<String>) {
         var openings: [String: String] = [:]
-        for id in ids { openings[SymbolAnchor.openingTag(for: id)] = id }
+        for id in ids { openings[HTMLAnchor.openingTag(for: id)] = id }
         var pairs: [(open: OpaquePointer, close: OpaquePointer, id: String)] = []
         forEachNode { node in
             guard cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
@@ -60,7 +60,7 @@ final class CmarkDocument {
         }
         for pair in pairs {
             guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            guard cmark_node_set_on_enter(custom, SymbolAnchor.htmlElement(for: pair.id)) == 1,
+            guard cmark_node_set_on_enter(custom, HTMLAnchor.element(for: pair.id)) == 1,
                 cmark_node_insert_before(pair.open, custom) == 1
             else {
                 cmark_node_free(custom)

@@ -1,5 +1,5 @@
 import CCmark
-public import DocgenCore
+public import DocgenBase
 
 /// ``HTMLRenderer`` through libcmark (CommonMark), safe for untrusted Markdown.
 ///
@@ -55,7 +55,7 @@ public struct CmarkHTMLRenderer: HTMLRenderer {
 
     /// Renders Markdown to an HTML fragment, re-creating docgen's own symbol anchors.
     ///
-    /// A raw `<a id="ID"></a>` written by docgen (``SymbolAnchor/markdownTag(for:)``) whose `ID` is in
+    /// A raw `<a id="ID"></a>` written by docgen (``HTMLAnchor/markdownTag(for:)``) whose `ID` is in
     /// `anchorIDs` becomes `<a id="ID" class="anchor"></a>` (a libcmark custom inline node); every other piece
     /// of raw HTML is still omitted, so a model cannot add anything but an id docgen chose.
     ///

@@ -35,9 +35,9 @@ struct IncrementalRunTests {
             projectName: "proj", outputDirectory: output, modelName: "offline", providerName: "offline",
             fingerprint: ["v1"])
         return try await DocumentationJob(
-            settings: settings, generator: .offline, renderer: PreRenderer(), metrics: MetricsCollector(),
+            settings: settings, pageSource: .offline, renderer: PreRenderer(), metrics: MetricsCollector(),
             clock: TestClock(), logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })
-        ).run(modules: modules, skipped: [])
+        ).run(files: modules, skipped: [])
     }
 
     /// Every file under `root` with its inode: an atomic rewrite (temporary file + rename) changes the inode.

@@ -1,4 +1,4 @@
-import DocgenTokens
+public import DocgenBase
 import Foundation
 
 /// Renders the Markdown pages of a run into a static HTML site that works from `file://`, rewriting only the
@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every page shares one stylesheet (`style.css`), one script (`docgen.js`), the sidebar's folder tree
 /// (`nav.js`) and the search index (`search-index.js`), all linked relatively; a page holds only its own content,
-/// breadcrumbs and table of contents, so its size does not grow with the number of modules. Links between
+/// breadcrumbs and table of contents, so its size does not grow with the number of files. Links between
 /// Markdown pages (`pkg/mod.py.md#Name`) are rewritten to their HTML pages. Model output is untrusted: the
 /// ``HTMLRenderer`` must drop raw HTML and unsafe link schemes (libcmark's safe mode does), and pages carry a
 /// Content-Security-Policy that forbids inline script.
@@ -136,7 +136,7 @@ public struct SiteBuilder: Sendable {
         ]
         for (name, text) in assets {
             let target = "\(site)/\(name)"
-            let key = SHA256.hexDigest(of: Array(text.utf8))
+            let key = ContentHash.sha256Hex(of: Array(text.utf8))
             next.files[target] = key
             if previous.files[target] == key, writer.exists(target) {
                 report.unchanged += 1
@@ -154,8 +154,8 @@ public struct SiteBuilder: Sendable {
     }
 
     private func hash(of page: Page) -> String? {
-        if let markdown = page.markdown { return SHA256.hexDigest(of: Array(markdown.utf8)) }
-        return writer.read(page.path).map { SHA256.hexDigest(of: [UInt8]($0)) }
+        if let markdown = page.markdown { return ContentHash.sha256Hex(of: Array(markdown.utf8)) }
+        return writer.read(page.path).map { ContentHash.sha256Hex(of: $0) }
     }
 
     static func rank(_ kind: Page.Kind) -> Int {

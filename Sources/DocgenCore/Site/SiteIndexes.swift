@@ -1,3 +1,5 @@
+import DocgenBase
+
 /// The two data files the site's script reads: the sidebar's folder tree (`nav.js`) and the search index
 /// (`search-index.js`). Both are plain scripts that assign one JSON value (`window.docgenNav = {…};`), because
 /// browsers refuse `fetch` from `file://`; both are written once and shared by every page.

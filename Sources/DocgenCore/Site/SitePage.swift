@@ -1,3 +1,5 @@
+import DocgenBase
+
 /// One page of the HTML site: the shared chrome (top bar with the search box, sidebar, breadcrumbs, table of
 /// contents) around a rendered Markdown fragment.
 ///

@@ -1,3 +1,5 @@
+import DocgenBase
+
 /// A symbol's anchor on its module page: the `id` docgen writes itself, whether the page was written offline or
 /// by a model, so `pkg/mod.py.md#Warehouse.add` (and `site/pkg/mod.py.html#Warehouse.add`) always lands on it.
 ///
@@ -53,20 +55,8 @@ public struct SymbolAnchor: Sendable, Equatable, Codable {
     /// the page's known ids and re-creates it (libcmark's safe mode drops every other piece of raw HTML).
     public var markdownTag: String { Self.markdownTag(for: id) }
 
-    /// The raw HTML anchor for an id, attribute-escaped.
-    public static func markdownTag(for id: String) -> String {
-        "<a id=\"\(HTMLEscaping.escapeAttribute(id))\"></a>"
-    }
-
-    /// The opening tag of ``markdownTag(for:)`` as libcmark reports it (one inline HTML node per tag).
-    public static func openingTag(for id: String) -> String {
-        "<a id=\"\(HTMLEscaping.escapeAttribute(id))\">"
-    }
-
-    /// The live element that replaces a recognised raw anchor in the site: `<a id="ID" class="anchor"></a>`.
-    public static func htmlElement(for id: String) -> String {
-        "<a id=\"\(HTMLEscaping.escapeAttribute(id))\" class=\"anchor\"></a>"
-    }
+    /// The raw HTML anchor for an id, attribute-escaped (``HTMLAnchor/markdownTag(for:)``).
+    public static func markdownTag(for id: String) -> String { HTMLAnchor.markdownTag(for: id) }
 
     /// A Markdown link destination for this anchor on the same page: `#Warehouse.add`, percent-encoded where
     /// Markdown needs it.

@@ -12,7 +12,7 @@ public protocol HTMLRenderer: Sendable {
 
     /// Renders Markdown like ``renderHTML(fromMarkdown:)``, keeping docgen's symbol anchors.
     ///
-    /// A raw `<a id="ID"></a>` (``SymbolAnchor/markdownTag(for:)``) whose `ID` is in `anchorIDs` comes out as an
+    /// A raw `<a id="ID"></a>` (``HTMLAnchor/markdownTag(for:)``) whose `ID` is in `anchorIDs` comes out as an
     /// empty `<a id="ID" class="anchor"></a>`; any other raw HTML is still dropped. The default implementation
     /// ignores `anchorIDs`.
     ///
