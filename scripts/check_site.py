@@ -374,7 +374,7 @@ class Browser:
 
 def run_docgen(docgen: str, *arguments: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    return subprocess.run([docgen, *arguments], capture_output=True, text=True, timeout=600, env=environment)
+    return subprocess.run([docgen, *arguments], capture_output=True, text=True, timeout=1800, env=environment)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -868,13 +868,13 @@ def pick_symbols(docgen: str, repo: str, site: Path, module: str | None) -> tupl
 
 
 def check_tree(results: Results, args, browser: Browser, chromium: Chromium, repo: str, label: str, output: Path,
-               shots: Path, module: str | None, full: bool) -> None:
-    result = run_docgen(args.docgen, repo, "-o", str(output), "--provider", "offline", "--quiet")
+               shots: Path, module: str | None, full: bool, extra: tuple[str, ...] = ()) -> None:
+    result = run_docgen(args.docgen, repo, "-o", str(output), "--provider", "offline", "--quiet", *extra)
     if not results.check(f"{label}: docgen generates the site (exit 0)", result.returncode == 0,
                          result.stderr.strip()[-500:]):
         return
     site = output / "site"
-    scan = json.loads(run_docgen(args.docgen, "scan", "--json", repo).stdout)
+    scan = json.loads(run_docgen(args.docgen, "scan", "--json", repo, *extra).stdout)
     modules = [f["path"] for f in scan["files"]]
     tests = [m for m in modules if m.startswith("tests/") or "/test/" in f"/{m}"]
     check_nav_data(results, site, modules, tests)
@@ -901,6 +901,8 @@ def main() -> int:
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--sample", default="repos/sample", help="the project to document")
     parser.add_argument("--tree", help="also check the site of a large tree, such as the CPython standard library")
+    parser.add_argument("--tree-exclude", action="append", default=[],
+                        help="scan.exclude patterns for --tree, such as site-packages/ (repeatable)")
     parser.add_argument("--tree-module", help="the module page of --tree to drive (default: the first with a method)")
     parser.add_argument("--shots", help="folder for the screenshots (default: a new temporary folder, kept)")
     parser.add_argument("--keep", action="store_true", help="keep the generated site")
@@ -922,8 +924,9 @@ def main() -> int:
         check_model_output(results, args.docgen, chromium, args.sample, work)
         check_untrusted(results, args.docgen, browser, work)
         if args.tree:
+            extra = tuple(x for pattern in args.tree_exclude for x in ("--exclude", pattern))
             check_tree(results, args, browser, chromium, args.tree, "tree", work / "tree-out", shots,
-                       args.tree_module, False)
+                       args.tree_module, False, extra)
         print(f"screenshots: {shots}")
     except (RuntimeError, subprocess.TimeoutExpired, OSError, json.JSONDecodeError, StopIteration, KeyError) as error:
         results.check("checks ran to completion", False, f"{type(error).__name__}: {error}")
