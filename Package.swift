@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
@@ -45,13 +46,17 @@ let package = Package(
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenCore"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenCore"]),
         .target(
+            name: "DocgenConsole",
+            dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "DocgenTestSupport",
             dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "docgen",
             dependencies: [
-                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown", "DocgenConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -67,6 +72,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
+        .testTarget(
+            name: "DocgenConsoleTests",
+            dependencies: [
+                "DocgenConsole", "DocgenCore", "DocgenTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
         .testTarget(
             name: "DocgenEndToEndTests",

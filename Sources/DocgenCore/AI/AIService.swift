@@ -108,6 +108,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) async throws -> ChatCompletionResult {
         var state = AttemptState(plan: request.plan, start: clock.now)
+        state.module = module
         var logger = self.logger
         logger[metadataKey: "docgen.module"] = .string(module)
         logger[metadataKey: "docgen.provider"] = .string(configuration.provider.kind.rawValue)
@@ -132,6 +133,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         var retriesSoFar = 0
         var retries: [RetryPolicy.Cause: Int] = [:]
         var replanned = false
+        var module = ""
     }
 
     private func run(
@@ -198,12 +200,13 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         }
         state.retriesSoFar += 1
         state.retries[cause, default: 0] += 1
-        logger.debug(
-            "retrying chat completion",
-            metadata: [
-                "docgen.retry.cause": .string(cause.rawValue),
-                "docgen.retry.wait_ms": .string(String(Int(wait.secondsDouble * 1000))),
-            ])
+        var status: Int?
+        if case .status(let code, _) = failure { status = code }
+        logger.log(
+            RequestRetriedEvent(
+                file: state.module, cause: cause, waitMilliseconds: Int(wait.secondsDouble * 1000),
+                retry: state.retriesSoFar, maxRetries: configuration.retry.maxRetries, status: status),
+            level: .debug)
         if case .status(429, _) = failure {
             // Everyone waits, not just this request: nothing reaches the endpoint before the server's wait.
             await rateLimiter.pause(for: wait)
