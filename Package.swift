@@ -85,7 +85,8 @@ let package = Package(
             dependencies: [
                 "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )

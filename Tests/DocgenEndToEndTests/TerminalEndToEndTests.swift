@@ -33,17 +33,21 @@ import Testing
         return environment
     }
 
-    static func arguments(server: LoopbackHTTPServer, output: URL) -> [String] {
+    static func arguments(server: LoopbackHTTPServer, output: URL, concurrency: Int = 2) -> [String] {
         [
             DocgenProcess.repositoryRoot.appendingPathComponent("repos/sample").path, "-o", output.path,
             "--provider", "compatible", "--base-url", "\(server.baseURL)/v1", "--model", "gpt-4o",
-            "--max-source-lines", "100", "--concurrency", "2", "--no-html",
+            "--max-source-lines", "100", "--concurrency", String(concurrency), "--no-html",
         ]
     }
 
-    /// A progress bar line, whole: `[====>   ] 3/12 modules · …` (or a narrow form without the bar).
+    /// A progress bar line and nothing else: `[====>   ] 3/12 modules · 7,123 tokens · $0.0239 · 0 retries · ETA 5s`,
+    /// or a narrower form with parts dropped from the right.
     static func isBar(_ line: String) -> Bool {
-        line.range(of: #"^(\[[=> ]+\] )?\d+/12 modules( · [^\[]*)?$"#, options: .regularExpression) != nil
+        let pattern =
+            #"^(\[[=> ]+\] )?[0-9,]+/12 modules( · [0-9,]+ tokens?( · \$[0-9.,]+( · [0-9,]+ retr(y|ies)"#
+            + #"( · ETA (\?|[0-9]+[hms]( [0-9]+[hms])?))?)?)?)?$"#
+        return line.range(of: pattern, options: .regularExpression) != nil
     }
 
     static func stripColours(_ text: String) -> String {
