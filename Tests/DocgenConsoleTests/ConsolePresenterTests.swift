@@ -157,9 +157,9 @@ struct ConsolePresenterTests {
         lines.append("# summary")
         let summary = RunSummary(
             status: "ok", project: "sample", output: "docs_output", provider: "compatible", model: "gpt-4o",
-            shard: nil, modules: 1_250, documented: 1_204, cached: 46, failed: 0, stale: [], failures: [],
+            shard: nil, files: 1_250, documented: 1_204, cached: 46, failed: 0, stale: [], failures: [],
             skippedFiles: 0, requests: 1_310, promptTokens: 3_123_456, completionTokens: 412_345, costUSD: 12.3456,
-            retries: 38, truncatedModules: 12, splitModules: 3, durationMilliseconds: 754_300)
+            retries: 38, truncatedFiles: 12, splitFiles: 3, durationMilliseconds: 754_300)
         lines.append(summary.humanReadable)
         try expectSnapshot(lines.joined(separator: "\n") + "\n", named: "default-messages")
     }
