@@ -39,6 +39,9 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        // Nothing else of the test process reaches the child: an inherited socket of another test's loopback
+        // server would keep that server's connections open after it closes them.
+        libc.closeFrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -116,6 +119,17 @@ private struct LibcPseudoTerminalFunctions {
     let grantpt: @convention(c) (Int32) -> Int32
     let unlockpt: @convention(c) (Int32) -> Int32
     let ptsname: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    private let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)?
+
+    /// Closes every descriptor from `lowest` up in the child: glibc's `posix_spawn_file_actions_addclosefrom_np`
+    /// (2.34+), else one close action per descriptor open now (`/proc/self/fd`).
+    func closeFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) {
+        if let addCloseFrom, addCloseFrom(actions, lowest) == 0 { return }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in open.compactMap({ Int32($0) }) where descriptor >= lowest {
+            posix_spawn_file_actions_addclose(actions, descriptor)
+        }
+    }
 
     init() throws {
         func symbol<T>(_ name: String, as type: T.Type) throws -> T {
@@ -125,6 +139,9 @@ private struct LibcPseudoTerminalFunctions {
         openpt = try symbol("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
         grantpt = try symbol("grantpt", as: (@convention(c) (Int32) -> Int32).self)
         unlockpt = try symbol("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
+        addCloseFrom = try? symbol(
+            "posix_spawn_file_actions_addclosefrom_np",
+            as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
         ptsname = try symbol("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
     }
 }
