@@ -4,7 +4,9 @@ import Testing
 
 /// What `docgen` writes when standard error is not a terminal (a CI log, a pipe): plain lines without escape
 /// codes, or JSON records with `--log-format json`.
-@Suite struct PlainOutputEndToEndTests {
+///
+/// Serialized for the same reason as ``TerminalEndToEndTests``: one whole-sample run at a time.
+@Suite(.serialized) struct PlainOutputEndToEndTests {
     /// Compares `actual` with `Snapshots/<name>.txt` beside this file; `RECORD_SNAPSHOTS=1` writes it instead.
     static func expectSnapshot(_ actual: String, named name: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -5,7 +5,10 @@ import Testing
 
 /// The real `docgen` on a pseudo-terminal, documenting the bundled sample through a loopback model server: what a
 /// person sees on screen, checked line by line through ``TerminalScreen``.
-@Suite struct TerminalEndToEndTests {
+///
+/// Serialized: each test runs the whole sample through a debug `docgen`, and running them side by side starves the
+/// timing-sensitive transport tests that share the machine.
+@Suite(.serialized) struct TerminalEndToEndTests {
     static let answer =
         ###"{"choices":[{"message":{"role":"assistant","content":"## Overview\n\nWritten by the loopback server."},"finish_reason":"stop"}],"usage":{"prompt_tokens":1200,"completion_tokens":80}}"###
 
