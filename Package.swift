@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenVerify", targets: ["DocgenVerify"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
@@ -44,6 +45,8 @@ let package = Package(
         ),
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenCore"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenCore"]),
+        // Verify: pure checks of generated pages against the scanner's facts (no C, no network).
+        .target(name: "DocgenVerify", dependencies: ["DocgenCore"]),
         .target(
             name: "DocgenTestSupport",
             dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "docgen",
             dependencies: [
-                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown", "DocgenVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +71,8 @@ let package = Package(
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
+        .testTarget(
+            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [

@@ -64,6 +64,13 @@ public actor MetricsCollector {
         modules[module] = record
     }
 
+    /// Records the checked quality of a module's page.
+    public func recordQuality(module: String, quality: PageQuality) {
+        var record = modules[module] ?? MetricsReport.Module(path: module)
+        record.quality = quality
+        modules[module] = record
+    }
+
     /// Adds records from another run (for `docgen merge` of sharded runs).
     public func absorb(_ other: MetricsReport) {
         for module in other.modules { modules[module.path] = module }

@@ -21,26 +21,33 @@ public struct ReportWriter: Sendable {
     }
 
     /// Writes the index, the metrics and (with a renderer) the site; pages are read from the output folder.
+    /// `appendix` (such as the coverage section) goes at the end of the index and of the metrics page.
     ///
     /// - Throws: ``OutputError`` or the renderer's error.
     public func write(
         entries: [IndexWriter.Entry],
         skipped: [(path: String, reason: String)],
         report: MetricsReport,
+        appendix: String? = nil,
         to writer: AtomicFileWriter
     ) throws {
         let generator =
             providerName == ProviderKind.offline.rawValue
             ? "Reference documentation written offline from the source alone."
             : "Written by `\(modelName)` (\(providerName))."
-        let index = IndexWriter().page(project: projectName, entries: entries, skipped: skipped, generator: generator)
+        var index = IndexWriter().page(project: projectName, entries: entries, skipped: skipped, generator: generator)
+        var metricsPage = report.markdown
+        if let appendix {
+            index += "\n" + appendix
+            metricsPage += "\n" + appendix
+        }
         try writer.write(index, to: OutputLayout.indexPage)
         try writer.write(try report.jsonData(), to: OutputLayout.metricsJSON)
-        try writer.write(report.markdown, to: OutputLayout.metricsMarkdown)
+        try writer.write(metricsPage, to: OutputLayout.metricsMarkdown)
         guard let renderer else { return }
         var pages = [
             SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", markdown: index),
-            SiteBuilder.Page(path: OutputLayout.metricsMarkdown, title: "Metrics", markdown: report.markdown),
+            SiteBuilder.Page(path: OutputLayout.metricsMarkdown, title: "Metrics", markdown: metricsPage),
         ]
         for entry in entries {
             guard let page = entry.page, let data = writer.read(page) else { continue }

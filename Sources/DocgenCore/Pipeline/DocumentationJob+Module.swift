@@ -59,7 +59,8 @@ extension DocumentationJob {
     private func write(_ module: SourceFile, lineCount: Int, logger: Logger) async throws -> (String, Int, Int) {
         switch generator {
         case .offline:
-            return (OfflineDocumentWriter().page(for: module, lineCount: lineCount), 0, 0)
+            let page = OfflineDocumentWriter().page(for: module, lineCount: lineCount)
+            return (await checked(page, module: module, repair: nil), 0, 0)
         case .model(let service, let prompts, let budget, let counter):
             let plan = try prompts.plan(module)
             if plan.isTruncated {
@@ -82,7 +83,60 @@ extension DocumentationJob {
             let markdown = PageComposer().page(
                 path: module.path, model: settings.modelName, provider: settings.providerName, plan: plan,
                 answers: answers)
-            return (markdown, plan.truncatedLines, plan.requestCount)
+            let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
+                let request = try prompts.repairRequest(for: module, page: page, problems: problems)
+                let result = try await service.complete(
+                    request, budget: budget, counter: counter, module: module.path)
+                return PageComposer().page(
+                    path: module.path, model: settings.modelName, provider: settings.providerName, plan: plan,
+                    answers: [PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)])
+            }
+            let page = await checked(markdown, module: module, repair: repair, logger: logger)
+            return (page, plan.truncatedLines, plan.requestCount)
         }
+    }
+
+    /// Checks a page, repairs it once when it fails (keeping the better version), applies the reviewer's honest
+    /// amendments and records the page's quality. Without a reviewer the page is returned as it is.
+    func checked(
+        _ page: String,
+        module: SourceFile,
+        repair: (@Sendable (String, [PageQuality.Finding]) async throws -> String)?,
+        logger: Logger? = nil
+    ) async -> String {
+        guard let reviewer = settings.reviewer else { return page }
+        let pagePath = OutputLayout.page(forModule: module.path)
+        var best = page
+        var quality = reviewer.review(page: page, for: module, pagePath: pagePath)
+        var requested = false
+        var kept = false
+        if !quality.passes, settings.repairsPages, let repair {
+            requested = true
+            do {
+                let repaired = try await repair(page, quality.findings)
+                let repairedQuality = reviewer.review(page: repaired, for: module, pagePath: pagePath)
+                if repairedQuality.score > quality.score {
+                    best = repaired
+                    quality = repairedQuality
+                    kept = true
+                }
+            } catch {
+                // The first page stands; the repair is an improvement, never a reason to lose a page.
+                logger?.debug("repair request failed", metadata: ["docgen.error": .string("\(error)")])
+            }
+        }
+        let amended =
+            quality.passes
+            ? (page: best, marked: 0, entries: 0)
+            : reviewer.amend(
+                page: best, for: module, pagePath: pagePath)
+        var final = reviewer.review(page: amended.page, for: module, pagePath: pagePath)
+        final.markedNames = amended.marked
+        final.referenceEntries = amended.entries
+        final.repairRequested = requested
+        final.repairKept = kept
+        if !quality.passes { final.beforeAmendment = quality.counts }
+        await metrics.recordQuality(module: module.path, quality: final)
+        return amended.page
     }
 }

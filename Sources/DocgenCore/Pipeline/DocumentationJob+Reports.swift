@@ -37,7 +37,8 @@ extension DocumentationJob {
         try ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
             renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer)
+        ).write(
+            entries: entries, skipped: skipped, report: report, appendix: settings.reportAppendix, to: writer)
     }
 
     func summary(

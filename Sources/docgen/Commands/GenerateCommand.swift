@@ -4,6 +4,7 @@ import DocgenCurl
 import DocgenMarkdown
 import DocgenScanner
 import DocgenTokens
+import DocgenVerify
 import Foundation
 import Logging
 
@@ -34,11 +35,19 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Only this slice of the modules, I/N (1-based), for CI matrices; merge with 'docgen merge'.")
     var shard: String?
 
+    @Option(help: "Exit 1 when the pages' truthfulness (resolved / checked names, 0 to 1) is below this.")
+    var minTruthfulness: Double?
+
+    @Option(help: "Exit 1 when the pages' completeness (covered / required items, 0 to 1) is below this.")
+    var minCompleteness: Double?
+
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N, such as 2/4; got '\(shard)'.")
         }
         if dryRun && check { throw ValidationError("--dry-run and --check cannot be combined.") }
+        try QualityGate.validate(minTruthfulness, name: "--min-truthfulness")
+        try QualityGate.validate(minCompleteness, name: "--min-completeness")
     }
 
     func run() async throws {
@@ -62,6 +71,11 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
+        let modules = scan.files.map(SourceFile.init)
+        let repositoryFacts = RepositoryFacts(files: modules)
+        settings.reviewer = PageVerifier(repository: repositoryFacts)
+        settings.repairsPages = !run.noRepair
+        settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
         let job = DocumentationJob(
             settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
@@ -73,7 +87,6 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
                     + "pass --provider.\n")
         }
-        let modules = scan.files.map(SourceFile.init)
         let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
         let summary: RunSummary
         do {
@@ -85,14 +98,25 @@ struct GenerateCommand: AsyncParsableCommand {
             throw CLIError.failure(error.description)
         }
         await reporter.finish()
+        // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
+        let quality =
+            check || summary.status == "interrupted"
+            ? nil
+            : OutputCheck.run(
+                files: modules.filter { settings.shard?.contains($0.path) ?? true },
+                output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
+                minimumCompleteness: minCompleteness)
         if output.json {
-            var data = try summary.jsonData()
+            var data = try summary.jsonData(quality: quality.map(\.quality))
             data.append(0x0A)
             FileHandleOutput.standardOutput.write(data)
         } else {
             print(summary.humanReadable)
+            if let quality { print(quality.summaryLine) }
         }
+        for failure in quality?.gateFailures ?? [] { FileHandleOutput.standardError.write("docgen: \(failure)\n") }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        if !(quality?.gateFailures.isEmpty ?? true) { throw ExitCode(1) }
     }
 
     private func makeGenerator(
