@@ -72,7 +72,8 @@ let package = Package(
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
         .testTarget(
-            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore"], resources: [.copy("Fixtures")]),
+            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [

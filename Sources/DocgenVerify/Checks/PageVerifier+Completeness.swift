@@ -26,18 +26,20 @@ extension PageVerifier {
     func completeness(_ page: MarkdownPage, resolver: NameResolver) -> (required: Int, findings: [PageQuality.Finding])
     {
         let regions = regions(page, resolver: resolver)
-        let words = Self.words(page.lines.enumerated().filter { page.isProseLine[$0.offset] }.map(\.element))
+        // Word → the prose lines that hold it, built once (pages can have thousands of lines and symbols).
+        var linesOfWord: [String: [Int]] = [:]
+        for (index, line) in page.lines.enumerated() where page.isProseLine[index] {
+            for word in Self.words([line]) { linesOfWord[word, default: []].append(index + 1) }
+        }
         var required = 0
         var findings: [PageQuality.Finding] = []
         for facts in resolver.facts.symbols where facts.isPublic {
             let symbol = facts.symbol
             required += 1
-            let mentionLines = page.lines.indices.filter {
-                page.isProseLine[$0] && Self.words([page.lines[$0]]).contains(symbol.name)
-            }.map { $0 + 1 }
+            let mentionLines = linesOfWord[symbol.name] ?? []
             let isMentioned =
-                regions[symbol.qualifiedName] != nil || words.contains(symbol.name)
-                || words.contains(symbol.qualifiedName)
+                regions[symbol.qualifiedName] != nil || linesOfWord[symbol.name] != nil
+                || linesOfWord[symbol.qualifiedName] != nil
             guard isMentioned else {
                 findings.append(
                     .init(

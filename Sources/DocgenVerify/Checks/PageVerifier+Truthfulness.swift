@@ -21,8 +21,7 @@ extension PageVerifier {
                     continue
                 }
                 let code = Self.stripStringsAndComments(text)
-                for claim in CodeClaim.calls(in: code, line: block.line + offset + 1)
-                where !local.contains(claim.name) && !local.contains(String(claim.name.split(separator: ".")[0])) {
+                for claim in CodeClaim.calls(in: code, line: block.line + offset + 1) where !local.contains(claim.name) {
                     result.append((claim, nil))
                 }
             }
@@ -79,10 +78,15 @@ extension PageVerifier {
 
     /// The repository function (or class constructor) a call names, when it is one of this file's.
     func callable(_ name: String, resolver: NameResolver) -> FileFacts.SymbolFacts? {
-        let last = name.split(separator: ".").last.map(String.init) ?? name
-        let candidates = resolver.facts.symbols.filter {
-            $0.symbol.qualifiedName == name || (name.split(separator: ".").count == 1 && $0.symbol.name == last)
-                || $0.symbol.qualifiedName.hasSuffix("." + name)
+        let parts = name.split(separator: ".").map(String.init)
+        let last = parts.last ?? name
+        var candidates = resolver.facts.symbols.filter {
+            $0.symbol.qualifiedName == name || $0.symbol.qualifiedName.hasSuffix("." + name)
+        }
+        // `module.function` or `variable.method`: the head is not one of this file's classes.
+        let headIsClass = resolver.facts.symbols.contains { $0.symbol.kind == "class" && $0.symbol.name == parts[0] }
+        if candidates.isEmpty, parts.count == 1 || !headIsClass {
+            candidates = resolver.facts.symbols.filter { $0.symbol.name == last && $0.symbol.kind != "extension" }
         }
         // An ambiguous short name (several methods called `run`) is not checked for arguments.
         guard candidates.count == 1, let symbol = candidates.first else { return nil }
