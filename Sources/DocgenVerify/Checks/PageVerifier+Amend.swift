@@ -27,6 +27,7 @@ extension PageVerifier {
         var marked = 0
         var blockNotes: [Int: String] = [:]
         var removed = Set<Int>()
+        var truthByLine: [Int: [PageQuality.Finding]] = [:]
         for finding in quality.findings {
             guard let line = finding.line, line <= lines.count else { continue }
             if let block = markdown.fencedBlocks.first(where: { line > $0.line && line <= $0.line + $0.content.count })
@@ -41,10 +42,7 @@ extension PageVerifier {
             }
             switch finding.check {
             case "truthfulness":
-                if let name = finding.name, let edited = Self.unmark(name, in: lines[line - 1], finding: finding) {
-                    lines[line - 1] = edited
-                    marked += 1
-                }
+                truthByLine[line, default: []].append(finding)
             case "structure":
                 if let name = finding.name,
                     markdown.links.contains(where: { $0.line == line && $0.destination == name })
@@ -55,6 +53,11 @@ extension PageVerifier {
                 }
             default: break
             }
+        }
+        for (line, findings) in truthByLine {
+            let edited = Self.unmark(findings, in: lines[line - 1])
+            lines[line - 1] = edited.line
+            marked += edited.count
         }
         for (start, note) in blockNotes.sorted(by: { $0.key > $1.key }) {
             let fence = lines[start - 1].prefix { $0 == "`" || $0 == "~" || $0 == " " }
@@ -143,27 +146,54 @@ extension PageVerifier {
         return entry
     }
 
-    /// The line with the code span that carries `name` turned into plain, marked text.
-    static func unmark(_ name: String, in line: String, finding: PageQuality.Finding) -> String? {
-        let base = name.split(separator: "(").first.map(String.init) ?? name
-        let isParameter = finding.message.contains("is not a parameter of")
-        let marker =
-            isParameter
-            ? " *(not a parameter of \(finding.message.components(after: "is not a parameter of ")) in the code)*"
-            : " *(not found in the code)*"
-        let page = MarkdownPage(line)
-        for span in page.codeSpans where span.text.contains(base) {
+    /// The line with each code span that carries an unresolved name or a wrong parameter turned into plain,
+    /// marked text (once per span, however many findings it has).
+    static func unmark(_ findings: [PageQuality.Finding], in line: String) -> (line: String, count: Int) {
+        var result = line
+        var count = 0
+        for span in MarkdownPage(line).codeSpans {
+            let claims = CodeClaim.inline(span.text, line: 0)
+            var unknown: [String] = []
+            var notParameters: [(argument: String, function: String)] = []
+            for finding in findings {
+                let marker = "is not a parameter of "
+                if let range = finding.message.range(of: marker), let name = finding.name {
+                    let argument = name.split(separator: "(").last.map { String($0.dropLast()) } ?? name
+                    let function = String(finding.message[range.upperBound...])
+                    let inSpan = claims.contains { $0.arguments.contains(argument) } || span.text == argument
+                    if inSpan { notParameters.append((argument, function)) }
+                } else if let name = finding.name, claims.contains(where: { $0.name == name }) {
+                    unknown.append(name)
+                }
+            }
+            guard !unknown.isEmpty || !notParameters.isEmpty else { continue }
+            var notes: [String] = []
+            if !unknown.isEmpty { notes.append("not found in the code") }
+            if let function = notParameters.first?.function {
+                let names = notParameters.map(\.argument).joined(separator: ", ")
+                notes.append(
+                    notParameters.count == 1 && span.text == notParameters[0].argument
+                        ? "not a parameter of \(function) in the code"
+                        : "\(names): not parameters of \(function) in the code")
+            }
+            let replacement = plain(span.text) + " *(" + notes.joined(separator: "; ") + ")*"
             for ticks in ["``", "`"] {
-                for candidate in ["\(ticks)\(span.text)\(ticks)", "\(ticks) \(span.text) \(ticks)"]
-                where line.contains(candidate) {
-                    return line.replacing(candidate, with: plain(span.text) + marker, maxReplacements: 1)
+                let candidates = ["\(ticks)\(span.text)\(ticks)", "\(ticks) \(span.text) \(ticks)"]
+                if let candidate = candidates.first(where: result.contains) {
+                    result = result.replacing(candidate, with: replacement, maxReplacements: 1)
+                    count += unknown.count + notParameters.count
+                    break
                 }
             }
         }
-        if isParameter, let range = line.range(of: base) {
-            return line.replacingCharacters(in: range, with: base + marker)
+        // A parameter named without backticks in a "Parameters" list (`- **hue**: …`, `- hue: …`).
+        for finding in findings where count == 0 && finding.message.contains("is not a parameter of") {
+            guard let name = finding.name, let range = result.range(of: name) else { continue }
+            let function = finding.message.components(after: "is not a parameter of ")
+            result.replaceSubrange(range, with: "\(name) *(not a parameter of \(function) in the code)*")
+            count += 1
         }
-        return nil
+        return (result, count)
     }
 
     /// Text safe to show outside a code span (Markdown punctuation escaped).

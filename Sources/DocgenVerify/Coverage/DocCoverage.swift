@@ -21,6 +21,14 @@ public struct DocCoverage: Sendable, Codable, Equatable {
         public var kind: String
         /// The qualified name.
         public var name: String
+
+        /// Creates an entry.
+        public init(path: String, line: Int, kind: String, name: String) {
+            self.path = path
+            self.line = line
+            self.kind = kind
+            self.name = name
+        }
     }
 
     /// Public symbols.
