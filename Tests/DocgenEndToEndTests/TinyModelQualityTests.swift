@@ -74,64 +74,64 @@ struct TinyModelQualityTests {
     /// First answers: what a tiny model writes.
     static let firstAnswers = [
         "colorsys.py": """
-            # colorsys
+        # colorsys
 
-            The colorsys module converts colors between RGB and other color systems.
+        The colorsys module converts colors between RGB and other color systems.
 
-            ## Functions
+        ## Functions
 
-            - `rgb_to_hls(red, green, blue)`: converts RGB to HLS.
-            - `hsl_to_rgb(h, s, l)`: converts HSL to RGB.
-            - `colorsys.rgb_to_hsl()`: converts RGB to HSL.
+        - `rgb_to_hls(red, green, blue)`: converts RGB to HLS.
+        - `hsl_to_rgb(h, s, l)`: converts HSL to RGB.
+        - `colorsys.rgb_to_hsl()`: converts RGB to HSL.
 
-            ```mermaid
-            graph TD
-            A[rgb_to_hls(r,g,b)] --> B[hls_to_rgb(h,l,s)]
-            ```
+        ```mermaid
+        graph TD
+        A[rgb_to_hls(r,g,b)] --> B[hls_to_rgb(h,l,s)]
+        ```
 
-            ## Examples
+        ## Examples
 
-            ## See also
+        ## See also
 
-            [colors](colorsys.py.md#rgb)
-            """,
+        [colors](colorsys.py.md#rgb)
+        """,
         "bisect.py": """
-            # bisect
+        # bisect
 
-            This module provides `bisect.bisect(a, x)` and `insort(a, x)` to keep a list sorted.
+        This module provides `bisect.bisect(a, x)` and `insort(a, x)` to keep a list sorted.
 
-            ## Usage
+        ## Usage
 
-            ```python
-            import bisect
-            bisect.insort_left(my_list, 5, start=0)
-            ```
-            """,
+        ```python
+        import bisect
+        bisect.insort_left(my_list, 5, start=0)
+        ```
+        """,
     ]
 
     /// Answers to the repair request: better, still not perfect.
     static let repairAnswers = [
         "colorsys.py": """
-            # colorsys
+        # colorsys
 
-            Converts colours between RGB, YIQ, HLS and HSV.
+        Converts colours between RGB, YIQ, HLS and HSV.
 
-            ## `rgb_to_hls(r, g, b)`
+        ## `rgb_to_hls(r, g, b)`
 
-            Converts `r`, `g` and `b` to HLS and returns the triple.
+        Converts `r`, `g` and `b` to HLS and returns the triple.
 
-            ## `hls_to_rgb(h, l, s)`
+        ## `hls_to_rgb(h, l, s)`
 
-            Converts `h`, `l` and `s` back to RGB; `hsl_to_rgb` is the same function.
-            """,
+        Converts `h`, `l` and `s` back to RGB; `hsl_to_rgb` is the same function.
+        """,
         "bisect.py": """
-            # bisect
+        # bisect
 
-            ## `bisect_right(a, x, lo=0, hi=None, key=None)`
+        ## `bisect_right(a, x, lo=0, hi=None, key=None)`
 
-            Returns the insertion index for `x` in the sorted list `a`, searching between `lo` and `hi`, comparing
-            `key(item)` when `key` is given. Raises `ValueError` when `lo` is negative.
-            """,
+        Returns the insertion index for `x` in the sorted list `a`, searching between `lo` and `hi`, comparing
+        `key(item)` when `key` is given. Raises `ValueError` when `lo` is negative.
+        """,
     ]
 
     static func answer(_ request: LoopbackHTTPServer.Request, repairs: RepairCounter) -> LoopbackHTTPServer.Action {
@@ -178,7 +178,8 @@ struct TinyModelQualityTests {
 
         let quality = try Self.quality(in: output)
         #expect(try #require(quality["repair_requests"] as? Int) == 2)
-        #expect(try #require(quality["truthfulness_before_amendment"] as? Double) < 1, "the repaired text still invents")
+        #expect(
+            try #require(quality["truthfulness_before_amendment"] as? Double) < 1, "the repaired text still invents")
         #expect(try #require(quality["marked_names"] as? Int) >= 1)
         let page = try String(contentsOf: output.appendingPathComponent("colorsys.py.md"), encoding: .utf8)
         #expect(page.contains("hsl\\_to\\_rgb *(not found in the code)*"))

@@ -35,7 +35,9 @@ struct AmendmentTests {
         let after = verifier.review(page: amended.page, for: file, pagePath: pagePath)
         #expect(after.passes, "\(after.findings.map(\.message))")
         #expect(amended.page.contains("hsl\\_to\\_rgb *(not found in the code)*"))
-        #expect(amended.page.contains("rgb\\_to\\_hls(red, green, blue) *(red, green, blue: not parameters of rgb_to_hls in the code)*"))
+        #expect(
+            amended.page.contains(
+                "rgb\\_to\\_hls(red, green, blue) *(red, green, blue: not parameters of rgb_to_hls in the code)*"))
         #expect(amended.page.contains("```text"), "the unparsable diagram is shown as text")
         #expect(!amended.page.contains("## Examples"), "the empty section is gone")
         #expect(amended.page.contains("the reference"), "the broken link keeps its text")

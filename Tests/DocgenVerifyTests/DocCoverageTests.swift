@@ -33,11 +33,15 @@ struct DocCoverageTests {
         let file = SourceFile(
             path: "m.py", language: "Python", source: source,
             symbols: [
-                .init(kind: "function", name: "kept", qualifiedName: "kept", line: 3, endLine: 4, signature: "def kept(x)"),
+                .init(
+                    kind: "function", name: "kept", qualifiedName: "kept", line: 3, endLine: 4, signature: "def kept(x)"
+                ),
                 .init(
                     kind: "function", name: "dropped", qualifiedName: "dropped", line: 6, endLine: 7,
                     signature: "def dropped()", docstring: "Not exported."),
-                .init(kind: "class", name: "_Hidden", qualifiedName: "_Hidden", line: 9, endLine: 11, signature: "class _Hidden"),
+                .init(
+                    kind: "class", name: "_Hidden", qualifiedName: "_Hidden", line: 9, endLine: 11,
+                    signature: "class _Hidden"),
                 .init(
                     kind: "method", name: "method", qualifiedName: "_Hidden.method", line: 10, endLine: 11,
                     signature: "def method(self)"),

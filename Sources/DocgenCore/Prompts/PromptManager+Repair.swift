@@ -3,6 +3,8 @@ public import DocgenTokens
 extension PromptManager {
     /// The most problems a repair request lists.
     static let maximumRepairProblems = 30
+    /// The most characters of one problem's message a repair request carries.
+    static let maximumProblemCharacters = 160
 
     /// The one repair request for a page that failed the checks: the problems, the facts (outline and
     /// signatures) and the page, fitted to the budget like every request (page lines are cut from the end first,
@@ -54,8 +56,8 @@ extension PromptManager {
     public func worstCaseRepair(for module: SourceFile, plan: FilePlan) throws -> BudgetPlan {
         let problems = (0..<Self.maximumRepairProblems).map { _ in
             PageQuality.Finding(
-                check: "truthfulness", line: 9999, name: nil,
-                message: String(repeating: "a_name_that_is_not_in_the_code ", count: 3))
+                check: "truthfulness", line: 99_999, name: nil,
+                message: String(repeating: "x", count: Self.maximumProblemCharacters))
         }
         let facts = renderRepair(module, pageLines: [], cut: 0, problems: problems, withSummaries: true).tokens
         let pageBound = plan.maxTokens + 200 * plan.requestCount
@@ -81,7 +83,10 @@ extension PromptManager {
         var user = "The page below documents `\(module.path)` (\(module.language)) of the project \(project). "
         user += "A checker compared it with the code and found these problems:\n\n"
         for problem in problems.prefix(Self.maximumRepairProblems) {
-            user += "- " + (problem.line.map { "page line \($0): " } ?? "") + problem.message + "\n"
+            let message =
+                problem.message.count > Self.maximumProblemCharacters
+                ? String(problem.message.prefix(Self.maximumProblemCharacters - 1)) + "…" : problem.message
+            user += "- " + (problem.line.map { "page line \($0): " } ?? "") + message + "\n"
         }
         if problems.count > Self.maximumRepairProblems {
             user += "- … and \(problems.count - Self.maximumRepairProblems) more of the same kinds\n"

@@ -21,7 +21,8 @@ extension PageVerifier {
                     continue
                 }
                 let code = Self.stripStringsAndComments(text)
-                for claim in CodeClaim.calls(in: code, line: block.line + offset + 1) where !local.contains(claim.name) {
+                for claim in CodeClaim.calls(in: code, line: block.line + offset + 1) where !local.contains(claim.name)
+                {
                     result.append((claim, nil))
                 }
             }

@@ -16,6 +16,18 @@ struct PlanReport: Encodable {
         var requests: Int
         var estimatedCostUsd: Double?
         var error: String?
+        /// The worst-case repair request (one per module unless --no-repair): prompt tokens, max_tokens, cost.
+        var repairPromptTokens = 0
+        var repairMaxTokens = 0
+        var repairCostUsd: Double?
+    }
+
+    /// The plan plus one worst-case repair request per module: the most a run can send and cost.
+    struct WorstCase: Encodable {
+        var requests: Int
+        var promptTokens: Int
+        var maxTokens: Int
+        var estimatedCostUsd: Double?
     }
 
     struct Totals: Encodable {
@@ -27,6 +39,8 @@ struct PlanReport: Encodable {
         var truncatedModules: Int
         var splitModules: Int
         var failedModules: Int
+        /// With one repair request per module (nil under --no-repair).
+        var worstCaseWithRepairs: WorstCase?
     }
 
     var model: String
@@ -50,11 +64,12 @@ struct PlanReport: Encodable {
         skipped: [ScanSkip],
         manager: PromptManager,
         profile: ModelProfile,
-        modelName: String
+        modelName: String,
+        repairs: Bool = true
     ) async -> PlanReport {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         let modules = await BoundedConcurrency.map(inputs, width: width) { input in
-            plan(input, manager: manager, profile: profile)
+            plan(input, manager: manager, profile: profile, repairs: repairs)
         }
         let planned = modules.compactMap { $0 }
         let costs = planned.filter { $0.error == nil }.map(\.estimatedCostUsd)
@@ -69,17 +84,39 @@ struct PlanReport: Encodable {
                 maxTokens: planned.reduce(0) { $0 + $1.maxTokens }, estimatedCostUsd: totalCost,
                 truncatedModules: planned.filter { $0.truncatedLines > 0 }.count,
                 splitModules: planned.filter { $0.requests > 1 }.count,
-                failedModules: planned.filter { $0.error != nil }.count),
+                failedModules: planned.filter { $0.error != nil }.count,
+                worstCaseWithRepairs: repairs ? worstCase(planned, totalCost: totalCost) : nil),
             skipped: skipped)
     }
 
-    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile) -> Module {
+    private static func worstCase(_ modules: [Module], totalCost: Double?) -> WorstCase {
+        let fitting = modules.filter { $0.error == nil }
+        let repairCosts = fitting.map(\.repairCostUsd)
+        let cost: Double? =
+            totalCost.flatMap { total in
+                repairCosts.contains { $0 == nil } ? nil : total + repairCosts.reduce(0) { $0 + ($1 ?? 0) }
+            }
+        return WorstCase(
+            requests: fitting.reduce(0) { $0 + $1.requests + ($1.repairMaxTokens > 0 ? 1 : 0) },
+            promptTokens: fitting.reduce(0) { $0 + $1.promptTokens + $1.repairPromptTokens },
+            maxTokens: fitting.reduce(0) { $0 + $1.maxTokens + $1.repairMaxTokens }, estimatedCostUsd: cost)
+    }
+
+    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile, repairs: Bool)
+        -> Module
+    {
         do {
             let plan = try manager.plan(input)
-            return Module(
+            var module = Module(
                 path: input.path, language: input.language, symbols: plan.symbolCount, sourceLines: plan.sourceLines,
                 promptTokens: plan.promptTokens, maxTokens: plan.maxTokens, truncatedLines: plan.truncatedLines,
                 requests: plan.requestCount, estimatedCostUsd: plan.estimatedCostUSD(for: profile), error: nil)
+            if repairs, let repair = try? manager.worstCaseRepair(for: input, plan: plan) {
+                module.repairPromptTokens = repair.promptTokens
+                module.repairMaxTokens = repair.maxCompletionTokens
+                module.repairCostUsd = CostEstimator().maximumCost(of: repair, for: profile)?.totalUSD
+            }
+            return module
         } catch {
             return Module(
                 path: input.path, language: input.language, symbols: input.symbols.count,
@@ -139,6 +176,11 @@ struct PlanReport: Encodable {
         out += "\(totals.maxTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "
         out +=
             "\(totals.truncatedModules) truncated, \(totals.splitModules) split, \(totals.failedModules) cannot fit\n"
+        if let worst = totals.worstCaseWithRepairs {
+            out += "worst case with one repair per module: \(worst.requests) requests, \(worst.promptTokens) prompt "
+            out +=
+                "tokens, \(worst.maxTokens) max_tokens, est. cost \(Self.cost(worst.estimatedCostUsd)) (--no-repair: none)\n"
+        }
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }
