@@ -89,10 +89,17 @@ extension PageVerifier {
         var insertions: [(Int, [String])] = []
         var entries: [String] = []
         for symbol in facts.symbols where symbol.isPublic && uncovered.contains(symbol.symbol.qualifiedName) {
-            let factLines = self.factLines(symbol, language: facts.file.language)
             if let end = sectionEnd[symbol.symbol.qualifiedName] {
+                // Its own section exists: add only what it misses.
+                let missing = quality.findings.filter { $0.name == symbol.symbol.qualifiedName }.map(\.message)
+                let factLines = self.factLines(
+                    symbol, language: facts.file.language,
+                    parameters: missing.contains { $0.hasPrefix("parameter ") },
+                    returns: missing.contains { $0.hasPrefix("return value") },
+                    errors: missing.contains { $0.hasPrefix("errors raised") })
                 if !factLines.isEmpty { insertions.append((end, factLines)) }
             } else {
+                let factLines = self.factLines(symbol, language: facts.file.language)
                 entries.append(referenceEntry(symbol, facts: facts, factLines: factLines))
             }
         }
@@ -112,19 +119,22 @@ extension PageVerifier {
     }
 
     /// What the code shows about a symbol's parameters, return and errors, one line each.
-    func factLines(_ symbol: FileFacts.SymbolFacts, language: String) -> [String] {
+    func factLines(
+        _ symbol: FileFacts.SymbolFacts, language: String, parameters: Bool = true, returns: Bool = true,
+        errors: Bool = true
+    ) -> [String] {
         var lines: [String] = []
-        if !symbol.parameters.isEmpty {
+        if parameters, !symbol.parameters.isEmpty {
             lines.append(
                 "Parameters (from the signature): "
                     + symbol.parameters.map { "`\($0.name)`" }.joined(separator: ", ") + ".")
         }
-        if let annotation = symbol.returnAnnotation {
+        if returns, let annotation = symbol.returnAnnotation {
             lines.append("Returns: annotated as `\(annotation.replacing("`", with: ""))`.")
-        } else if let line = symbol.returnValueLine {
+        } else if returns, let line = symbol.returnValueLine {
             lines.append("Returns a value (see the `return` at line \(line)).")
         }
-        if !symbol.raisedErrors.isEmpty {
+        if errors, !symbol.raisedErrors.isEmpty {
             let verb = language.lowercased() == "python" ? "Raises" : "Throws"
             let names = symbol.raisedErrors.map { error in
                 error.name == "(re-raise)"

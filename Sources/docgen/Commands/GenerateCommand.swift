@@ -112,7 +112,7 @@ struct GenerateCommand: AsyncParsableCommand {
             FileHandleOutput.standardOutput.write(data)
         } else {
             print(summary.humanReadable)
-            if let quality { print(quality.summaryLine) }
+            if let quality, quality.quality.pagesChecked > 0 { print(quality.summaryLine) }
         }
         for failure in quality?.gateFailures ?? [] { FileHandleOutput.standardError.write("docgen: \(failure)\n") }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
