@@ -23,7 +23,7 @@ struct PromptManagerRepairTests {
 
     @Test func carriesProblemsFactsAndPageWithinTheBudget() throws {
         let manager = try manager(window: 20_000)
-        let module = PromptManagerTests.module(functions: 3, bodyLines: 2)
+        let module = PromptManagerTests.file(functions: 3, bodyLines: 2)
         let page = "# `m.py`\n\nThe `hsl_to_rgb` function.\n"
         let request = try manager.repairRequest(for: module, page: page, problems: Self.problems)
         let user = try #require(request.messages.last?.content)
@@ -36,7 +36,7 @@ struct PromptManagerRepairTests {
 
     @Test func cutsThePageFromTheEndToFit() throws {
         let manager = try manager(window: 3_000)
-        let module = PromptManagerTests.module(functions: 2, bodyLines: 1)
+        let module = PromptManagerTests.file(functions: 2, bodyLines: 1)
         let page = (1...400).map { "line \($0) of a long page" }.joined(separator: "\n")
         let request = try manager.repairRequest(for: module, page: page, problems: Self.problems)
         let user = try #require(request.messages.last?.content)
@@ -48,11 +48,11 @@ struct PromptManagerRepairTests {
 
     @Test func worstCaseBoundsTheRealRepair() throws {
         let manager = try manager(window: 20_000)
-        let module = PromptManagerTests.module(functions: 4, bodyLines: 3)
+        let module = PromptManagerTests.file(functions: 4, bodyLines: 3)
         let plan = try manager.plan(module)
         let worst = try manager.worstCaseRepair(for: module, plan: plan)
         // The longest page the plan allows, with the most problems listed.
-        let page = String(repeating: "w", count: plan.maxTokens)
+        let page = String(repeating: "w", count: plan.maxCompletionTokens)
         let problems = (0..<40).map { _ in Self.problems[0] }
         let request = try manager.repairRequest(for: module, page: page, problems: problems)
         #expect(request.plan.promptTokens <= worst.promptTokens)

@@ -17,14 +17,15 @@ struct OfflinePageTests {
         if repository == "fixture" {
             files = try await VerifyFixture.files()
         } else {
-            files = try await RepositoryScanner().scan(root: Self.sampleRepository.path).files.map(SourceFile.init)
+            files = try await RepositoryScanner().scan(root: Self.sampleRepository.path).files.map(
+                SourceFile.init(scanned:))
         }
         #expect(files.count >= 3)
         let verifier = PageVerifier(repository: RepositoryFacts(files: files))
         var checked = 0
         for file in files {
             let page = OfflineDocumentWriter().page(for: file, lineCount: ScannedFile.lineCount(of: file.source))
-            let quality = verifier.review(page: page, for: file, pagePath: OutputLayout.page(forModule: file.path))
+            let quality = verifier.review(page: page, for: file, pagePath: OutputLayout.page(forFile: file.path))
             #expect(quality.truthfulness == 1, "\(file.path): \(quality.unresolvedNames.map(\.message))")
             #expect(quality.structureProblems == 0, "\(file.path): \(quality.findings.map(\.message))")
             checked += quality.checkedNames
@@ -35,7 +36,7 @@ struct OfflinePageTests {
     @Test func amendedOfflinePagesAreCompleteAndStillTruthful() async throws {
         let (verifier, files) = try await VerifyFixture.verifier()
         for file in files {
-            let pagePath = OutputLayout.page(forModule: file.path)
+            let pagePath = OutputLayout.page(forFile: file.path)
             let page = OfflineDocumentWriter().page(for: file, lineCount: ScannedFile.lineCount(of: file.source))
             let amended = verifier.amend(page: page, for: file, pagePath: pagePath)
             let quality = verifier.review(page: amended.page, for: file, pagePath: pagePath)

@@ -12,7 +12,7 @@ enum VerifyFixture {
 
     static func files() async throws -> [SourceFile] {
         let root = try fixtures.appendingPathComponent("repo")
-        return try await RepositoryScanner().scan(root: root.path).files.map(SourceFile.init)
+        return try await RepositoryScanner().scan(root: root.path).files.map(SourceFile.init(scanned:))
     }
 
     static func verifier() async throws -> (PageVerifier, [SourceFile]) {
@@ -47,5 +47,20 @@ enum VerifyFixture {
             }
             return Page(name: name, file: file, expectedCheck: check, expectedText: expected, markdown: text)
         }
+    }
+}
+
+extension SourceFile {
+    /// The core's value of a scanned file (the CLI's own conversion lives in the `docgen` target).
+    init(scanned file: ScannedFile) {
+        self.init(
+            path: file.path, language: file.language == .python ? "Python" : "Swift", source: file.source,
+            symbols: file.symbols.map { symbol in
+                Symbol(
+                    kind: symbol.kind.rawValue, name: symbol.name, qualifiedName: symbol.qualifiedName,
+                    line: symbol.line, endLine: symbol.endLine, signature: symbol.signature,
+                    docstring: symbol.docstring,
+                    decoratorLines: symbol.decorators.reduce(0) { $0 + 1 + $1.filter(\.isNewline).count })
+            })
     }
 }

@@ -38,7 +38,7 @@ extension PromptManager {
             return try makeRepair(render(low))
         }
         throw PromptError.doesNotFit(
-            module: module.path,
+            file: module.path,
             needed: renderRepair(
                 module, pageLines: [], cut: pageLines.count, problems: problems, withSummaries: false
             ).tokens, available: limit, model: modelName)
@@ -60,7 +60,7 @@ extension PromptManager {
                 message: String(repeating: "x", count: Self.maximumProblemCharacters))
         }
         let facts = renderRepair(module, pageLines: [], cut: 0, problems: problems, withSummaries: true).tokens
-        let pageBound = plan.maxTokens + 200 * plan.requestCount
+        let pageBound = plan.maxCompletionTokens + 200 * plan.requestCount
         return try budget.plan(promptTokens: min(promptBudgetTokens, facts + pageBound))
     }
 

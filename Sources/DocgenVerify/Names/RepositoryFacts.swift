@@ -3,7 +3,7 @@ public import DocgenCore
 /// The facts of every file of a repository, indexed for name resolution and link checks.
 ///
 /// ```swift
-/// let facts = RepositoryFacts(files: scan.files.map(SourceFile.init))
+/// let facts = RepositoryFacts(files: files)
 /// facts.file(at: "pkg/mod.py")?.symbols.count
 /// ```
 public struct RepositoryFacts: Sendable {

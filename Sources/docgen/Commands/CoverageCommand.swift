@@ -39,7 +39,7 @@ struct CoverageCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: outputURL.path) {
             var found: [String: String] = [:]
             for file in files {
-                let url = outputURL.appendingPathComponent(OutputLayout.page(forModule: file.path))
+                let url = outputURL.appendingPathComponent(OutputLayout.page(forFile: file.path))
                 if let data = FileManager.default.contents(atPath: url.path) {
                     found[file.path] = String(decoding: data, as: UTF8.self)
                 }

@@ -59,7 +59,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let context = try RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
-        let generator = try makeGenerator(context, metrics: metrics, logger: logger)
+        let pageSource = try makePageSource(context, metrics: metrics, logger: logger)
         let scan = try await context.scan()
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
@@ -71,14 +71,14 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
-        let modules = scan.files.map(SourceFile.init)
-        let repositoryFacts = RepositoryFacts(files: modules)
+        let files = scan.files.map(SourceFile.init)
+        let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)
         settings.repairsPages = !run.noRepair
         settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
         let job = DocumentationJob(
-            settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
+            settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) })
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
         if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
@@ -91,7 +91,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt {
-                try await job.run(modules: modules, skipped: skipped)
+                try await job.run(files: files, skipped: skipped)
             }
         } catch let error as OutputError {
             await reporter.finish()
@@ -103,7 +103,7 @@ struct GenerateCommand: AsyncParsableCommand {
             check || summary.status == "interrupted"
             ? nil
             : OutputCheck.run(
-                files: modules.filter { settings.shard?.contains($0.path) ?? true },
+                files: files.filter { settings.shard?.contains($0.path) ?? true },
                 output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
                 minimumCompleteness: minCompleteness)
         if output.json {
@@ -119,11 +119,11 @@ struct GenerateCommand: AsyncParsableCommand {
         if !(quality?.gateFailures.isEmpty ?? true) { throw ExitCode(1) }
     }
 
-    private func makeGenerator(
+    private func makePageSource(
         _ context: RunContext,
         metrics: MetricsCollector,
         logger: Logger
-    ) throws -> DocumentationJob<ContinuousClock>.Generator {
+    ) throws -> DocumentationJob<ContinuousClock>.PageSource {
         guard context.providerKind != .offline, !check else { return .offline }
         let provider: ProviderConfiguration
         do {

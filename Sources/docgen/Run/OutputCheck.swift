@@ -54,7 +54,7 @@ struct OutputCheck: Encodable {
         var pages: [String: String] = [:]
         var missing: [String] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
-            let pagePath = OutputLayout.page(forModule: file.path)
+            let pagePath = OutputLayout.page(forFile: file.path)
             guard let text = read(pagePath) else {
                 missing.append(file.path)
                 continue
@@ -88,7 +88,7 @@ struct OutputCheck: Encodable {
                 "  \(page.path): truthfulness \(QualitySummary.format(page.truthfulness)), completeness "
                     + QualitySummary.format(page.completeness))
             for finding in page.findings.prefix(12) {
-                let line = finding.line.map { "\(OutputLayout.page(forModule: page.path)):\($0): " } ?? ""
+                let line = finding.line.map { "\(OutputLayout.page(forFile: page.path)):\($0): " } ?? ""
                 lines.append("    \(finding.check): \(line)\(finding.message)")
             }
             if page.findings.count > 12 { lines.append("    … \(page.findings.count - 12) more") }
