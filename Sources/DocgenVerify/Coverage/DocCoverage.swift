@@ -1,4 +1,4 @@
-public import DocgenCore
+import DocgenCore
 
 /// How much of a repository's public API documents itself (docstrings / doc comments) and appears in the
 /// generated pages.
