@@ -26,7 +26,6 @@ extension PageVerifier {
         var lines = markdown.lines
         var marked = 0
         var blockNotes: [Int: String] = [:]
-        var removed = Set<Int>()
         var truthByLine: [Int: [PageQuality.Finding]] = [:]
         for finding in quality.findings {
             guard let line = finding.line, line <= lines.count else { continue }
@@ -48,8 +47,6 @@ extension PageVerifier {
                     markdown.links.contains(where: { $0.line == line && $0.destination == name })
                 {
                     lines[line - 1] = Self.unlink(name, in: lines[line - 1])
-                } else if finding.message.hasPrefix("section ") {
-                    removed.insert(line)
                 }
             default: break
             }
@@ -63,9 +60,7 @@ extension PageVerifier {
             let fence = lines[start - 1].prefix { $0 == "`" || $0 == "~" || $0 == " " }
             lines[start - 1] = fence + "text"
             lines.insert(contentsOf: [note, ""], at: start - 1)
-            removed = Set(removed.map { $0 >= start ? $0 + 2 : $0 })
         }
-        for line in removed.sorted(by: >) where line <= lines.count { lines.remove(at: line - 1) }
         let amended = lines.joined(separator: "\n")
         let (completed, entries) = complete(amended, facts: facts, pagePath: pagePath)
         return (completed, marked, entries)
