@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
         .library(name: "DocgenVerify", targets: ["DocgenVerify"]),
+        .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
@@ -52,12 +53,17 @@ let package = Package(
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
         // Verify: pure checks of generated pages against the scanner's facts (no C, no network).
         .target(name: "DocgenVerify", dependencies: ["DocgenBase", "DocgenCore"]),
+        .target(
+            name: "DocgenConsole",
+            dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "DocgenTestSupport", dependencies: ["DocgenBase", "DocgenTokens"]),
         .executableTarget(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
                 "DocgenVerify",
+                "DocgenConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +80,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
+        .testTarget(
+            name: "DocgenConsoleTests",
+            dependencies: [
+                "DocgenConsole", "DocgenCore", "DocgenTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
             name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
@@ -83,7 +96,8 @@ let package = Package(
             dependencies: [
                 "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )
