@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenVerify", targets: ["DocgenVerify"]),
         .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
@@ -50,6 +51,8 @@ let package = Package(
         ),
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenBase"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
+        // Verify: pure checks of generated pages against the scanner's facts (no C, no network).
+        .target(name: "DocgenVerify", dependencies: ["DocgenBase", "DocgenCore"]),
         .target(
             name: "DocgenConsole",
             dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
@@ -59,6 +62,7 @@ let package = Package(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenVerify",
                 "DocgenConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,6 +89,9 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
+        .testTarget(
+            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [

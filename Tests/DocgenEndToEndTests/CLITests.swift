@@ -148,7 +148,7 @@ struct CLITests {
         let result = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json",
+                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json", "--no-repair",
             ],
             environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
@@ -169,7 +169,7 @@ struct CLITests {
         let again = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json",
+                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json", "--no-repair",
             ],
             environment: environment)
         #expect(again.status == 0)
@@ -191,7 +191,7 @@ struct CLITests {
         let output = folder.appendingPathComponent("out").path
         let result = try DocgenProcess.run([
             folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-            "\(server.baseURL)/v1", "--stream", "--json",
+            "\(server.baseURL)/v1", "--stream", "--json", "--no-repair",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let first = try #require(server.receivedRequests.first)

@@ -35,7 +35,7 @@ struct ResumeTests {
         process.executableURL = try DocgenProcess.executable
         process.arguments = [
             repo.path, "-o", output.path, "--provider", "compatible", "--base-url", "\(slow.baseURL)/v1",
-            "--concurrency", "1", "--quiet",
+            "--concurrency", "1", "--quiet", "--no-repair",
         ]
         process.environment = DocgenProcess.cleanEnvironment
         process.standardOutput = FileHandle.nullDevice
@@ -59,6 +59,7 @@ struct ResumeTests {
         defer { fast.shutdown() }
         let resumed = try DocgenProcess.run([
             repo.path, "-o", output.path, "--provider", "compatible", "--base-url", "\(fast.baseURL)/v1", "--json",
+            "--no-repair",
         ])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(fast.receivedRequests.count == 2)

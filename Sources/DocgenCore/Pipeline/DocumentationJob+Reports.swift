@@ -44,7 +44,9 @@ extension DocumentationJob {
         try ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
             renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer, site: site)
+        ).write(
+            entries: entries, skipped: skipped, report: report, appendix: settings.reportAppendix, to: writer,
+            site: site)
     }
 
     func summary(

@@ -41,6 +41,12 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var providerName: String
         /// Everything else that shapes a page (template texts, prompt settings), for the manifest key.
         public var fingerprint: [String]
+        /// Checks every page before it is written (nil: pages are written unchecked).
+        public var reviewer: (any PageReviewing)?
+        /// Whether a page that fails the checks gets one repair request (model pages only).
+        public var repairsPages = true
+        /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
+        public var reportAppendix: String?
 
         /// Creates settings.
         public init(

@@ -73,6 +73,26 @@ public struct RunSummary: Sendable, Codable, Equatable {
         try JSONEncoder.docgenOutput(snakeCaseKeys: true).encode(self)
     }
 
+    /// Key-sorted, snake_case JSON with the pages' `truthfulness` and `completeness` (and the whole quality
+    /// summary under `quality`) when they were checked.
+    ///
+    /// - Parameter quality: The end-of-run check, or nil.
+    public func jsonData(quality: QualitySummary?) throws -> Data {
+        guard let quality else { return try jsonData() }
+        struct WithQuality: Encodable {
+            var summary: RunSummary
+            var quality: QualitySummary
+            func encode(to encoder: any Encoder) throws {
+                try summary.encode(to: encoder)
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(quality.truthfulness, forKey: Key("truthfulness"))
+                try container.encode(quality.completeness, forKey: Key("completeness"))
+                try container.encode(quality, forKey: Key("quality"))
+            }
+        }
+        return try JSONEncoder.docgenOutput(snakeCaseKeys: true).encode(WithQuality(summary: self, quality: quality))
+    }
+
     /// A few lines for the end of a run.
     public var humanReadable: String {
         var lines: [String] = []
@@ -94,4 +114,13 @@ public struct RunSummary: Sendable, Codable, Equatable {
         lines.append("output: \(output)")
         return lines.joined(separator: "\n")
     }
+}
+
+/// A coding key made from a string.
+struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ value: String) { stringValue = value }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -30,7 +30,8 @@ struct PlanCommand: AsyncParsableCommand {
         let report = await PlanReport.make(
             files: scan.files.map(SourceFile.init),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
-            manager: manager, profile: context.profile, modelName: context.configuration.model)
+            manager: manager, profile: context.profile, modelName: context.configuration.model,
+            repairs: !options.noRepair)
         if json {
             var data = try report.jsonData()
             data.append(0x0A)

@@ -17,6 +17,10 @@ struct PlanReport: Encodable {
         var requests: Int
         var estimatedCostUsd: Double?
         var error: String?
+        /// The worst-case repair request (one per file unless --no-repair): prompt tokens, max_tokens, cost.
+        var repairPromptTokens = 0
+        var repairMaxCompletionTokens = 0
+        var repairCostUsd: Double?
 
         // JSON keeps `max_tokens`.
         private enum CodingKeys: String, CodingKey {
@@ -24,6 +28,23 @@ struct PlanReport: Encodable {
             case maxCompletionTokens = "maxTokens"
             case truncatedLines
             case requests, estimatedCostUsd, error
+            case repairPromptTokens
+            case repairMaxCompletionTokens = "repairMaxTokens"
+            case repairCostUsd
+        }
+    }
+
+    /// The plan plus one worst-case repair request per file: the most a run can send and cost.
+    struct WorstCase: Encodable {
+        var requests: Int
+        var promptTokens: Int
+        var maxCompletionTokens: Int
+        var estimatedCostUsd: Double?
+
+        private enum CodingKeys: String, CodingKey {
+            case requests, promptTokens
+            case maxCompletionTokens = "maxTokens"
+            case estimatedCostUsd
         }
     }
 
@@ -36,6 +57,8 @@ struct PlanReport: Encodable {
         var truncatedFiles: Int
         var splitFiles: Int
         var failedFiles: Int
+        /// With one repair request per file (nil under --no-repair).
+        var worstCaseWithRepairs: WorstCase?
 
         // JSON keeps the names users depend on (`modules`, `max_tokens`, `*_modules`).
         private enum CodingKeys: String, CodingKey {
@@ -46,6 +69,7 @@ struct PlanReport: Encodable {
             case truncatedFiles = "truncatedModules"
             case splitFiles = "splitModules"
             case failedFiles = "failedModules"
+            case worstCaseWithRepairs
         }
     }
 
@@ -77,11 +101,12 @@ struct PlanReport: Encodable {
         skipped: [ScanSkip],
         manager: PromptManager,
         profile: ModelProfile,
-        modelName: String
+        modelName: String,
+        repairs: Bool = true
     ) async -> PlanReport {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         let files = await BoundedConcurrency.map(inputs, width: width) { input in
-            plan(input, manager: manager, profile: profile)
+            plan(input, manager: manager, profile: profile, repairs: repairs)
         }
         let planned = files.compactMap { $0 }
         let costs = planned.filter { $0.error == nil }.map(\.estimatedCostUsd)
@@ -96,18 +121,40 @@ struct PlanReport: Encodable {
                 maxCompletionTokens: planned.reduce(0) { $0 + $1.maxCompletionTokens }, estimatedCostUsd: totalCost,
                 truncatedFiles: planned.filter { $0.truncatedLines > 0 }.count,
                 splitFiles: planned.filter { $0.requests > 1 }.count,
-                failedFiles: planned.filter { $0.error != nil }.count),
+                failedFiles: planned.filter { $0.error != nil }.count,
+                worstCaseWithRepairs: repairs ? worstCase(planned, totalCost: totalCost) : nil),
             skipped: skipped)
     }
 
-    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile) -> File {
+    private static func worstCase(_ files: [File], totalCost: Double?) -> WorstCase {
+        let fitting = files.filter { $0.error == nil }
+        let repairCosts = fitting.map(\.repairCostUsd)
+        let cost: Double? = totalCost.flatMap { total in
+            repairCosts.contains { $0 == nil } ? nil : total + repairCosts.reduce(0) { $0 + ($1 ?? 0) }
+        }
+        return WorstCase(
+            requests: fitting.reduce(0) { $0 + $1.requests + ($1.repairMaxCompletionTokens > 0 ? 1 : 0) },
+            promptTokens: fitting.reduce(0) { $0 + $1.promptTokens + $1.repairPromptTokens },
+            maxCompletionTokens: fitting.reduce(0) { $0 + $1.maxCompletionTokens + $1.repairMaxCompletionTokens },
+            estimatedCostUsd: cost)
+    }
+
+    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile, repairs: Bool)
+        -> File
+    {
         do {
             let plan = try manager.plan(input)
-            return File(
+            var file = File(
                 path: input.path, language: input.language, symbols: plan.symbolCount, sourceLines: plan.sourceLines,
                 promptTokens: plan.promptTokens, maxCompletionTokens: plan.maxCompletionTokens,
                 truncatedLines: plan.truncatedLines,
                 requests: plan.requestCount, estimatedCostUsd: plan.estimatedCostUSD(for: profile), error: nil)
+            if repairs, let repair = try? manager.worstCaseRepair(for: input, plan: plan) {
+                file.repairPromptTokens = repair.promptTokens
+                file.repairMaxCompletionTokens = repair.maxCompletionTokens
+                file.repairCostUsd = CostEstimator().maximumCost(of: repair, for: profile)?.totalUSD
+            }
+            return file
         } catch {
             return File(
                 path: input.path, language: input.language, symbols: input.symbols.count,
@@ -168,6 +215,11 @@ struct PlanReport: Encodable {
             "\(totals.maxCompletionTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "
         out +=
             "\(totals.truncatedFiles) truncated, \(totals.splitFiles) split, \(totals.failedFiles) cannot fit\n"
+        if let worst = totals.worstCaseWithRepairs {
+            out += "worst case with one repair per file: \(worst.requests) requests, \(worst.promptTokens) prompt "
+            out += "tokens, \(worst.maxCompletionTokens) max_tokens, est. cost \(Self.cost(worst.estimatedCostUsd)) "
+            out += "(--no-repair: none)\n"
+        }
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }
