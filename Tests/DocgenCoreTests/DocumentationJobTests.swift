@@ -37,12 +37,18 @@ struct DocumentationJobTests {
         return url
     }
 
-    func offlineJob(_ output: URL, force: Bool = false, check: Bool = false, shard: Shard? = nil)
+    static func pageInputs(version: String = "v1") throws -> PageInputs {
+        PageInputs(
+            generatorVersion: version, templates: try PromptTemplates.defaults(), prompt: DocgenConfiguration.Prompt(),
+            profile: ModelProfile.custom(id: "m", contextWindowTokens: 8_000))
+    }
+
+    func offlineJob(_ output: URL, force: Bool = false, check: Bool = false, shard: Shard? = nil) throws
         -> DocumentationJob<TestClock>
     {
         var settings = DocumentationJob<TestClock>.Settings(
             projectName: "sample", outputDirectory: output, modelName: "offline", providerName: "offline",
-            fingerprint: ["v1"])
+            pageInputs: try Self.pageInputs())
         settings.force = force
         settings.checkOnly = check
         settings.shard = shard
@@ -165,7 +171,7 @@ struct DocumentationJobTests {
         let answer =
             ###"{"choices":[{"message":{"content":"## Overview\n\nIt doubles."},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":3}}"###
         let clock = TestClock(autoAdvance: true)
-        func job(_ transport: StubTransport) -> DocumentationJob<TestClock> {
+        func job(_ transport: StubTransport) throws -> DocumentationJob<TestClock> {
             let provider = ProviderConfiguration(
                 kind: .openai, baseURL: "http://127.0.0.1:9/v1",
                 credentials: .init(apiKey: "sk-x", source: "OPENAI_API_KEY"))
@@ -175,7 +181,8 @@ struct DocumentationJobTests {
                 rateLimiter: RateLimiter(limits: .unlimited, clock: clock), metrics: metrics, clock: clock,
                 logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
             var settings = DocumentationJob<TestClock>.Settings(
-                projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai", fingerprint: [])
+                projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai",
+                pageInputs: try Self.pageInputs())
             settings.concurrency = 1
             return DocumentationJob(
                 settings: settings,

@@ -55,7 +55,7 @@ struct GenerateCommand: AsyncParsableCommand {
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
-            providerName: context.providerKind.rawValue, fingerprint: context.fingerprint)
+            providerName: context.providerKind.rawValue, pageInputs: context.pageInputs)
         settings.outputDisplayName = context.configuration.output.directory
         settings.force = force
         settings.checkOnly = check

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DocgenCore
 import DocgenScanner
-import DocgenTokens
 import Foundation
 
 /// `docgen plan REPO` (also `docgen --dry-run REPO`): the token plan of every request, with no network.
