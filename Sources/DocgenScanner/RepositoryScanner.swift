@@ -71,7 +71,7 @@ public struct RepositoryScanner: Sendable {
                 )
             )
         } catch {
-            return .failure(SkippedFile(entry: .init(path: entry.path, reason: error.reason)))
+            return .failure(SkippedFile(entry: .init(path: entry.path, reason: error.reason, remedy: error.remedy)))
         }
     }
 

@@ -61,7 +61,7 @@ struct DocumentationJobTests {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         let summary = try await offlineJob(output).run(files: files, skipped: [("bin.dat", "binary file")])
-        #expect(summary.status == "ok" && summary.exitCode == 0)
+        #expect(summary.status == .ok && summary.exitCode == 0)
         #expect(summary.documented == 2 && summary.requests == 0)
         let page = try String(contentsOf: output.appendingPathComponent("pkg/a.py.md"), encoding: .utf8)
         #expect(page.contains("# `pkg/a.py`"))
@@ -105,12 +105,12 @@ struct DocumentationJobTests {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         let first = try await offlineJob(output, check: true).run(files: files, skipped: [])
-        #expect(first.status == "stale" && first.exitCode == 1)
+        #expect(first.status == .stale && first.exitCode == 1)
         #expect(Set(first.stale) == ["pkg/a.py", "b.swift"])
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.md").path))
         _ = try await offlineJob(output).run(files: files, skipped: [])
         let fresh = try await offlineJob(output, check: true).run(files: files, skipped: [])
-        #expect(fresh.status == "ok" && fresh.stale.isEmpty)
+        #expect(fresh.status == .ok && fresh.stale.isEmpty)
     }
 
     @Test func shardsPartitionTheFiles() async throws {
@@ -192,7 +192,7 @@ struct DocumentationJobTests {
         }
         let ok = StubTransport([.text(200, answer)])
         let summary = try await job(ok).run(files: files, skipped: [])
-        #expect(summary.status == "ok" && summary.requests == 2)
+        #expect(summary.status == .ok && summary.requests == 2)
         #expect(summary.promptTokens == 20)
         let page = try String(contentsOf: output.appendingPathComponent("b.swift.md"), encoding: .utf8)
         #expect(page.contains("Written by `m` (openai)"))
@@ -206,7 +206,7 @@ struct DocumentationJobTests {
                 file.source += "\n"
                 return file
             }, skipped: [])
-        #expect(failed.status == "partial" && failed.exitCode == 1)
+        #expect(failed.status == .partial && failed.exitCode == 1)
         #expect(failed.failed == 2)
         #expect(refused.requests.count == 1)
         #expect(failed.failures.contains { $0.reason.hasPrefix("not attempted") })
@@ -227,4 +227,18 @@ struct DocumentationJobTests {
         #expect(runWide.filter(\.repeatsForEveryRequest).count == runWide.count)
         #expect(perFile.filter(\.repeatsForEveryRequest).isEmpty)
     }
+}
+
+struct RunSummaryStatusTests {
+    @Test func onlyOkExitsZeroAndTheJSONKeepsTheString() throws {
+        #expect(RunSummary.Status.allCasesForTests.map(\.exitCode) == [0, 1, 1, 1])
+        for status in RunSummary.Status.allCasesForTests {
+            let data = try JSONEncoder().encode([status])
+            #expect(String(decoding: data, as: UTF8.self) == "[\"\(status.rawValue)\"]")
+        }
+    }
+}
+
+extension RunSummary.Status {
+    static let allCasesForTests: [RunSummary.Status] = [.ok, .partial, .stale, .interrupted]
 }

@@ -74,7 +74,7 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "pass --provider.\n")
         }
         let files = scan.files.map(SourceFile.init)
-        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
+        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reasonForCLI(flags: false)) }
         let summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt {
