@@ -59,6 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
+        .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -67,14 +68,15 @@ let package = Package(
                 "DocgenBase", "DocgenCore", "DocgenTokens", "DocgenTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
-                "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                "docgen", "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

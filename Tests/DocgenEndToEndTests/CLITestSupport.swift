@@ -9,15 +9,34 @@ struct DocgenProcess {
         var stderr: String
     }
 
-    /// The `docgen` executable next to the test bundle (both live in `.build/<configuration>/`).
+    /// The `docgen` executable next to the test bundle (both live in `.build/<configuration>/`); the test
+    /// target depends on the `docgen` target, so building the tests builds it.
     static var executable: URL {
         get throws {
-            let candidates = [
-                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docgen"),
-                URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent(".build/debug/docgen"),
-            ]
-            return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+            let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docgen")
+            try #require(
+                FileManager.default.isExecutableFile(atPath: binary.path),
+                "docgen is not built next to the tests at \(binary.path)")
+            return binary
+        }
+    }
+
+    /// Starts watching for `process` to end; call before `run()`. The returned semaphore is signalled by the
+    /// termination handler, so waiting on it awaits the exit itself instead of polling.
+    static func exitSignal(for process: Process) -> DispatchSemaphore {
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        return exited
+    }
+
+    /// Waits for the exit signalled by ``exitSignal(for:)`` without blocking a cooperative thread.
+    ///
+    /// - Returns: Whether the process ended within `timeout` seconds.
+    static func waitForExit(_ exited: DispatchSemaphore, timeout: TimeInterval) async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: exited.wait(timeout: .now() + timeout) == .success)
+            }
         }
     }
 
@@ -63,14 +82,13 @@ struct DocgenProcess {
         let collected = Collected()
         out.fileHandleForReading.readabilityHandler = { handle in collected.appendOut(handle.availableData) }
         err.fileHandleForReading.readabilityHandler = { handle in collected.appendErr(handle.availableData) }
+        let exited = exitSignal(for: process)
         try process.run()
         // The child never got `out`: close its write end too, or reading it to the end would wait forever.
         if unwritableStdout { try out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             process.waitUntilExit()
             Issue.record("docgen \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
