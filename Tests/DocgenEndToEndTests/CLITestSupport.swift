@@ -13,11 +13,15 @@ struct DocgenProcess {
     /// target depends on the `docgen` target, so building the tests builds it.
     static var executable: URL {
         get throws {
-            let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docgen")
-            try #require(
-                FileManager.default.isExecutableFile(atPath: binary.path),
-                "docgen is not built next to the tests at \(binary.path)")
-            return binary
+            // Linux: the test runner is an executable in the products folder (its bundle URL is that folder);
+            // macOS: the runner is inside `docgenPackageTests.xctest`, whose parent is the products folder.
+            let candidates = [
+                Bundle.main.bundleURL.appendingPathComponent("docgen"),
+                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docgen"),
+            ]
+            return try #require(
+                candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                "docgen is not built next to the tests (looked at \(candidates.map(\.path)))")
         }
     }
 
