@@ -69,6 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
+        .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -95,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
-                "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                "docgen", "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Snapshots"]

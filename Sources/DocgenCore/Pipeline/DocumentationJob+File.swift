@@ -6,7 +6,7 @@ import Logging
 extension DocumentationJob {
     /// The manifest key of a file's page under the current settings.
     func key(for file: SourceFile) -> String {
-        RunManifest.key([file.source, file.path, settings.providerName, settings.modelName] + settings.fingerprint)
+        settings.pageInputs.key(for: file, provider: settings.providerName, model: settings.modelName)
     }
 
     /// Documents one file, or finds it unchanged; never throws (failures are results).

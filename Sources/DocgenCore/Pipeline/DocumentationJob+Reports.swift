@@ -56,13 +56,13 @@ extension DocumentationJob {
             RunSummary.Failure(path: $0.path, reason: $0.reason ?? "unknown")
         }
         let stale = results.filter { $0.isStale || $0.outcome == nil }.map(\.path)
-        let status: String
+        let status: RunSummary.Status
         if interrupted {
-            status = "interrupted"
+            status = .interrupted
         } else if settings.checkOnly {
-            status = stale.isEmpty ? "ok" : "stale"
+            status = stale.isEmpty ? .ok : .stale
         } else {
-            status = failures.isEmpty ? "ok" : "partial"
+            status = failures.isEmpty ? .ok : .partial
         }
         return RunSummary(
             status: status, project: settings.projectName,

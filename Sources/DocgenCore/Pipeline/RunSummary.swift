@@ -10,9 +10,23 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var reason: String
     }
 
-    /// `ok` (every file documented or unchanged), `partial` (some failed), `stale` (`--check` found
-    /// out-of-date pages), `interrupted`.
-    public var status: String
+    /// How a run ended; drives docgen's exit status. Encoded as its raw value (`"ok"`, `"partial"`, …).
+    public enum Status: String, Sendable, Codable, Equatable {
+        /// Every file documented or unchanged (exit 0).
+        case ok
+        /// Some files failed; the others were written (exit 1).
+        case partial
+        /// `--check` found out-of-date pages (exit 1).
+        case stale
+        /// The run was interrupted; finished pages are kept (exit 1).
+        case interrupted
+
+        /// The exit status for a run that ended this way: 0 for ``ok``, 1 otherwise.
+        public var exitCode: Int32 { self == .ok ? 0 : 1 }
+    }
+
+    /// How the run ended.
+    public var status: Status
     /// The project name.
     public var project: String
     /// The output folder.
@@ -66,7 +80,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
     }
 
     /// The exit status docgen uses for this summary: 0 when `ok`, 1 otherwise.
-    public var exitCode: Int32 { status == "ok" ? 0 : 1 }
+    public var exitCode: Int32 { status.exitCode }
 
     /// Key-sorted, snake_case JSON.
     public func jsonData() throws -> Data {
@@ -96,7 +110,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// A few lines for the end of a run.
     public var humanReadable: String {
         var lines: [String] = []
-        let head = status == "ok" ? "done" : status
+        let head = status == .ok ? "done" : status.rawValue
         let count: (Int) -> String = HumanFormat.count
         let shardNote = shard.map { " (shard \($0))" } ?? ""
         lines.append(
@@ -108,7 +122,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
             "requests \(count(requests)), \(tokens), cost \(HumanFormat.usd(costUSD)), retries \(count(retries)), "
                 + "truncated \(truncatedFiles), split \(splitFiles), \(seconds)")
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
-        if status == "stale" {
+        if status == .stale {
             for path in stale { lines.append("  stale \(path)") }
         }
         lines.append("output: \(output)")

@@ -65,7 +65,7 @@ struct GenerateCommand: AsyncParsableCommand {
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
-            providerName: context.providerKind.rawValue, fingerprint: context.fingerprint)
+            providerName: context.providerKind.rawValue, pageInputs: context.pageInputs)
         settings.outputDisplayName = context.configuration.output.directory
         settings.force = force
         settings.checkOnly = check
@@ -89,7 +89,7 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
                     + "pass --provider.")
         }
-        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
+        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reasonForCLI(flags: false)) }
         let summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt(notify: { presenter.notice($0) }) {
@@ -100,7 +100,7 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
         let quality =
-            check || summary.status == "interrupted"
+            check || summary.status == .interrupted
             ? nil
             : OutputCheck.run(
                 files: files.filter { settings.shard?.contains($0.path) ?? true },
@@ -109,7 +109,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let metricsPath = (context.configuration.output.directory as NSString).appendingPathComponent("metrics.md")
         for line in presenter.closingLines(metricsPath: metricsPath) { presenter.console.message(line) }
         if output.json {
-            var data = try summary.jsonData(quality: quality.map(\.quality))
+            var data = try summary.jsonData(quality: quality.map { $0.quality })
             data.append(0x0A)
             FileHandleOutput.standardOutput.write(data)
         } else {
