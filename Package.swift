@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
         .library(name: "DocgenGraphviz", targets: ["DocgenGraphviz"]),
+        .library(name: "DocgenVerify", targets: ["DocgenVerify"]),
+        .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
@@ -58,17 +60,24 @@ let package = Package(
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenBase"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
         .target(name: "DocgenGraphviz", dependencies: ["CGraphviz", "DocgenBase"]),
+        // Verify: pure checks of generated pages against the scanner's facts (no C, no network).
+        .target(name: "DocgenVerify", dependencies: ["DocgenBase", "DocgenCore"]),
+        .target(
+            name: "DocgenConsole",
+            dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "DocgenTestSupport", dependencies: ["DocgenBase", "DocgenTokens"]),
         .executableTarget(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenGraph", "DocgenScanner", "DocgenCore", "DocgenCurl",
-                "DocgenMarkdown", "DocgenGraphviz",
+                "DocgenMarkdown", "DocgenGraphviz", "DocgenVerify", "DocgenConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
+        .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenGraphTests", dependencies: ["DocgenGraph"]),
         .testTarget(
@@ -80,19 +89,31 @@ let package = Package(
                 "DocgenBase", "DocgenCore", "DocgenGraph", "DocgenTokens", "DocgenTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
+        .testTarget(
+            name: "DocgenConsoleTests",
+            dependencies: [
+                "DocgenConsole", "DocgenCore", "DocgenTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
             name: "DocgenGraphvizTests", dependencies: ["DocgenGraphviz", "DocgenBase", "DocgenCore", "DocgenGraph"]
         ),
         .testTarget(
+            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
-                "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                "docgen", "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )

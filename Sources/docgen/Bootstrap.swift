@@ -1,6 +1,8 @@
+import DocgenConsole
 import DocgenCurl
 import Foundation
 import Logging
+import Synchronization
 
 /// Process-wide set-up that must happen once, before any task starts.
 ///
@@ -16,57 +18,72 @@ enum Bootstrap {
         try? CurlTransport.globalInit()
     }
 
-    /// Sends logs to stderr (stdout stays clean for `--json` and `plan`): warnings by default, debug with
-    /// `--verbose`, errors only with `--quiet`.
-    static func startLogging(verbose: Bool, quiet: Bool) {
-        let level: Logger.Level = verbose ? .debug : (quiet ? .error : .warning)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+    /// Starts the console on stderr (stdout stays clean for `--json` and `plan`) and sends every log record to it:
+    /// sentences for people by default, structured records with `--verbose`, JSON lines with `--log-format json`,
+    /// errors only with `--quiet`. Colours only on a terminal, never with `NO_COLOR`.
+    ///
+    /// - Returns: The presenter the command reports progress and notices through.
+    @discardableResult
+    static func startConsole(_ options: OutputOptions) -> ConsolePresenter {
+        let environment = ProcessInfo.processInfo.environment
+        let isTerminal = TerminalDevice.isStandardErrorTerminal
+        let console = Console(
+            output: StandardErrorOutput(), isTerminal: isTerminal,
+            style: TerminalStyle.detect(isTerminal: isTerminal, environment: environment),
+            columns: { TerminalDevice.columns() })
+        let verbosity: ConsolePresenter.Verbosity = options.quiet ? .quiet : (options.verbose ? .verbose : .normal)
+        let presenter = ConsolePresenter(
+            console: console, settings: .init(verbosity: verbosity, format: options.logFormat.format))
+        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, presenter: presenter) }
+        return presenter
     }
 
     /// Runs `work` in a child task that Ctrl-C (SIGINT) or SIGTERM cancels: new work stops, in-flight requests
     /// are cancelled and finished results are kept. A second signal exits at once with status 130.
-    static func runCancellingOnInterrupt<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws
-        -> T
-    {
+    ///
+    /// - Parameters:
+    ///   - notify: Shows the "interrupted" notice (through the console, so it does not break the progress bar).
+    ///   - work: The run.
+    static func runCancellingOnInterrupt<T: Sendable>(
+        notify: @escaping @Sendable (String) -> Void = { FileHandleOutput.standardError.write("\n" + $0 + "\n") },
+        _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         let task = Task { try await work() }
         let queue = DispatchQueue(label: "docgen.signals")
+        // One counter for both signals: SIGINT then SIGTERM (or the reverse) force-exits like Ctrl-C twice.
+        let interrupts = InterruptCounter()
         var sources: [any DispatchSourceSignal] = []
+        var previous: [(signal: Int32, handler: sighandler_t?)] = []
         for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
+            previous.append((signalNumber, signal(signalNumber, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            let interrupts = InterruptCounter()
             source.setEventHandler {
                 if interrupts.increment() > 1 { exit(130) }
-                FileHandleOutput.standardError.write(
-                    "\ndocgen: interrupted; finishing up (finished pages are kept). Press Ctrl-C again to quit now.\n")
+                notify("docgen: interrupted; finishing up (finished pages are kept). Press Ctrl-C again to quit now.")
                 task.cancel()
             }
             source.resume()
             sources.append(source)
         }
         defer {
+            // Stop listening, then give both signals back their dispositions from before the run.
             for source in sources { source.cancel() }
+            for (signalNumber, handler) in previous { signal(signalNumber, handler) }
         }
         return try await task.value
     }
 }
 
-/// Counts signals across the handlers (they run on one serial queue).
-final class InterruptCounter: @unchecked Sendable {
-    // Only touched from the serial signal queue, so no lock is needed.
-    private var count = 0
+/// How many of SIGINT and SIGTERM arrived during a run, shared by both signal sources.
+final class InterruptCounter: Sendable {
+    private let count = Atomic<Int>(0)
 
+    /// Counts one signal and returns the total so far.
     func increment() -> Int {
-        count += 1
-        return count
+        count.add(1, ordering: .relaxed).newValue
     }
 }
 
-/// Unbuffered writes to stdout/stderr, for messages that must not interleave with progress output.
 struct FileHandleOutput: Sendable {
     static let standardError = FileHandleOutput(handle: .standardError)
     static let standardOutput = FileHandleOutput(handle: .standardOutput)

@@ -77,7 +77,8 @@ struct RepositoryContextTests {
             transport: transport, rateLimiter: RateLimiter(limits: .unlimited, clock: clock), metrics: metrics,
             clock: clock, logger: logger)
         var settings = DocumentationJob<TestClock>.Settings(
-            projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai", fingerprint: [])
+            projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai",
+            pageInputs: try DocumentationJobTests.pageInputs())
         settings.concurrency = 3
         let builder = ContextBuilder(graph: Self.graph, files: files, counter: counter)
         return DocumentationJob(

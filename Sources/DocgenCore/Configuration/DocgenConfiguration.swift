@@ -22,6 +22,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         /// The most of the prompt budget the repository context (neighbours' summaries, used-by) may take, in
         /// percent (0 turns it off).
         public var contextPercent: Int = 25
+
+        /// Creates the defaults.
+        public init() {}
     }
 
     /// Where and what to write.
@@ -30,6 +33,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var directory: String = "docs_output"
         /// Whether to render the HTML site.
         public var html: Bool = true
+        /// Which modules the index and the site list apart as tests, examples and generated code.
+        public var grouping = SiteGrouping()
     }
 
     /// Repository scanning.
@@ -137,6 +142,12 @@ public struct DocgenConfiguration: Sendable, Equatable {
             if case .list(let patterns) = value { scan.exclude = patterns }
         case .html:
             if case .boolean(let flag) = value { output.html = flag }
+        case .siteTests:
+            if case .list(let patterns) = value { output.grouping.tests = patterns }
+        case .siteExamples:
+            if case .list(let patterns) = value { output.grouping.examples = patterns }
+        case .siteGenerated:
+            if case .list(let patterns) = value { output.grouping.generated = patterns }
         case .stream:
             if case .boolean(let flag) = value { stream = flag }
         }
@@ -170,6 +181,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .timeoutSeconds: return String(requestTimeout.secondsDouble)
         case .maxFileSize: return String(scan.maxFileSize)
         case .exclude: return "[]"
+        case .siteTests: return "[" + output.grouping.tests.joined(separator: ", ") + "]"
+        case .siteExamples: return "[" + output.grouping.examples.joined(separator: ", ") + "]"
+        case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"
         case .html: return String(output.html)
         case .stream: return String(stream)
         }

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTokens
 import Foundation
 import Logging
@@ -6,8 +7,8 @@ extension DocumentationJob {
     /// The manifest key of a file's page under the current settings; the context section the prompt quotes is
     /// part of it, so a neighbour's changed summary re-documents the files that quoted it.
     func key(for file: SourceFile, neighbours: NeighbourContext = .empty) -> String {
-        let parts = [file.source, file.path, settings.providerName, settings.modelName] + settings.fingerprint
-        return RunManifest.key(neighbours.text.isEmpty ? parts : parts + [neighbours.text])
+        let key = settings.pageInputs.key(for: file, provider: settings.providerName, model: settings.modelName)
+        return neighbours.text.isEmpty ? key : RunManifest.key([key, neighbours.text])
     }
 
     /// The context section of a file's prompt, from the summaries finished so far.
@@ -48,12 +49,15 @@ extension DocumentationJob {
         do {
             let (markdown, truncatedLines, requests) = try await write(
                 file, lineCount: lineCount, neighbours: neighbours, logger: fileLogger)
-            try writer.write(markdown, to: page)
+            let bytes = Data(markdown.utf8)
+            try writer.write(bytes, to: page)
             summaries.record(path: file.path, page: markdown)
             try await store.record(
                 RunManifest.Entry(
                     path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
-                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests))
+                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
+                    pageHash: ContentHash.sha256Hex(of: bytes),
+                    outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))
@@ -78,18 +82,18 @@ extension DocumentationJob {
     ) async throws -> (String, Int, Int) {
         switch pageSource {
         case .offline:
-            return (OfflineDocumentWriter().page(for: file, lineCount: lineCount), 0, 0)
+            let page = OfflineDocumentWriter().page(for: file, lineCount: lineCount)
+            return (await checked(page, file: file, repair: nil), 0, 0)
         case .model(let service, let prompts, let budget, let counter):
             let plan = try prompts.with(neighbours: neighbours).plan(file)
-            if plan.isTruncated {
-                logger.warning(
-                    "context truncated to fit the model's token limit",
-                    metadata: [
-                        "docgen.lines.omitted": .string(String(plan.truncatedLines)),
-                        "docgen.lines.total": .string(String(plan.sourceLines)),
-                        "docgen.tokens.prompt": .string(String(plan.promptTokens)),
-                        "docgen.tokens.window": .string(String(budget.model.contextWindowTokens)),
-                    ])
+            if plan.isTruncated || plan.isSplit {
+                let event = FileFittedEvent(
+                    file: file.path, model: settings.modelName, omittedLines: plan.truncatedLines,
+                    totalLines: plan.sourceLines, requests: plan.requestCount, promptTokens: plan.promptTokens,
+                    largestPromptTokens: plan.parts.map(\.request.plan.promptTokens).max() ?? 0,
+                    promptBudgetTokens: prompts.promptBudgetTokens,
+                    contextWindowTokens: budget.model.contextWindowTokens, maxSourceLines: prompts.maxSourceLines)
+                logger.log(event, level: .warning)
             }
             var answers: [PageComposer.Answer] = []
             for part in plan.parts {
@@ -100,8 +104,17 @@ extension DocumentationJob {
             }
             let markdown = PageComposer().page(
                 path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
-                answers: answers)
-            return (markdown, plan.truncatedLines, plan.requestCount)
+                answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
+            let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
+                let request = try prompts.repairRequest(for: file, page: page, problems: problems)
+                let result = try await service.complete(request, budget: budget, counter: counter, file: file.path)
+                return PageComposer().page(
+                    path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
+                    answers: [PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)],
+                    anchors: SymbolAnchor.anchors(for: file.symbols))
+            }
+            let page = await checked(markdown, file: file, repair: repair, logger: logger)
+            return (page, plan.truncatedLines, plan.requestCount)
         }
     }
 }

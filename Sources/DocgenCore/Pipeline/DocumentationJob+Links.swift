@@ -1,16 +1,24 @@
+import DocgenBase
 import Foundation
 
 extension DocumentationJob {
     /// Rewrites the link sections (and code-span links) of every page of this run, documented or unchanged, so
-    /// "Used by" follows the current graph even on pages that were not regenerated.
-    func refreshLinks(_ results: [FileResult], manifest: RunManifest, writer: AtomicFileWriter) throws {
+    /// "Used by" follows the current graph even on pages that were not regenerated. A page whose bytes change gets
+    /// its new hash recorded, so the incremental site renders it again.
+    func refreshLinks(_ results: [FileResult], store: ManifestStore, writer: AtomicFileWriter) async throws {
         guard let repository else { return }
+        let manifest = await store.current
         for result in results where result.outcome == .documented || result.outcome == .cached {
-            let page = manifest.entries[result.path]?.page ?? OutputLayout.page(forFile: result.path)
-            guard let data = writer.read(page) else { continue }
+            guard var entry = manifest.entries[result.path], let data = writer.read(entry.page) else { continue }
             let text = String(decoding: data, as: UTF8.self)
             let linked = repository.links.apply(to: text, path: result.path, linker: repository.linker)
-            if linked != text { try writer.write(linked, to: page) }
+            let bytes = Data(linked.utf8)
+            if linked != text { try writer.write(bytes, to: entry.page) }
+            let hash = ContentHash.sha256Hex(of: bytes)
+            if entry.pageHash != hash {
+                entry.pageHash = hash
+                try await store.record(entry)
+            }
         }
     }
 }

@@ -18,8 +18,8 @@ extension DocumentationJob {
         for folder in overview.folders {
             let page = RepositoryOverview.page(forFolder: folder)
             let markdown = overview.folderPage(folder)
-            try writer.write(markdown, to: page)
-            pages.append(SiteBuilder.Page(path: page, title: folder + "/", markdown: markdown))
+            try writer.writeIfChanged(markdown, to: page)
+            pages.append(SiteBuilder.Page(path: page, title: folder + "/", kind: .folder, markdown: markdown))
         }
         var image: String?
         if let renderer = repository.graphRenderer {
@@ -29,9 +29,9 @@ extension DocumentationJob {
                 if let markdownSVG = try? renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "md")),
                     let siteSVG = try? renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "html"))
                 {
-                    try writer.write(markdownSVG, to: Self.graphImage)
+                    try writer.writeIfChanged(markdownSVG, to: Self.graphImage)
                     if settings.writesHTML {
-                        try writer.write(siteSVG, to: OutputLayout.siteFolder + "/" + Self.graphImage)
+                        try writer.writeIfChanged(siteSVG, to: OutputLayout.siteFolder + "/" + Self.graphImage)
                     }
                     image = Self.graphImage
                 }

@@ -1,9 +1,11 @@
 import ArgumentParser
+import DocgenConsole
 import DocgenCore
 import DocgenCurl
 import DocgenMarkdown
 import DocgenScanner
 import DocgenTokens
+import DocgenVerify
 import Foundation
 import Logging
 
@@ -34,11 +36,19 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Only this slice of the modules, I/N (1-based), for CI matrices; merge with 'docgen merge'.")
     var shard: String?
 
+    @Option(help: "Exit 1 when the pages' truthfulness (resolved / checked names, 0 to 1) is below this.")
+    var minTruthfulness: Double?
+
+    @Option(help: "Exit 1 when the pages' completeness (covered / required items, 0 to 1) is below this.")
+    var minCompleteness: Double?
+
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N, such as 2/4; got '\(shard)'.")
         }
         if dryRun && check { throw ValidationError("--dry-run and --check cannot be combined.") }
+        try QualityGate.validate(minTruthfulness, name: "--min-truthfulness")
+        try QualityGate.validate(minCompleteness, name: "--min-completeness")
     }
 
     func run() async throws {
@@ -46,7 +56,7 @@ struct GenerateCommand: AsyncParsableCommand {
             try await PlanCommand.printPlan(options: run, json: output.json)
             return
         }
-        Bootstrap.startLogging(verbose: output.verbose, quiet: output.quiet)
+        let presenter = Bootstrap.startConsole(output)
         let context = try RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
@@ -55,46 +65,62 @@ struct GenerateCommand: AsyncParsableCommand {
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
-            providerName: context.providerKind.rawValue, fingerprint: context.fingerprint)
+            providerName: context.providerKind.rawValue, pageInputs: context.pageInputs)
         settings.outputDisplayName = context.configuration.output.directory
         settings.force = force
         settings.checkOnly = check
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
-        let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
+        settings.grouping = context.configuration.output.grouping
         let files = scan.files.map(SourceFile.init)
         let isModel = if case .model = pageSource { true } else { false }
+        let repositoryFacts = RepositoryFacts(files: files)
+        settings.reviewer = PageVerifier(repository: repositoryFacts)
+        settings.repairsPages = !run.noRepair
+        settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
+        let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) },
             repository: context.repositoryContext(scan, files: files, withContext: isModel))
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
-        if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
-            FileHandleOutput.standardError.write(
+        if context.providerKind == .offline, context.configuration.provider == nil, !check {
+            presenter.notice(
                 "docgen: no API key found, writing reference docs offline. To document with a model, set "
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
-                    + "pass --provider.\n")
+                    + "pass --provider.")
         }
-        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
+        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reasonForCLI(flags: false)) }
         let summary: RunSummary
         do {
-            summary = try await Bootstrap.runCancellingOnInterrupt {
-                try await job.run(files: files, skipped: skipped)
+            summary = try await Bootstrap.runCancellingOnInterrupt(notify: { presenter.notice($0) }) {
+                try await reporter.reporting { try await job.run(files: files, skipped: skipped) }
             }
         } catch let error as OutputError {
-            await reporter.finish()
             throw CLIError.failure(error.description)
         }
-        await reporter.finish()
+        // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
+        let quality =
+            check || summary.status == .interrupted
+            ? nil
+            : OutputCheck.run(
+                files: files.filter { settings.shard?.contains($0.path) ?? true },
+                output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
+                minimumCompleteness: minCompleteness)
+        let metricsPath = (context.configuration.output.directory as NSString).appendingPathComponent("metrics.md")
+        for line in presenter.closingLines(metricsPath: metricsPath) { presenter.console.message(line) }
         if output.json {
-            var data = try summary.jsonData()
+            var data = try summary.jsonData(quality: quality.map { $0.quality })
             data.append(0x0A)
             FileHandleOutput.standardOutput.write(data)
         } else {
             print(summary.humanReadable)
+            if let quality, quality.quality.pagesChecked > 0 { print(quality.summaryLine) }
         }
+        for failure in quality?.gateFailures ?? [] { FileHandleOutput.standardError.write("docgen: \(failure)\n") }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        if !(quality?.gateFailures.isEmpty ?? true) { throw ExitCode(1) }
     }
 
     private func makePageSource(
