@@ -21,7 +21,6 @@ struct BytePairMerger {
     static let cacheThreshold = 512
 
     let vocabulary: Vocabulary
-    let table: RankTable
     /// The per-call lookup cache, or nil for short texts.
     var cache: RankCache?
     /// The per-call piece cache, or nil for short texts.
@@ -31,16 +30,15 @@ struct BytePairMerger {
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        self.table = vocabulary.table
     }
 
     /// The rank of `bytes[0..<length]`, through the cache when there is one and the string is short.
     @inline(__always)
     func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         if length <= 8, let cache {
-            return cache.rank(bytes, length, table: table)
+            return cache.rank(bytes, length, table: vocabulary.table)
         }
-        return table.rank(bytes, length)
+        return vocabulary.table.rank(bytes, length)
     }
 
     /// The rank of the concatenation of the adjacent tokens `left` and `right`, whose bytes are
@@ -48,9 +46,9 @@ struct BytePairMerger {
     @inline(__always)
     func rank(_ left: UInt32, _ right: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         if let pairs {
-            return pairs.rank(left, right, bytes, length, table: table)
+            return pairs.rank(left, right, bytes, length, table: vocabulary.table)
         }
-        return table.rank(bytes, length)
+        return vocabulary.table.rank(bytes, length)
     }
 
     /// Emits the tokens of `piece[0..<length]` into `sink`.
@@ -70,7 +68,7 @@ struct BytePairMerger {
             }
             return
         }
-        if length <= table.maxTokenLength {
+        if length <= vocabulary.table.maxTokenLength {
             let wholeRank = rank(piece, length)
             if wholeRank != UInt32.max {
                 sink.append(wholeRank)
