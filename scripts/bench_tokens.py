@@ -9,8 +9,11 @@ Inputs (built at run time under .bench/, which git ignores):
   prose  translated messages (msgstr) from the gettext catalogues in /usr/share/locale for 24 languages, or
          seeded generated text when no catalogue exists (docgen and tiktoken only).
 
-Times are CPU seconds of the encoding thread (process CPU for the Python peers), best of --repeats after a
-warm-up, so a busy machine slows the wall clock but not the figures much:
+Times are CPU seconds of the encoding thread (process CPU for the Python peers), so a busy machine slows the
+wall clock but not the figures much. Corpora: best of --repeats after a warm-up. Long inputs: docgen makes one
+cold pass in a fresh process at every size (what a user pays, page faults of its working memory included; a
+best-of-N would reuse freed memory at small sizes only and bend the linearity figure); the peers take the best
+of --repeats after a warm-up up to 4 MB and a single pass above.
   docgen    TokenBenchmark (Benchmarks/ package): Encoding.encode per file, vocabulary already loaded;
   tiktoken  Encoding.encode_ordinary in this process;
   quicktok  quicktok 0.2.0's BasicTokenizer loaded with the same vocabulary (quicktok_local.py). It has no
@@ -112,8 +115,8 @@ def time_docgen(benchmark, encoding, paths, repeats):
 
 
 def best_cpu(function, repeats):
-    """The best process-CPU seconds of `function()` over `repeats` runs after a warm-up, and its last result."""
-    result = function()
+    """The best process-CPU seconds of `function()` over `repeats` runs (after a warm-up when repeats > 1)."""
+    result = function() if repeats > 1 else None
     best = float("inf")
     for _ in range(repeats):
         start = time.process_time()
@@ -158,7 +161,7 @@ def run_long(args, sizes):
                 text = path.read_bytes().decode("utf-8")  # not read_text: keep \r as it is
                 size = len(text.encode("utf-8")) / 1e6
                 repeats = args.repeats if megabytes <= 4 else 1
-                ours = time_docgen(args.benchmark, name, [path], repeats)
+                ours = time_docgen(args.benchmark, name, [path], 1)
                 theirs, their_tokens = time_tiktoken(enc, [text], repeats)
                 pieces = [text] if kind == "letter" else split_pieces(enc, text)
                 quick_seconds, quick_tokens = time_quicktok(quick, [pieces], repeats)
