@@ -109,6 +109,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) async throws -> ChatCompletionResult {
         var state = AttemptState(plan: request.plan, start: clock.now)
+        state.file = file
         var logger = self.logger
         logger[metadataKey: "docgen.module"] = .string(file)
         logger[metadataKey: "docgen.provider"] = .string(configuration.provider.kind.rawValue)
@@ -133,6 +134,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         var retriesSoFar = 0
         var retries: [RetryPolicy.Cause: Int] = [:]
         var replanned = false
+        var file = ""
     }
 
     private func run(
@@ -199,12 +201,13 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         }
         state.retriesSoFar += 1
         state.retries[cause, default: 0] += 1
-        logger.debug(
-            "retrying chat completion",
-            metadata: [
-                "docgen.retry.cause": .string(cause.rawValue),
-                "docgen.retry.wait_ms": .string(String(Int(wait.secondsDouble * 1000))),
-            ])
+        var status: Int?
+        if case .status(let code, _) = failure { status = code }
+        logger.log(
+            RequestRetriedEvent(
+                file: state.file, cause: cause, waitMilliseconds: Int(wait.secondsDouble * 1000),
+                retry: state.retriesSoFar, maxRetries: configuration.retry.maxRetries, status: status),
+            level: .debug)
         if case .status(429, _) = failure {
             // Everyone waits, not just this request: nothing reaches the endpoint before the server's wait.
             await rateLimiter.pause(for: wait)

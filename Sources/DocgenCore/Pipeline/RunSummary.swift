@@ -77,13 +77,16 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var humanReadable: String {
         var lines: [String] = []
         let head = status == "ok" ? "done" : status
+        let count: (Int) -> String = HumanFormat.count
+        let shardNote = shard.map { " (shard \($0))" } ?? ""
         lines.append(
-            "docgen \(head): \(files) modules — \(documented) documented, \(cached) unchanged, \(failed) failed"
-                + (shard.map { " (shard \($0))" } ?? ""))
+            "docgen \(head): \(count(files)) modules — \(count(documented)) documented, \(count(cached)) unchanged, "
+                + "\(count(failed)) failed\(shardNote)")
+        let tokens = "tokens \(count(promptTokens)) prompt + \(count(completionTokens)) completion"
+        let seconds = HumanFormat.duration(seconds: durationMilliseconds / 1000)
         lines.append(
-            "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
-                + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedFiles), split "
-                + "\(splitFiles), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
+            "requests \(count(requests)), \(tokens), cost \(HumanFormat.usd(costUSD)), retries \(count(retries)), "
+                + "truncated \(truncatedFiles), split \(splitFiles), \(seconds)")
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
         if status == "stale" {
             for path in stale { lines.append("  stale \(path)") }
