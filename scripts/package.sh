@@ -50,8 +50,11 @@ fi
 
 echo "== building docgen ($configuration, static Swift runtime, commit $commit)" >&2
 started=$(date +%s)
+# A debug build uses scripts/test.sh's flags, so that it reuses the test build and only relinks docgen.
+flags=()
+if [ "$configuration" = debug ]; then flags=(-Xswiftc -warnings-as-errors); fi
 DOCGEN_BUILD_COMMIT="$commit" swift build -c "$configuration" --product docgen --static-swift-stdlib \
-    --scratch-path "$scratch"
+    --scratch-path "$scratch" "${flags[@]}"
 echo "== built in $(( $(date +%s) - started )) s" >&2
 bin_dir="$scratch/$configuration"
 binary="$bin_dir/docgen"
@@ -75,8 +78,9 @@ if printf '%s\n' "$needed" | grep -q '^libswift\|^libFoundation\|^libdispatch\|^
     printf '%s\n' "$needed" | grep 'swift\|Foundation\|dispatch' >&2
     exit 1
 fi
-if readelf -d "$binary" | grep -q 'RPATH\|RUNPATH'; then
-    echo "package.sh: the binary has an rpath into this machine's toolchain:" >&2
+# An rpath may only point next to the binary ($ORIGIN), never into this machine's toolchain or build folders.
+if readelf -d "$binary" | sed -n 's/.*(R\(UN\)\{0,1\}PATH).*\[\(.*\)\]/\2/p' | tr ':' '\n' | grep -v '^\$ORIGIN$' | grep -q .; then
+    echo "package.sh: the binary has an rpath into this machine:" >&2
     readelf -d "$binary" | grep 'RPATH\|RUNPATH' >&2
     exit 1
 fi
