@@ -111,9 +111,16 @@ cp -R repos/sample "$stage/sample"
     echo "# Install on a Debian/Ubuntu machine with: apt-get install \$(grep -v '^#' RUNTIME-DEPENDENCIES | cut -f2 | sort -u)"
     for library in $needed; do
         path="$(ldd "$binary" | awk -v lib="$library" '$1 == lib { print $3 }')"
-        package="$( { [ -n "$path" ] && dpkg -S "$(readlink -f "$path")" 2>/dev/null; } | head -1 | cut -d: -f1)"
+        owner=""
+        if [ -n "$path" ]; then
+            owner="$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null || true)"
+        fi
+        package="$(printf '%s\n' "$owner" | head -1 | cut -d: -f1)"
+        case "$library" in ld-linux*) package="${package:-libc6}" ;; esac
         printf '%s\t%s\n' "$library" "${package:-unknown}"
     done
+    glibc="$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
+    echo "# Needs glibc ${glibc#GLIBC_} or newer (built on $(. /etc/os-release && echo "$PRETTY_NAME"))."
 } >"$stage/RUNTIME-DEPENDENCIES"
 
 cat >"$stage/README.md" <<EOF
