@@ -1,3 +1,4 @@
+public import DocgenBase
 public import DocgenTokens
 import Foundation
 public import Logging
@@ -46,7 +47,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
-    /// A streamed-answer event for ``complete(_:budget:counter:module:onEvent:)``.
+    /// A streamed-answer event for ``complete(_:budget:counter:file:onEvent:)``.
     public enum StreamEvent: Sendable, Equatable {
         /// New answer text.
         case delta(String)
@@ -96,7 +97,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     ///   - request: The planned request.
     ///   - budget: The budget the plan came from, used to re-plan after `context_length_exceeded`.
     ///   - counter: The model's encoding, to count the answer when the server reports no usage.
-    ///   - module: A label for logs and metrics (the module path).
+    ///   - file: A label for logs and metrics (the file path).
     ///   - onEvent: Receives streamed text as it arrives (streaming requests only).
     /// - Returns: The answer, usage, retries and cost.
     /// - Throws: ``AIServiceError`` for final failures; `CancellationError` when cancelled.
@@ -104,23 +105,24 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         _ request: ChatCompletionRequest,
         budget: TokenBudget,
         counter: any Tokenizer,
-        module: String = "",
+        file: String = "",
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) async throws -> ChatCompletionResult {
         var state = AttemptState(plan: request.plan, start: clock.now)
+        state.file = file
         var logger = self.logger
-        logger[metadataKey: "docgen.module"] = .string(module)
+        logger[metadataKey: "docgen.module"] = .string(file)
         logger[metadataKey: "docgen.provider"] = .string(configuration.provider.kind.rawValue)
         do {
             let result = try await run(
                 request, budget: budget, counter: counter, state: &state, logger: logger, onEvent: onEvent)
             await metrics?.recordRequest(
-                module: module, promptTokens: result.promptTokens, completionTokens: result.completionTokens,
+                file: file, promptTokens: result.promptTokens, completionTokens: result.completionTokens,
                 costUSD: result.costUSD ?? 0, latencyMilliseconds: result.latency.secondsDouble * 1000,
                 retries: result.retries, lengthLimited: result.isLengthLimited)
             return result
         } catch {
-            await metrics?.recordFailedRetries(module: module, retries: state.retries)
+            await metrics?.recordFailedRetries(file: file, retries: state.retries)
             throw error
         }
     }
@@ -132,6 +134,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         var retriesSoFar = 0
         var retries: [RetryPolicy.Cause: Int] = [:]
         var replanned = false
+        var file = ""
     }
 
     private func run(
@@ -198,12 +201,13 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         }
         state.retriesSoFar += 1
         state.retries[cause, default: 0] += 1
-        logger.debug(
-            "retrying chat completion",
-            metadata: [
-                "docgen.retry.cause": .string(cause.rawValue),
-                "docgen.retry.wait_ms": .string(String(Int(wait.secondsDouble * 1000))),
-            ])
+        var status: Int?
+        if case .status(let code, _) = failure { status = code }
+        logger.log(
+            RequestRetriedEvent(
+                file: state.file, cause: cause, waitMilliseconds: Int(wait.secondsDouble * 1000),
+                retry: state.retriesSoFar, maxRetries: configuration.retry.maxRetries, status: status),
+            level: .debug)
         if case .status(429, _) = failure {
             // Everyone waits, not just this request: nothing reaches the endpoint before the server's wait.
             await rateLimiter.pause(for: wait)

@@ -1,6 +1,6 @@
-/// What one run cost and how it went, per module and in total; written as `metrics.json` and `metrics.md`.
+/// What one run cost and how it went, per file and in total; written as `metrics.json` and `metrics.md`.
 public struct MetricsReport: Sendable, Codable, Equatable {
-    /// How a module ended.
+    /// How a file ended.
     public enum Outcome: String, Sendable, Codable, Equatable {
         /// Documented by the model (or the offline writer) in this run.
         case documented
@@ -12,9 +12,9 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         case failed
     }
 
-    /// One module's figures.
-    public struct Module: Sendable, Codable, Equatable {
-        /// The module's path relative to the repository root.
+    /// One file's figures.
+    public struct File: Sendable, Codable, Equatable {
+        /// The file's path relative to the repository root.
         public var path: String
         /// How it ended.
         public var outcome: Outcome
@@ -32,14 +32,14 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var latencyMilliseconds: Double
         /// Source lines cut to fit the budget.
         public var truncatedLines: Int
-        /// Extra requests needed because the module had to be split (requests − 1 when split).
+        /// Extra requests needed because the file had to be split (requests − 1 when split).
         public var splits: Int
         /// Retries by cause.
         public var retries: [String: Int]
         /// Answers cut short by the output limit (`finish_reason: length`).
         public var lengthLimitedAnswers: Int
 
-        /// Creates an empty record for a module.
+        /// Creates an empty record for a file.
         public init(path: String, outcome: Outcome = .documented) {
             self.path = path
             self.outcome = outcome
@@ -55,17 +55,17 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         }
     }
 
-    /// Totals over every module.
+    /// Totals over every file.
     public struct Totals: Sendable, Codable, Equatable {
-        /// Modules in the report.
-        public var modules: Int
-        /// Modules documented in the run.
+        /// Files in the report.
+        public var files: Int
+        /// Files documented in the run.
         public var documented: Int
-        /// Modules unchanged since the last run (no request made).
+        /// Files unchanged since the last run (no request made).
         public var cached: Int
-        /// Modules left out on purpose.
+        /// Files left out on purpose.
         public var skipped: Int
-        /// Modules whose every attempt failed.
+        /// Files whose every attempt failed.
         public var failed: Int
         /// Successful requests.
         public var requests: Int
@@ -79,67 +79,83 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var retries: [String: Int]
         /// Retries in all.
         public var retryCount: Int
-        /// Modules whose source was cut to fit.
-        public var truncatedModules: Int
-        /// Modules that needed more than one request.
-        public var splitModules: Int
+        /// Files whose source was cut to fit.
+        public var truncatedFiles: Int
+        /// Files that needed more than one request.
+        public var splitFiles: Int
         /// The median request latency in milliseconds (nil without requests).
         public var latencyP50Milliseconds: Double?
         /// The 95th-percentile request latency in milliseconds (nil without requests).
         public var latencyP95Milliseconds: Double?
         /// The run's wall time in milliseconds.
         public var wallMilliseconds: Double
+
+        // JSON keeps the names users depend on (`modules`, `truncated_modules`, `split_modules`).
+        private enum CodingKeys: String, CodingKey {
+            case files = "modules"
+            case documented, cached, skipped, failed, requests, promptTokens, completionTokens
+            case costUSD, retries, retryCount
+            case truncatedFiles = "truncatedModules"
+            case splitFiles = "splitModules"
+            case latencyP50Milliseconds, latencyP95Milliseconds, wallMilliseconds
+        }
     }
 
     /// The model the run used.
     public var model: String
     /// The provider the run used.
     public var provider: String
-    /// Per module, sorted by path.
-    public var modules: [Module]
+    /// Per file, sorted by path.
+    public var files: [File]
     /// Totals.
     public var totals: Totals
     /// Every request's latency in milliseconds, so sharded reports can be merged with correct percentiles
     /// (nil in reports written before this field existed).
     public var requestLatenciesMilliseconds: [Double]?
 
-    /// Creates a report from module records and request latencies.
+    private enum CodingKeys: String, CodingKey {
+        case model, provider
+        case files = "modules"
+        case totals, requestLatenciesMilliseconds
+    }
+
+    /// Creates a report from file records and request latencies.
     ///
     /// - Parameters:
     ///   - model: The model name.
     ///   - provider: The provider name.
-    ///   - modules: Module records in any order.
+    ///   - files: File records in any order.
     ///   - requestLatencies: Every request's latency in milliseconds, for the percentiles.
     ///   - wallMilliseconds: The run's wall time.
     public init(
         model: String,
         provider: String,
-        modules: [Module],
+        files: [File],
         requestLatencies: [Double],
         wallMilliseconds: Double
     ) {
         self.model = model
         self.provider = provider
         self.requestLatenciesMilliseconds = requestLatencies
-        self.modules = modules.sorted { $0.path < $1.path }
+        self.files = files.sorted { $0.path < $1.path }
         var retries: [String: Int] = [:]
-        for module in modules {
-            for (cause, count) in module.retries { retries[cause, default: 0] += count }
+        for file in files {
+            for (cause, count) in file.retries { retries[cause, default: 0] += count }
         }
         self.totals = Totals(
-            modules: modules.count,
-            documented: modules.filter { $0.outcome == .documented }.count,
-            cached: modules.filter { $0.outcome == .cached }.count,
-            skipped: modules.filter { $0.outcome == .skipped }.count,
-            failed: modules.filter { $0.outcome == .failed }.count,
-            requests: modules.reduce(0) { $0 + $1.requests },
-            promptTokens: modules.reduce(0) { $0 + $1.promptTokens },
-            completionTokens: modules.reduce(0) { $0 + $1.completionTokens },
-            costUSD: modules.reduce(0) { $0 + $1.costUSD },
+            files: files.count,
+            documented: files.filter { $0.outcome == .documented }.count,
+            cached: files.filter { $0.outcome == .cached }.count,
+            skipped: files.filter { $0.outcome == .skipped }.count,
+            failed: files.filter { $0.outcome == .failed }.count,
+            requests: files.reduce(0) { $0 + $1.requests },
+            promptTokens: files.reduce(0) { $0 + $1.promptTokens },
+            completionTokens: files.reduce(0) { $0 + $1.completionTokens },
+            costUSD: files.reduce(0) { $0 + $1.costUSD },
             retries: retries,
             retryCount: retries.values.reduce(0, +),
-            truncatedModules: modules.filter { $0.truncatedLines > 0 }.count,
-            splitModules: modules.filter { $0.splits > 0 }.count,
+            truncatedFiles: files.filter { $0.truncatedLines > 0 }.count,
+            splitFiles: files.filter { $0.splits > 0 }.count,
             latencyP50Milliseconds: Self.percentile(requestLatencies, 0.50),
             latencyP95Milliseconds: Self.percentile(requestLatencies, 0.95),
             wallMilliseconds: wallMilliseconds

@@ -1,17 +1,18 @@
+public import DocgenBase
 public import DocgenTokens
 public import Foundation
 public import Logging
 import Synchronization
 
-/// The main job: documents every module of a scanned repository into an output folder.
+/// The main job: documents every file of a scanned repository into an output folder.
 ///
-/// For each module (at most `concurrency` at once): skip it when its manifest key is unchanged, otherwise
+/// For each file (at most `concurrency` at once): skip it when its manifest key is unchanged, otherwise
 /// write its page — from the scan alone (offline) or from the model's answers (every request planned by
 /// ``PromptManager``, sent by ``AIService``, merged in order) — atomically, and journal it at once. Then write
 /// `index.md`, `metrics.json`/`metrics.md`, the manifest and the HTML site.
 ///
-/// A module that fails is recorded and the run goes on; a failure that will repeat for every module
-/// (credentials refused, model not found) stops new work. Cancelling the task stops new modules, cancels
+/// A file that fails is recorded and the run goes on; a failure that will repeat for every file
+/// (credentials refused, model not found) stops new work. Cancelling the task stops new files, cancels
 /// in-flight requests and keeps every finished page.
 public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration {
     /// What to do and where.
@@ -26,9 +27,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var force = false
         /// Make no requests and write nothing; report stale pages.
         public var checkOnly = false
-        /// Only this slice of the modules.
+        /// Only this slice of the files.
         public var shard: Shard?
-        /// Modules in flight at once.
+        /// Files in flight at once.
         public var concurrency = 4
         /// Whether to render the HTML site.
         public var writesHTML = true
@@ -52,7 +53,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     }
 
     /// How pages are written.
-    public enum Generator: Sendable {
+    public enum PageSource: Sendable {
         /// From the scan alone, no network.
         case offline
         /// By a model.
@@ -61,14 +62,14 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
 
     /// Progress, for a progress bar or log lines.
     public enum Progress: Sendable {
-        /// The run starts with this many modules.
+        /// The run starts with this many files.
         case started(total: Int)
-        /// A module finished.
+        /// A file finished.
         case finished(path: String, outcome: MetricsReport.Outcome, done: Int, total: Int)
     }
 
     let settings: Settings
-    let generator: Generator
+    let pageSource: PageSource
     let renderer: (any HTMLRenderer)?
     let metrics: MetricsCollector
     let clock: C
@@ -87,7 +88,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     ///   - progress: Receives progress events.
     public init(
         settings: Settings,
-        generator: Generator,
+        pageSource: PageSource,
         renderer: (any HTMLRenderer)?,
         metrics: MetricsCollector,
         clock: C,
@@ -95,7 +96,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         progress: (@Sendable (Progress) -> Void)? = nil
     ) {
         self.settings = settings
-        self.generator = generator
+        self.pageSource = pageSource
         self.renderer = renderer
         self.metrics = metrics
         self.clock = clock
@@ -106,44 +107,44 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     /// Runs the job.
     ///
     /// - Parameters:
-    ///   - modules: Every scanned module (the shard is applied here).
+    ///   - files: Every scanned file (the shard is applied here).
     ///   - skipped: Files the scan skipped, with reasons (listed in the index).
     /// - Returns: The summary; its ``RunSummary/exitCode`` is docgen's exit status.
     /// - Throws: ``OutputError`` when the output folder cannot be written or its manifest cannot be read.
-    public func run(modules allModules: [SourceFile], skipped: [(path: String, reason: String)]) async throws
+    public func run(files allFiles: [SourceFile], skipped: [(path: String, reason: String)]) async throws
         -> RunSummary
     {
         let start = clock.now
-        let modules = allModules.filter { settings.shard?.contains($0.path) ?? true }
+        let files = allFiles.filter { settings.shard?.contains($0.path) ?? true }
         let writer = AtomicFileWriter(root: settings.outputDirectory)
         if !settings.checkOnly { try writer.prepareRoot() }
         let manifest = try RunManifest.load(from: writer)
         let store = ManifestStore(manifest: manifest, writer: writer)
-        progress?(.started(total: modules.count))
+        progress?(.started(total: files.count))
 
-        let results = await processAll(modules, manifest: manifest, writer: writer, store: store)
+        let results = await processAll(files, manifest: manifest, writer: writer, store: store)
         let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
         let wall = start.duration(to: clock.now).secondsDouble * 1000
         let report = await metrics.report(
             model: settings.modelName, provider: settings.providerName, wallMilliseconds: wall)
         if settings.checkOnly {
             return summary(
-                modules: modules, results: results, skipped: skipped.count, interrupted: false, report: report)
+                files: files, results: results, skipped: skipped.count, interrupted: false, report: report)
         }
         if settings.shard == nil, !interrupted {
-            try await removeOrphans(keeping: Set(allModules.map(\.path)), store: store, writer: writer)
+            try await removeOrphans(keeping: Set(allFiles.map(\.path)), store: store, writer: writer)
         }
         try await store.save(
             project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
         try writeReports(
-            modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
+            files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
         return summary(
-            modules: modules, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
+            files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
     }
 
-    /// One module's result; `outcome` nil means not reached (interrupted).
-    struct ModuleResult: Sendable {
+    /// One file's result; `outcome` nil means not reached (interrupted).
+    struct FileResult: Sendable {
         var path: String
         var outcome: MetricsReport.Outcome?
         var reason: String?
@@ -151,33 +152,33 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     }
 
     private func processAll(
-        _ modules: [SourceFile],
+        _ files: [SourceFile],
         manifest: RunManifest,
         writer: AtomicFileWriter,
         store: ManifestStore
-    ) async -> [ModuleResult] {
+    ) async -> [FileResult] {
         let stop = StopFlag()
         let outcomes = await BoundedConcurrency.map(
-            modules, width: settings.concurrency,
-            onResult: { (_: Int, result: ModuleResult, done: Int) in
+            files, width: settings.concurrency,
+            onResult: { (_: Int, result: FileResult, done: Int) in
                 if let outcome = result.outcome {
-                    progress?(.finished(path: result.path, outcome: outcome, done: done, total: modules.count))
+                    progress?(.finished(path: result.path, outcome: outcome, done: done, total: files.count))
                 }
             }
-        ) { (module: SourceFile) -> ModuleResult in
+        ) { (file: SourceFile) -> FileResult in
             if let reason = stop.reason {
-                return ModuleResult(path: module.path, outcome: .failed, reason: "not attempted: \(reason)")
+                return FileResult(path: file.path, outcome: .failed, reason: "not attempted: \(reason)")
             }
-            return await process(module, manifest: manifest, writer: writer, store: store, stop: stop)
+            return await process(file, manifest: manifest, writer: writer, store: store, stop: stop)
         }
-        let results = zip(modules, outcomes).map { module, outcome in
-            outcome ?? ModuleResult(path: module.path, outcome: nil)
+        let results = zip(files, outcomes).map { file, outcome in
+            outcome ?? FileResult(path: file.path, outcome: nil)
         }
         return results
     }
 }
 
-/// The first reason to stop starting modules (a failure every module would repeat), shared by module tasks.
+/// The first reason to stop starting files (a failure every file would repeat), shared by file tasks.
 final class StopFlag: Sendable {
     private let state = Mutex<String?>(nil)
 

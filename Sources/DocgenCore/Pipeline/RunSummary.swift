@@ -2,15 +2,15 @@ public import Foundation
 
 /// What a run did, for people (one line per field) and for CI (`--json`).
 public struct RunSummary: Sendable, Codable, Equatable {
-    /// A module that failed, with the reason.
+    /// A file that failed, with the reason.
     public struct Failure: Sendable, Codable, Equatable {
-        /// The module path.
+        /// The file path.
         public var path: String
         /// Why it failed, for a person.
         public var reason: String
     }
 
-    /// `ok` (every module documented or unchanged), `partial` (some failed), `stale` (`--check` found
+    /// `ok` (every file documented or unchanged), `partial` (some failed), `stale` (`--check` found
     /// out-of-date pages), `interrupted`.
     public var status: String
     /// The project name.
@@ -23,15 +23,15 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var model: String
     /// The shard, such as `1/4`, when the run was sharded.
     public var shard: String?
-    /// Modules considered (in this shard).
-    public var modules: Int
-    /// Modules documented in this run.
+    /// Files considered (in this shard).
+    public var files: Int
+    /// Files documented in this run.
     public var documented: Int
-    /// Modules kept unchanged (their manifest key matched).
+    /// Files kept unchanged (their manifest key matched).
     public var cached: Int
-    /// Modules that failed.
+    /// Files that failed.
     public var failed: Int
-    /// Modules whose pages are out of date (`--check`) or were not reached (interrupted).
+    /// Files whose pages are out of date (`--check`) or were not reached (interrupted).
     public var stale: [String]
     /// The failures.
     public var failures: [Failure]
@@ -47,12 +47,23 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var costUSD: Double
     /// Retries in all.
     public var retries: Int
-    /// Modules whose source was cut to fit.
-    public var truncatedModules: Int
-    /// Modules that needed more than one request.
-    public var splitModules: Int
+    /// Files whose source was cut to fit.
+    public var truncatedFiles: Int
+    /// Files that needed more than one request.
+    public var splitFiles: Int
     /// Wall time in milliseconds.
     public var durationMilliseconds: Double
+
+    // JSON keeps the names users depend on (`modules`, `truncated_modules`, `split_modules`).
+    private enum CodingKeys: String, CodingKey {
+        case status, project, output, provider, model, shard
+        case files = "modules"
+        case documented, cached, failed, stale
+        case failures, skippedFiles, requests, promptTokens, completionTokens, costUSD, retries
+        case truncatedFiles = "truncatedModules"
+        case splitFiles = "splitModules"
+        case durationMilliseconds
+    }
 
     /// The exit status docgen uses for this summary: 0 when `ok`, 1 otherwise.
     public var exitCode: Int32 { status == "ok" ? 0 : 1 }
@@ -66,13 +77,16 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var humanReadable: String {
         var lines: [String] = []
         let head = status == "ok" ? "done" : status
+        let count: (Int) -> String = HumanFormat.count
+        let shardNote = shard.map { " (shard \($0))" } ?? ""
         lines.append(
-            "docgen \(head): \(modules) modules — \(documented) documented, \(cached) unchanged, \(failed) failed"
-                + (shard.map { " (shard \($0))" } ?? ""))
+            "docgen \(head): \(count(files)) modules — \(count(documented)) documented, \(count(cached)) unchanged, "
+                + "\(count(failed)) failed\(shardNote)")
+        let tokens = "tokens \(count(promptTokens)) prompt + \(count(completionTokens)) completion"
+        let seconds = HumanFormat.duration(seconds: durationMilliseconds / 1000)
         lines.append(
-            "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
-                + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedModules), split "
-                + "\(splitModules), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
+            "requests \(count(requests)), \(tokens), cost \(HumanFormat.usd(costUSD)), retries \(count(retries)), "
+                + "truncated \(truncatedFiles), split \(splitFiles), \(seconds)")
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
         if status == "stale" {
             for path in stale { lines.append("  stale \(path)") }
