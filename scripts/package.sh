@@ -8,7 +8,7 @@
 # the default templates and the site's stylesheet are compiled in.
 #
 #   bash scripts/package.sh                      # release build in .build-release, archive in dist/
-#   bash scripts/package.sh --configuration debug  # quick check of the packaging (reuses .build, -debug archive)
+#   bash scripts/package.sh --configuration debug  # quicker check of the packaging (.build-static, -debug archive)
 #   bash scripts/package.sh --output /tmp/dist --scratch-path /tmp/docgen-build
 #
 # Then test it in a clean environment: bash scripts/test-package.sh
@@ -29,7 +29,8 @@ while [ $# -gt 0 ]; do
 done
 case "$configuration" in
     release) scratch="${scratch:-.build-release}"; suffix="" ;;
-    debug) scratch="${scratch:-.build}"; suffix="-debug" ;;
+    # Never .build: objects compiled for a static runtime cannot be linked dynamically afterwards (-lCoreFoundation).
+    debug) scratch="${scratch:-.build-static}"; suffix="-debug" ;;
     *) echo "package.sh: --configuration must be debug or release, not '$configuration'" >&2; exit 2 ;;
 esac
 arch="$(uname -m)"
@@ -50,11 +51,8 @@ fi
 
 echo "== building docgen ($configuration, static Swift runtime, commit $commit)" >&2
 started=$(date +%s)
-# A debug build uses scripts/test.sh's flags, so that it reuses the test build and only relinks docgen.
-flags=()
-if [ "$configuration" = debug ]; then flags=(-Xswiftc -warnings-as-errors); fi
 DOCGEN_BUILD_COMMIT="$commit" swift build -c "$configuration" --product docgen --static-swift-stdlib \
-    --scratch-path "$scratch" "${flags[@]}"
+    --scratch-path "$scratch"
 echo "== built in $(( $(date +%s) - started )) s" >&2
 bin_dir="$scratch/$configuration"
 binary="$bin_dir/docgen"
