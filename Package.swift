@@ -1,6 +1,15 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// The commit `docgen --version` reports: scripts/package.sh sets DOCGEN_BUILD_COMMIT (an environment variable is
+// part of SwiftPM's manifest cache key, unlike Context.gitInformation, so a new value is never stale). Only
+// characters of a commit id are kept, so the value cannot break out of the C string.
+let buildCommit: String = {
+    let value = Context.environment["DOCGEN_BUILD_COMMIT"] ?? ""
+    let allowed = Set("0123456789abcdefABCDEF-dirty")
+    return !value.isEmpty && value.count <= 64 && value.allSatisfy(allowed.contains) ? value : "unknown"
+}()
+
 let package = Package(
     name: "docgen",
     platforms: [.macOS(.v15)],
@@ -46,6 +55,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "CDocgenBuildInfo", cSettings: [.define("DOCGEN_BUILD_COMMIT", to: "\"\(buildCommit)\"")]),
         .target(
             name: "DocgenCore",
             dependencies: [
@@ -71,7 +81,7 @@ let package = Package(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenGraph", "DocgenScanner", "DocgenCore", "DocgenCurl",
-                "DocgenMarkdown", "DocgenGraphviz", "DocgenVerify", "DocgenConsole",
+                "DocgenMarkdown", "DocgenGraphviz", "DocgenVerify", "DocgenConsole", "CDocgenBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -112,6 +122,7 @@ let package = Package(
             dependencies: [
                 "docgen", "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Snapshots"]
         ),

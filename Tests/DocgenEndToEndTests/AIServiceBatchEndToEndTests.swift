@@ -49,7 +49,7 @@ struct AIServiceBatchEndToEndTests {
         let fixture = try EndToEndFixture { request in
             EndToEndFixture.lastMessage(of: request).hasPrefix("fast")
                 ? .json(200, EndToEndFixture.okBody(EndToEndFixture.lastMessage(of: request)))
-                : .hang(.seconds(20))
+                : .hang(.seconds(60))
         }
         defer { fixture.server.shutdown() }
         let texts = (0..<4).map { "fast \($0)" } + (0..<8).map { "slow \($0)" }
@@ -66,7 +66,8 @@ struct AIServiceBatchEndToEndTests {
         let results = await batch.value
         let stopped = clock.now - cancelledAt
 
-        #expect(stopped < .seconds(5), "the hanging requests were not abandoned promptly (\(stopped))")
+        // Abandoned, not waited for: the server would hold them for 60 s (the bound leaves room for a loaded machine).
+        #expect(stopped < .seconds(15), "the hanging requests were not abandoned promptly (\(stopped))")
         #expect(results.count == 12)
         for index in 0..<4 {
             #expect((try? results[index].get().text) == "fast \(index)")

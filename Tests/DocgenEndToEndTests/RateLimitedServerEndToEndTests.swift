@@ -21,18 +21,19 @@ struct RateLimitedServerEndToEndTests {
             meter: { $0.chatTokenCounts(overhead: .openAIChat, counter: counter) })
         defer { server.shutdown() }
         let transport = try CurlTransport(configuration: .init(connectTimeout: .seconds(5), proxy: .none))
-        let body = Array(#"{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":590}"#.utf8)
+        let body = Array(#"{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":978}"#.utf8)
         let request = HTTPRequest(method: .post, url: server.baseURL + "/v1/chat/completions", body: body)
 
         let first = try await transport.send(request, timeout: .seconds(5))
         let second = try await transport.send(request, timeout: .seconds(5))
 
-        // One token per byte: "hi" 2 + "user" 4 + 3 per message + 3 reply priming = 12 prompt tokens, + 590.
+        // One token per byte: "hi" 2 + "user" 4 + 3 per message + 3 reply priming = 12 prompt tokens, + 978 = 990
+        // of the 1,000-token bucket: the second request needs about 59 s of refill, so even a slow machine sees a 429.
         #expect(first.status == 200)
         #expect(first.headers["x-ratelimit-limit-tokens"] == "1000")
         #expect(first.headers["x-ratelimit-remaining-requests"] == "99")
         let remaining = try #require(first.headers["x-ratelimit-remaining-tokens"].flatMap { Int($0) })
-        #expect(remaining == 1_000 - 602)
+        #expect(remaining == 1_000 - 990)
         #expect(
             first.headers["x-ratelimit-reset-tokens"].flatMap(RateLimiter<ContinuousClock>.parseResetDuration) != nil)
         #expect(second.status == 429)
