@@ -20,6 +20,7 @@ public actor MetricsCollector {
     ///   - latencyMilliseconds: Time from first attempt to answer, retries and waits included.
     ///   - retries: Retries this request needed, by cause.
     ///   - lengthLimited: Whether the answer stopped at the output limit.
+    ///   - streamFallbacks: Non-streamed fallbacks the request needed after two cut streams.
     public func recordRequest(
         module: String,
         promptTokens: Int,
@@ -27,7 +28,8 @@ public actor MetricsCollector {
         costUSD: Double,
         latencyMilliseconds: Double,
         retries: [RetryPolicy.Cause: Int] = [:],
-        lengthLimited: Bool = false
+        lengthLimited: Bool = false,
+        streamFallbacks: Int = 0
     ) {
         var record = modules[module] ?? MetricsReport.Module(path: module)
         record.requests += 1
@@ -37,14 +39,32 @@ public actor MetricsCollector {
         record.latencyMilliseconds += latencyMilliseconds
         for (cause, count) in retries { record.retries[cause.rawValue, default: 0] += count }
         if lengthLimited { record.lengthLimitedAnswers += 1 }
+        record.streamFallbacks += streamFallbacks
         modules[module] = record
         latencies.append(latencyMilliseconds)
     }
 
-    /// Records retries of a request that finally failed (so they still count).
-    public func recordFailedRetries(module: String, retries: [RetryPolicy.Cause: Int]) {
+    /// Records retries (and stream fallbacks) of a request that finally failed, so they still count.
+    public func recordFailedRetries(module: String, retries: [RetryPolicy.Cause: Int], streamFallbacks: Int = 0) {
         var record = modules[module] ?? MetricsReport.Module(path: module)
         for (cause, count) in retries { record.retries[cause.rawValue, default: 0] += count }
+        record.streamFallbacks += streamFallbacks
+        modules[module] = record
+    }
+
+    /// Records that a module which failed for `cause` is tried again in a final round: one retry with that
+    /// cause, counted with the others and in the final-round breakdown.
+    public func recordFinalRoundRetry(module: String, cause: RetryPolicy.Cause) {
+        var record = modules[module] ?? MetricsReport.Module(path: module)
+        record.retries[cause.rawValue, default: 0] += 1
+        record.finalRoundRetries[cause.rawValue, default: 0] += 1
+        modules[module] = record
+    }
+
+    /// Records that final round `round` documented a module that had failed before.
+    public func recordRecovery(module: String, round: Int) {
+        var record = modules[module] ?? MetricsReport.Module(path: module)
+        record.recoveredInRound = round
         modules[module] = record
     }
 

@@ -11,8 +11,11 @@ import Synchronization
 /// `index.md`, `metrics.json`/`metrics.md`, the manifest and the HTML site.
 ///
 /// A module that fails is recorded and the run goes on; a failure that will repeat for every module
-/// (credentials refused, model not found) stops new work. Cancelling the task stops new modules, cancels
-/// in-flight requests and keeps every finished page.
+/// (credentials refused, model not found) stops new work. When the pass is done, modules that failed only for
+/// transient causes (``RetryPolicy/finalRoundCause(of:)``) get `retryFailedRounds` final rounds, each with a
+/// fresh retry budget, after a pause that honours the longest `retry-after` seen, at lower concurrency; answers
+/// of a split module that already arrived are kept. Cancelling the task stops new modules, cancels in-flight
+/// requests and keeps every finished page.
 public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration {
     /// What to do and where.
     public struct Settings: Sendable {
@@ -30,6 +33,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var shard: Shard?
         /// Modules in flight at once.
         public var concurrency = 4
+        /// Final rounds over modules that failed for transient causes (0 turns them off).
+        public var retryFailedRounds = 1
         /// Whether to render the HTML site.
         public var writesHTML = true
         /// The model name (`offline` for the offline provider).
@@ -63,8 +68,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     public enum Progress: Sendable {
         /// The run starts with this many modules.
         case started(total: Int)
-        /// A module finished.
+        /// A module finished (a module that goes to a final round is reported once, when it is final).
         case finished(path: String, outcome: MetricsReport.Outcome, done: Int, total: Int)
+        /// Final round `round` (from 1) starts after `pause` for `modules` modules that failed transiently.
+        case finalRound(round: Int, modules: Int, pause: Duration)
     }
 
     let settings: Settings
@@ -121,7 +128,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         let store = ManifestStore(manifest: manifest, writer: writer)
         progress?(.started(total: modules.count))
 
-        let results = await processAll(modules, manifest: manifest, writer: writer, store: store)
+        let pass = RunPass(manifest: manifest, writer: writer, store: store, total: modules.count)
+        var results = await processAll(modules, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
+        results = await runFinalRounds(after: results, modules: modules, pass: pass)
         let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
         let wall = start.duration(to: clock.now).secondsDouble * 1000
         let report = await metrics.report(
@@ -148,27 +157,66 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         var outcome: MetricsReport.Outcome?
         var reason: String?
         var isStale = false
+        /// For a failure: the transient cause that makes it worth a final round, nil when permanent.
+        var cause: RetryPolicy.Cause?
+        /// For a failure: attempts made over every round so far.
+        var attempts: Int?
+        /// Rounds the module was tried in (1 for the first pass).
+        var rounds = 1
+        /// The final round that documented it after an earlier failure.
+        var recoveredInRound: Int?
+        /// The earlier failure's reason, when recovered.
+        var recoveredFrom: String?
     }
 
-    private func processAll(
+    /// What every module of a run shares: the manifest, the output, the journal, answers already received
+    /// and the progress count.
+    final class RunPass: Sendable {
+        let manifest: RunManifest
+        let writer: AtomicFileWriter
+        let store: ManifestStore
+        let total: Int
+        let answers = AnswerCache()
+        let done = Mutex(0)
+
+        init(manifest: RunManifest, writer: AtomicFileWriter, store: ManifestStore, total: Int) {
+            self.manifest = manifest
+            self.writer = writer
+            self.store = store
+            self.total = total
+        }
+    }
+
+    /// Runs `modules` with at most `width` in flight. `earlier` holds each module's previous failure in a final
+    /// round; a failure that will get another round is not reported as finished yet.
+    func processAll(
         _ modules: [SourceFile],
-        manifest: RunManifest,
-        writer: AtomicFileWriter,
-        store: ManifestStore
+        earlier: [ModuleResult]?,
+        round: Int,
+        width: Int,
+        pass: RunPass
     ) async -> [ModuleResult] {
         let stop = StopFlag()
+        let retriesLater = round < settings.retryFailedRounds && generator.isModel
         let outcomes = await BoundedConcurrency.map(
-            modules, width: settings.concurrency,
-            onResult: { (_: Int, result: ModuleResult, done: Int) in
-                if let outcome = result.outcome {
-                    progress?(.finished(path: result.path, outcome: outcome, done: done, total: modules.count))
+            Array(modules.enumerated()), width: width,
+            onResult: { (_: Int, result: ModuleResult, _: Int) in
+                guard let outcome = result.outcome, !(retriesLater && result.cause != nil) else { return }
+                let done = pass.done.withLock { done in
+                    done += 1
+                    return done
                 }
+                progress?(.finished(path: result.path, outcome: outcome, done: done, total: pass.total))
             }
-        ) { (module: SourceFile) -> ModuleResult in
-            if let reason = stop.reason {
-                return ModuleResult(path: module.path, outcome: .failed, reason: "not attempted: \(reason)")
+        ) { (item: (offset: Int, element: SourceFile)) -> ModuleResult in
+            let module = item.element
+            let previous = earlier?[item.offset]
+            if let stopped = stop.state {
+                return ModuleResult(
+                    path: module.path, outcome: .failed, reason: "not attempted: \(stopped.reason)", cause: stopped.cause,
+                    attempts: previous?.attempts, rounds: (previous?.rounds ?? 0) + 1)
             }
-            return await process(module, manifest: manifest, writer: writer, store: store, stop: stop)
+            return await process(module, earlier: previous, pass: pass, stop: stop)
         }
         let results = zip(modules, outcomes).map { module, outcome in
             outcome ?? ModuleResult(path: module.path, outcome: nil)
@@ -177,13 +225,40 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     }
 }
 
-/// The first reason to stop starting modules (a failure every module would repeat), shared by module tasks.
+/// The first reason to stop starting modules (a failure every module would repeat), shared by module tasks,
+/// with its transient cause when a final round may still help (an endpoint that refused every connection).
 final class StopFlag: Sendable {
-    private let state = Mutex<String?>(nil)
+    private let value = Mutex<(reason: String, cause: RetryPolicy.Cause?)?>(nil)
+
+    /// The reason and cause, once set.
+    var state: (reason: String, cause: RetryPolicy.Cause?)? { value.withLock { $0 } }
 
     /// The reason, once set.
-    var reason: String? { state.withLock { $0 } }
+    var reason: String? { state?.reason }
 
     /// Sets the reason unless one is set already.
-    func set(_ reason: String) { state.withLock { if $0 == nil { $0 = reason } } }
+    func set(_ reason: String, cause: RetryPolicy.Cause?) {
+        value.withLock { if $0 == nil { $0 = (reason, cause) } }
+    }
+}
+
+/// Answers already received for the parts of split modules, so a final round re-sends only the parts that
+/// failed.
+final class AnswerCache: Sendable {
+    private let answers = Mutex<[String: [Int: PageComposer.Answer]]>([:])
+
+    /// The answer to part `index` of `module`, if it arrived in an earlier round.
+    func answer(module: String, part index: Int) -> PageComposer.Answer? {
+        answers.withLock { $0[module]?[index] }
+    }
+
+    /// Keeps the answer to part `index` of `module`.
+    func keep(_ answer: PageComposer.Answer, module: String, part index: Int) {
+        answers.withLock { $0[module, default: [:]][index] = answer }
+    }
+
+    /// Forgets a module's answers once its page is written.
+    func forget(module: String) {
+        answers.withLock { $0[module] = nil }
+    }
 }

@@ -8,6 +8,20 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var path: String
         /// Why it failed, for a person.
         public var reason: String
+        /// The transient cause of the last failure (a ``RetryPolicy/Cause`` raw value), nil when permanent.
+        public var cause: String?
+        /// Attempts made over every round, when the module gave up after retries.
+        public var attempts: Int?
+    }
+
+    /// A module that failed for a transient cause and was documented in a final round.
+    public struct Recovery: Sendable, Codable, Equatable {
+        /// The module path.
+        public var path: String
+        /// The cause it had failed for (a ``RetryPolicy/Cause`` raw value).
+        public var cause: String
+        /// The final round that documented it, from 1.
+        public var round: Int
     }
 
     /// `ok` (every module documented or unchanged), `partial` (some failed), `stale` (`--check` found
@@ -35,6 +49,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var stale: [String]
     /// The failures.
     public var failures: [Failure]
+    /// Modules documented in a final round after failing for a transient cause.
+    public var recovered: [Recovery]
     /// Files the scan skipped.
     public var skippedFiles: Int
     /// Successful requests.
@@ -45,8 +61,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var completionTokens: Int
     /// Estimated cost in USD.
     public var costUSD: Double
-    /// Retries in all.
+    /// Retries in all (final-round retries included).
     public var retries: Int
+    /// Non-streamed fallbacks after two cut streams.
+    public var streamFallbacks: Int
     /// Modules whose source was cut to fit.
     public var truncatedModules: Int
     /// Modules that needed more than one request.
@@ -66,13 +84,18 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var humanReadable: String {
         var lines: [String] = []
         let head = status == "ok" ? "done" : status
+        let recoveredNote = recovered.isEmpty ? "" : " (\(recovered.count) in a final round)"
         lines.append(
-            "docgen \(head): \(modules) modules — \(documented) documented, \(cached) unchanged, \(failed) failed"
-                + (shard.map { " (shard \($0))" } ?? ""))
+            "docgen \(head): \(modules) modules — \(documented) documented\(recoveredNote), \(cached) unchanged, "
+                + "\(failed) failed" + (shard.map { " (shard \($0))" } ?? ""))
         lines.append(
             "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
                 + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedModules), split "
                 + "\(splitModules), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
+        if streamFallbacks > 0 { lines.append("non-streamed fallbacks after cut streams: \(streamFallbacks)") }
+        for recovery in recovered {
+            lines.append("  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")
+        }
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
         if status == "stale" {
             for path in stale { lines.append("  stale \(path)") }

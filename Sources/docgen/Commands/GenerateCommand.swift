@@ -61,6 +61,7 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.checkOnly = check
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
+        settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
         let job = DocumentationJob(

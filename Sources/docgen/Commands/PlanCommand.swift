@@ -30,7 +30,12 @@ struct PlanCommand: AsyncParsableCommand {
         let report = await PlanReport.make(
             modules: scan.files.map(SourceFile.init),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
-            manager: manager, profile: context.profile, modelName: context.configuration.model)
+            manager: manager, profile: context.profile, modelName: context.configuration.model,
+            retry: PlanReport.Retry(
+                maxRetries: context.configuration.retry.maxRetries,
+                retryFailedRounds: context.configuration.retryFailedRounds, streaming: context.configuration.stream,
+                maxSendsPerRequest: context.configuration.retry.maximumSends(
+                    streaming: context.configuration.stream, finalRounds: context.configuration.retryFailedRounds)))
         if json {
             var data = try report.jsonData()
             data.append(0x0A)

@@ -27,6 +27,19 @@ struct PlanReport: Encodable {
         var truncatedModules: Int
         var splitModules: Int
         var failedModules: Int
+        /// Every planned request sent the most times the retry policy allows (final rounds included).
+        var worstCaseRequests: Int
+        /// The estimated cost if every one of those sends were billed in full.
+        var worstCaseCostUsd: Double?
+    }
+
+    /// The retry settings behind the worst case.
+    struct Retry: Encodable {
+        var maxRetries: Int
+        var retryFailedRounds: Int
+        var streaming: Bool
+        /// The most times one planned request is sent in a run (``RetryPolicy/maximumSends(streaming:finalRounds:)``).
+        var maxSendsPerRequest: Int
     }
 
     var model: String
@@ -37,6 +50,7 @@ struct PlanReport: Encodable {
     var countIsEstimate: Bool
     var modules: [Module]
     var totals: Totals
+    var retry: Retry
     var skipped: [ScanSkip]
 
     struct ScanSkip: Encodable {
@@ -50,7 +64,8 @@ struct PlanReport: Encodable {
         skipped: [ScanSkip],
         manager: PromptManager,
         profile: ModelProfile,
-        modelName: String
+        modelName: String,
+        retry: Retry
     ) async -> PlanReport {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         let modules = await BoundedConcurrency.map(inputs, width: width) { input in
@@ -59,18 +74,21 @@ struct PlanReport: Encodable {
         let planned = modules.compactMap { $0 }
         let costs = planned.filter { $0.error == nil }.map(\.estimatedCostUsd)
         let totalCost: Double? = costs.contains { $0 == nil } ? nil : costs.reduce(0) { $0 + ($1 ?? 0) }
+        let requests = planned.reduce(0) { $0 + $1.requests }
         return PlanReport(
             model: modelName, encoding: profile.encodingName, contextWindow: profile.contextWindowTokens,
             maxOutputTokens: profile.maxOutputTokens, promptBudget: manager.promptBudgetTokens,
             countIsEstimate: profile.isEstimate, modules: planned,
             totals: Totals(
-                modules: planned.count, requests: planned.reduce(0) { $0 + $1.requests },
+                modules: planned.count, requests: requests,
                 promptTokens: planned.reduce(0) { $0 + $1.promptTokens },
                 maxTokens: planned.reduce(0) { $0 + $1.maxTokens }, estimatedCostUsd: totalCost,
                 truncatedModules: planned.filter { $0.truncatedLines > 0 }.count,
                 splitModules: planned.filter { $0.requests > 1 }.count,
-                failedModules: planned.filter { $0.error != nil }.count),
-            skipped: skipped)
+                failedModules: planned.filter { $0.error != nil }.count,
+                worstCaseRequests: requests * retry.maxSendsPerRequest,
+                worstCaseCostUsd: totalCost.map { $0 * Double(retry.maxSendsPerRequest) }),
+            retry: retry, skipped: skipped)
     }
 
     private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile) -> Module {
@@ -139,6 +157,11 @@ struct PlanReport: Encodable {
         out += "\(totals.maxTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "
         out +=
             "\(totals.truncatedModules) truncated, \(totals.splitModules) split, \(totals.failedModules) cannot fit\n"
+        out += "worst case with retries: \(totals.worstCaseRequests) requests (each sent at most "
+        out += "\(retry.maxSendsPerRequest) times: \(retry.maxRetries + 1) attempts + 1 re-plan"
+        out += retry.streaming ? " + 1 non-streamed fallback" : ""
+        out += ", in \(retry.retryFailedRounds + 1) round\(retry.retryFailedRounds == 0 ? "" : "s")), est. cost "
+        out += "\(Self.cost(totals.worstCaseCostUsd)) if every one were billed\n"
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }

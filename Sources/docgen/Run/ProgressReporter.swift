@@ -34,6 +34,8 @@ final class ProgressReporter: Sendable {
                 $0.started = Date()
             }
             if !isTerminal { FileHandleOutput.standardError.write("docgen: \(total) modules to check\n") }
+        case .finalRound(let round, let modules, let pause):
+            announce(round: round, modules: modules, pause: pause)
         case .finished(let path, let outcome, let done, let total):
             let (elapsed, shouldDraw) = state.withLock { state -> (Double, Bool) in
                 state.done = done
@@ -54,6 +56,22 @@ final class ProgressReporter: Sendable {
                     await previous?.value
                     await Self.draw(metrics: metrics, done: done, total: total, elapsed: elapsed)
                 }
+            }
+        }
+    }
+
+    /// Announces a final round: after the redraws before it, on a line of its own.
+    private func announce(round: Int, modules: Int, pause: Duration) {
+        let seconds = Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18
+        let line =
+            "docgen: final round \(round): retrying \(modules) module\(modules == 1 ? "" : "s") that failed for "
+            + "transient causes after a \(String(format: "%.1f", seconds)) s pause\n"
+        let isTerminal = self.isTerminal
+        state.withLock { state in
+            let previous = state.lastDrawTask
+            state.lastDrawTask = Task {
+                await previous?.value
+                FileHandleOutput.standardError.write((isTerminal ? "\n" : "") + line)
             }
         }
     }
