@@ -122,7 +122,8 @@ public final class FaultInjector: Sendable {
     private static func cut(_ action: LoopbackHTTPServer.Action) -> LoopbackHTTPServer.Action? {
         switch action {
         case .stream(let status, let headers, let chunks, _) where (200..<300).contains(status) && !chunks.isEmpty:
-            return .stream(status: status, headers: headers, chunks: Array(chunks.prefix(chunks.count / 2)), completes: false)
+            return .stream(
+                status: status, headers: headers, chunks: Array(chunks.prefix(chunks.count / 2)), completes: false)
         case .delayed(let wait, let next):
             return cut(next).map { .delayed(wait, then: $0) }
         default:

@@ -14,7 +14,8 @@ struct AIServiceStreamFallbackTests {
         credentials: ProviderCredentials(apiKey: "sk-fallback-0123456789", source: "OPENAI_API_KEY"))
 
     static let cut = StubTransport.Reply.stream(
-        status: 200, headers: HTTPHeaders(), chunks: [Array("data: {\"choices\":[{\"delta\":{\"content\":\"Pa\"}}]}\n\n".utf8)],
+        status: 200, headers: HTTPHeaders(),
+        chunks: [Array("data: {\"choices\":[{\"delta\":{\"content\":\"Pa\"}}]}\n\n".utf8)],
         error: HTTPTransportError(kind: .connectionLost, detail: "reset", url: "x"))
     static let ok = StubTransport.Reply.text(
         200,

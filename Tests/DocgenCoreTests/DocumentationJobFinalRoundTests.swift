@@ -58,7 +58,8 @@ struct DocumentationJobFinalRoundTests {
         let prompts = try PromptManager(
             templates: try .defaults(), project: "sample", budget: budget, counter: counter, modelName: "m")
         let provider = ProviderConfiguration(
-            kind: .openai, baseURL: "http://127.0.0.1:9/v1", credentials: .init(apiKey: "sk-x", source: "OPENAI_API_KEY"))
+            kind: .openai, baseURL: "http://127.0.0.1:9/v1",
+            credentials: .init(apiKey: "sk-x", source: "OPENAI_API_KEY"))
         let logger = Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })
         let service = AIService(
             configuration: .init(provider: provider, retry: retry), transport: transport,

@@ -43,7 +43,9 @@ struct RetryPolicyRoundsTests {
 
     @Test func errorsFromOutsideTheServiceArePermanent() {
         #expect(RetryPolicy.finalRoundCause(of: CancellationError()) == nil)
-        #expect(RetryPolicy.finalRoundCause(of: PromptError.doesNotFit(module: "big.py", needed: 9_000, available: 8_000, model: "m")) == nil)
+        #expect(
+            RetryPolicy.finalRoundCause(
+                of: PromptError.doesNotFit(module: "big.py", needed: 9_000, available: 8_000, model: "m")) == nil)
         #expect(RetryPolicy.finalRoundCause(of: OutputError.writeFailed(path: "/x", reason: "full")) == nil)
         let lost = HTTPTransportError(kind: .connectionLost, detail: "reset", url: "x")
         #expect(RetryPolicy.finalRoundCause(of: lost) == .connectionLost)

@@ -29,7 +29,7 @@ struct FaultScenario {
 
     /// 40 Python modules of different sizes; two have so many functions that they are split into parts.
     static let modules: [SourceFile] = (0..<moduleCount).map { index in
-        let functions = index % 17 == 5 ? 260 : 2 + index % 7
+        let functions = index == 5 || index == 22 ? 90 : 2 + index % 7
         var source = "\"\"\"Module \(index).\"\"\"\n\n"
         var symbols: [SourceFile.Symbol] = []
         for function in 0..<functions {
@@ -51,13 +51,15 @@ struct FaultScenario {
             let messages = body["messages"] as? [[String: Any]]
         else { return .json(400, #"{"error":{"message":"not a chat request"}}"#) }
         let prompt = messages.compactMap { $0["content"] as? String }.joined(separator: "\n")
-        let digest = String(prompt.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+        let digest = String(
+            prompt.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
         let pieces = ["## Overview\n\n", "This part (", digest, ") is documented ", "by the loopback model."]
         let usage = #""usage":{"prompt_tokens":\#(prompt.utf8.count),"completion_tokens":12}"#
         guard body["stream"] as? Bool == true else {
             let text = pieces.joined().replacingOccurrences(of: "\n", with: "\\n")
             return .json(
-                200, #"{"choices":[{"message":{"role":"assistant","content":"\#(text)"},"finish_reason":"stop"}],"#
+                200,
+                #"{"choices":[{"message":{"role":"assistant","content":"\#(text)"},"finish_reason":"stop"}],"#
                     + usage + "}")
         }
         var events = pieces.map { piece in
@@ -160,7 +162,9 @@ struct FaultScenario {
             "a request was sent \(faulty.faults.maximumSendsOfOneRequest) times; the policy allows \(bound)",
             sourceLocation: sourceLocation)
         for fault in FaultInjector.Fault.allCases {
-            #expect((faulty.faults.injected[fault] ?? 0) > 0, "no \(fault.rawValue) injected", sourceLocation: sourceLocation)
+            #expect(
+                (faulty.faults.injected[fault] ?? 0) > 0, "no \(fault.rawValue) injected",
+                sourceLocation: sourceLocation)
         }
     }
 }

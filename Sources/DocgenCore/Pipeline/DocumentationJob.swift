@@ -213,7 +213,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             let previous = earlier?[item.offset]
             if let stopped = stop.state {
                 return ModuleResult(
-                    path: module.path, outcome: .failed, reason: "not attempted: \(stopped.reason)", cause: stopped.cause,
+                    path: module.path, outcome: .failed, reason: "not attempted: \(stopped.reason)",
+                    cause: stopped.cause,
                     attempts: previous?.attempts, rounds: (previous?.rounds ?? 0) + 1)
             }
             return await process(module, earlier: previous, pass: pass, stop: stop)

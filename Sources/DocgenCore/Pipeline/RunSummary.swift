@@ -94,7 +94,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
                 + "\(splitModules), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
         if streamFallbacks > 0 { lines.append("non-streamed fallbacks after cut streams: \(streamFallbacks)") }
         for recovery in recovered {
-            lines.append("  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")
+            lines.append(
+                "  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")
         }
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
         if status == "stale" {
