@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "docgen", targets: ["docgen"]),
+        .library(name: "DocgenBase", targets: ["DocgenBase"]),
         .library(name: "DocgenTokens", targets: ["DocgenTokens"]),
         .library(name: "DocgenScanner", targets: ["DocgenScanner"]),
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
@@ -19,13 +20,17 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
+        // Base: the seams and small shared utilities every other target may use (the NIOCore of docgen).
+        .target(name: "DocgenBase", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Tokens: no package dependencies at all, so anyone can reuse the BPE engine.
         .target(name: "DocgenTokens", resources: [.copy("Resources")]),
         .target(
             name: "DocgenScanner",
             dependencies: [
+                "DocgenBase",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]
@@ -35,43 +40,41 @@ let package = Package(
         .target(
             name: "DocgenCore",
             dependencies: [
+                "DocgenBase",
                 "DocgenTokens",
-                "DocgenScanner",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenCore"]),
-        .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenCore"]),
-        .target(
-            name: "DocgenTestSupport",
-            dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
-        ),
+        .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenBase"]),
+        .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
+        .target(name: "DocgenTestSupport", dependencies: ["DocgenBase", "DocgenTokens"]),
         .executableTarget(
             name: "docgen",
             dependencies: [
-                "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenCoreTests",
             dependencies: [
-                "DocgenCore", "DocgenTestSupport",
+                "DocgenBase", "DocgenCore", "DocgenTokens", "DocgenTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenCore", "DocgenTestSupport"]),
-        .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenCore"]),
+        .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
+        .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
-                "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,4 +1,4 @@
-import DocgenCore
+import DocgenBase
 import Synchronization
 
 /// The bounded queue between libcurl's write callback (producer, on the ``CurlMulti`` thread) and the task

@@ -1,5 +1,5 @@
 import CCurl
-import DocgenCore
+import DocgenBase
 import Foundation
 import Synchronization
 

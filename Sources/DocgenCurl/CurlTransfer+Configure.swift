@@ -1,5 +1,5 @@
 import CCurl
-import DocgenCore
+import DocgenBase
 
 extension CurlTransfer {
     /// Sets every per-request option on a fresh easy handle.

@@ -1,5 +1,5 @@
 import CCurl
-import DocgenCore
+import DocgenBase
 
 extension CurlTransport {
     /// The transport error kind for a libcurl result code.

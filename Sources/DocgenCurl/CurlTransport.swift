@@ -1,5 +1,5 @@
 import CCurl
-public import DocgenCore
+public import DocgenBase
 
 /// ``HTTPTransport`` over libcurl: connection reuse, keep-alive, HTTP/2, TLS through OpenSSL, proxies, and
 /// connect, total and idle timeouts.

@@ -1,5 +1,5 @@
 import CCmark
-import DocgenCore
+import DocgenBase
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
 import CCmark
-public import DocgenCore
+public import DocgenBase
 
 /// ``HTMLRenderer`` through libcmark (CommonMark), safe for untrusted Markdown.
 ///

@@ -13,7 +13,7 @@ import Foundation
 public struct RepositoryScanner: Sendable {
     /// The configuration in use.
     public let configuration: ScanConfiguration
-    private let scanners: [SourceLanguage: any SourceScanner]
+    private let scanners: [SourceLanguage: any LanguageScanner]
 
     /// Creates a repository scanner.
     ///

@@ -1,4 +1,4 @@
-public import DocgenCore
+public import DocgenBase
 
 extension LoopbackHTTPServer {
     /// One request as the server received it.

@@ -1,4 +1,4 @@
-import DocgenCore
+import DocgenBase
 import Foundation
 
 /// Serves one accepted connection of a ``LoopbackHTTPServer``: reads requests (keep-alive), records them,

@@ -1,4 +1,4 @@
-import DocgenCore
+import DocgenBase
 import Synchronization
 
 /// Records when a ``LoopbackHTTPServer`` received each request and what it answered, so tests can check timing

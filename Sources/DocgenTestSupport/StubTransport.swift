@@ -1,4 +1,4 @@
-public import DocgenCore
+public import DocgenBase
 import Synchronization
 
 /// An ``HTTPTransport`` for tests: records every request and answers from a script.

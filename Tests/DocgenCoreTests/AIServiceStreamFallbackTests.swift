@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenTestSupport
 import DocgenTokens
@@ -47,7 +48,7 @@ struct AIServiceStreamFallbackTests {
             stream: true)
         var onEvent: (@Sendable (AIService<TestClock>.StreamEvent) -> Void)?
         if let events { onEvent = { events.append($0) } }
-        return try await service.complete(request, budget: budget, counter: counter, module: "a.py", onEvent: onEvent)
+        return try await service.complete(request, budget: budget, counter: counter, file: "a.py", onEvent: onEvent)
     }
 
     static func body(_ request: HTTPRequest) throws -> [String: Any] {
@@ -75,7 +76,7 @@ struct AIServiceStreamFallbackTests {
         #expect(NSDictionary(dictionary: streamed).isEqual(to: fallback), "same body except stream")
         #expect(sent[0].headers["Accept"] == "text/event-stream")
         #expect(sent[2].headers["Accept"] != "text/event-stream")
-        let record = try #require(await metrics.moduleRecords.first)
+        let record = try #require(await metrics.fileRecords.first)
         #expect(record.streamFallbacks == 1 && record.retries == ["stream_cut": 2])
     }
 
@@ -100,7 +101,7 @@ struct AIServiceStreamFallbackTests {
         #expect(sent.count <= policy.maximumSends(streaming: true, finalRounds: 0))
         let streamedFlags = try sent.map { try Self.body($0)["stream"] as? Bool ?? false }
         #expect(streamedFlags == [true, true, false, true, true])
-        let record = try #require(await metrics.moduleRecords.first)
+        let record = try #require(await metrics.fileRecords.first)
         #expect(record.streamFallbacks == 1)
         #expect(record.retries == ["stream_cut": 3, "server_error": 1])
     }

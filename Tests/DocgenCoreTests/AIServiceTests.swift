@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenTestSupport
 import DocgenTokens
@@ -288,7 +289,7 @@ struct AIServiceTests {
         let transport = StubTransport([.text(500, "x"), .text(200, Self.okBody())])
         let budget = try makeBudget()
         _ = try await makeService(transport, logger: logger).complete(
-            try makeRequest(budget), budget: budget, counter: counter, module: "pkg/mod.py")
+            try makeRequest(budget), budget: budget, counter: counter, file: "pkg/mod.py")
         let entries = handler.entries
         #expect(entries.contains { $0.message == "sending chat completion" && $0.metadata["docgen.attempt"] == "2" })
         #expect(entries.allSatisfy { $0.metadata["docgen.module"] == "pkg/mod.py" })
@@ -304,10 +305,10 @@ struct AIServiceTests {
             StubTransport([.text(429, "", headers: ["retry-after-ms": "10"]), .text(200, Self.okBody())]),
             metrics: metrics
         )
-        .complete(try makeRequest(budget), budget: budget, counter: counter, module: "a.py")
+        .complete(try makeRequest(budget), budget: budget, counter: counter, file: "a.py")
         _ = try? await makeService(StubTransport([.text(503, "")]), metrics: metrics)
-            .complete(try makeRequest(budget), budget: budget, counter: counter, module: "b.py")
-        let records = await metrics.moduleRecords.sorted { $0.path < $1.path }
+            .complete(try makeRequest(budget), budget: budget, counter: counter, file: "b.py")
+        let records = await metrics.fileRecords.sorted { $0.path < $1.path }
         #expect(records.count == 2)
         #expect(records[0].requests == 1 && records[0].retries == ["rate_limited": 1] && records[0].promptTokens == 60)
         #expect(records[1].requests == 0 && records[1].retries == ["server_error": 3])
@@ -326,7 +327,7 @@ struct AIServiceTests {
             let messages: [ChatMessage] = [.user(text)]
             let request = ChatCompletionRequest(
                 modelName: "test-model", messages: messages, plan: try budget.plan(messages: messages, using: counter))
-            return AIService<TestClock>.BatchItem(request: request, budget: budget, module: text)
+            return AIService<TestClock>.BatchItem(request: request, budget: budget, file: text)
         }
         let results = await makeService(transport).completeAll(items, counter: counter, concurrency: 3)
         #expect(results.count == 6)

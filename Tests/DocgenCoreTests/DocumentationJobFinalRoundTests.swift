@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTestSupport
 import DocgenTokens
 import Foundation
@@ -72,7 +73,8 @@ struct DocumentationJobFinalRoundTests {
         var progress: (@Sendable (DocumentationJob<TestClock>.Progress) -> Void)?
         if let events { progress = { events.append($0) } }
         return DocumentationJob(
-            settings: settings, generator: .model(service: service, prompts: prompts, budget: budget, counter: counter),
+            settings: settings,
+            pageSource: .model(service: service, prompts: prompts, budget: budget, counter: counter),
             renderer: nil, metrics: metrics, clock: clock, logger: logger, progress: progress)
     }
 
@@ -84,7 +86,7 @@ struct DocumentationJobFinalRoundTests {
         let events = ProgressLog()
         let transport = Self.transport(failing: [.text(503, "{}", headers: ["retry-after": "30"])])
         let job = try job(transport, clock: clock, output: output, metrics: metrics, events: events)
-        let run = Task { try await job.run(modules: modules, skipped: []) }
+        let run = Task { try await job.run(files: modules, skipped: []) }
 
         for _ in 0..<100 where clock.sleeperCount == 0 { await clock.waitForSleepers(1) }
         // The pass is over: a.py failed once (503, retry-after 30 s), b.py is written; the round waits.
@@ -107,7 +109,7 @@ struct DocumentationJobFinalRoundTests {
                 "started 2", "finished b.py documented 1/2", "final round 1: 1 modules after 30.0 s",
                 "finished a.py documented 2/2",
             ])
-        let record = try #require(await metrics.moduleRecords.first { $0.path == "a.py" })
+        let record = try #require(await metrics.fileRecords.first { $0.path == "a.py" })
         #expect(record.finalRoundRetries == ["server_error": 1] && record.recoveredInRound == 1)
         let report = try String(contentsOf: output.appendingPathComponent("metrics.md"), encoding: .utf8)
         #expect(report.contains("- **Final-round retries:** 1 (server_error 1), 1 modules recovered"))
@@ -120,7 +122,7 @@ struct DocumentationJobFinalRoundTests {
         let transport = Self.transport(failing: [.failure(.init(kind: .connectionLost, detail: "reset", url: "x"))])
         let retry = RetryPolicy(maxRetries: 0, maxBackoff: .seconds(5))
         let summary = try await job(transport, clock: clock, output: output, metrics: MetricsCollector(), retry: retry)
-            .run(modules: modules, skipped: [])
+            .run(files: modules, skipped: [])
         #expect(clock.recordedSleeps == [.seconds(5)])
         #expect(summary.recovered == [RunSummary.Recovery(path: "a.py", cause: "connection_lost", round: 1)])
     }
@@ -131,7 +133,7 @@ struct DocumentationJobFinalRoundTests {
         let clock = TestClock(autoAdvance: true)
         let transport = Self.transport(failing: [.text(422, #"{"error":{"message":"unprocessable"}}"#)])
         let summary = try await job(transport, clock: clock, output: output, metrics: MetricsCollector())
-            .run(modules: modules, skipped: [])
+            .run(files: modules, skipped: [])
         #expect(summary.status == "partial" && summary.failed == 1 && summary.recovered.isEmpty)
         #expect(transport.requests.filter { Self.module(of: $0) == "a.py" }.count == 1)
         #expect(clock.recordedSleeps.isEmpty, "no pause without a final round")
@@ -147,13 +149,13 @@ struct DocumentationJobFinalRoundTests {
         let transport = Self.transport(failing: Array(repeating: .text(503, "{}"), count: 10))
         let summary = try await job(
             transport, clock: clock, output: output, metrics: metrics, retry: RetryPolicy(maxRetries: 1)
-        ).run(modules: modules, skipped: [])
+        ).run(files: modules, skipped: [])
         #expect(summary.status == "partial" && summary.exitCode == 1)
         let failure = try #require(summary.failures.first)
         #expect(failure.path == "a.py" && failure.cause == "server_error" && failure.attempts == 4)
         #expect(failure.reason == "Gave up after 4 attempts over 2 rounds; last failure: HTTP 503")
         #expect(transport.requests.filter { Self.module(of: $0) == "a.py" }.count == 4)
-        let record = try #require(await metrics.moduleRecords.first { $0.path == "a.py" })
+        let record = try #require(await metrics.fileRecords.first { $0.path == "a.py" })
         #expect(record.retries == ["server_error": 3], "1 retry per round plus the final-round retry")
         #expect(record.finalRoundRetries == ["server_error": 1] && record.recoveredInRound == nil)
         let json = try #require(
@@ -170,7 +172,7 @@ struct DocumentationJobFinalRoundTests {
         let summary = try await job(
             transport, clock: clock, output: output, metrics: MetricsCollector(),
             retry: RetryPolicy(maxRetries: 0, maxBackoff: .seconds(2)), rounds: 2
-        ).run(modules: modules, skipped: [])
+        ).run(files: modules, skipped: [])
         #expect(summary.recovered == [RunSummary.Recovery(path: "a.py", cause: "server_error", round: 2)])
         #expect(clock.recordedSleeps == [.seconds(2), .seconds(4)], "the pause grows with the round")
     }
@@ -182,7 +184,7 @@ struct DocumentationJobFinalRoundTests {
         let transport = Self.transport(failing: [.text(503, "{}")])
         let summary = try await job(
             transport, clock: clock, output: output, metrics: MetricsCollector(), rounds: 0
-        ).run(modules: modules, skipped: [])
+        ).run(files: modules, skipped: [])
         #expect(summary.failed == 1 && transport.requests.count == 2 && clock.recordedSleeps.isEmpty)
         #expect(summary.failures.first?.reason == "Gave up after 1 attempt; last failure: HTTP 503")
     }

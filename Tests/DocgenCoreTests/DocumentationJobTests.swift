@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTestSupport
 import DocgenTokens
 import Foundation
@@ -14,7 +15,7 @@ struct PreRenderer: HTMLRenderer {
 }
 
 struct DocumentationJobTests {
-    let modules = [
+    let files = [
         SourceFile(
             path: "pkg/a.py", language: "Python", source: "def f(x):\n    \"\"\"Double x.\"\"\"\n    return 2 * x\n",
             symbols: [
@@ -46,14 +47,14 @@ struct DocumentationJobTests {
         settings.checkOnly = check
         settings.shard = shard
         return DocumentationJob(
-            settings: settings, generator: .offline, renderer: PreRenderer(), metrics: MetricsCollector(),
+            settings: settings, pageSource: .offline, renderer: PreRenderer(), metrics: MetricsCollector(),
             clock: TestClock(), logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     @Test func offlineRunWritesPagesIndexMetricsManifestAndSite() async throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let summary = try await offlineJob(output).run(modules: modules, skipped: [("bin.dat", "binary file")])
+        let summary = try await offlineJob(output).run(files: files, skipped: [("bin.dat", "binary file")])
         #expect(summary.status == "ok" && summary.exitCode == 0)
         #expect(summary.documented == 2 && summary.requests == 0)
         let page = try String(contentsOf: output.appendingPathComponent("pkg/a.py.md"), encoding: .utf8)
@@ -73,40 +74,40 @@ struct DocumentationJobTests {
         let html = try String(contentsOf: output.appendingPathComponent("site/pkg/a.py.html"), encoding: .utf8)
         #expect(html.contains("href=\"../style.css\""))
         #expect(html.contains("href=\"../index.html\""))
-        // Navigation order: index, metrics, then modules by path.
+        // Navigation order: index, metrics, then files by path.
         let indexLink = try #require(html.range(of: "../index.html")).lowerBound
         let metricsLink = try #require(html.range(of: "../metrics.html")).lowerBound
         let swiftLink = try #require(html.range(of: "../b.swift.html")).lowerBound
         #expect(indexLink < metricsLink && metricsLink < swiftLink)
     }
 
-    @Test func secondRunReusesPagesAndAChangeRegeneratesOnlyThatModule() async throws {
+    @Test func secondRunReusesPagesAndAChangeRegeneratesOnlyThatFile() async throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        _ = try await offlineJob(output).run(modules: modules, skipped: [])
-        let again = try await offlineJob(output).run(modules: modules, skipped: [])
+        _ = try await offlineJob(output).run(files: files, skipped: [])
+        let again = try await offlineJob(output).run(files: files, skipped: [])
         #expect(again.cached == 2 && again.documented == 0)
-        var changed = modules
+        var changed = files
         changed[1].source += "// edited\n"
-        let third = try await offlineJob(output).run(modules: changed, skipped: [])
+        let third = try await offlineJob(output).run(files: changed, skipped: [])
         #expect(third.cached == 1 && third.documented == 1)
-        let forced = try await offlineJob(output, force: true).run(modules: changed, skipped: [])
+        let forced = try await offlineJob(output, force: true).run(files: changed, skipped: [])
         #expect(forced.documented == 2)
     }
 
     @Test func checkReportsStalePagesWithoutWriting() async throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let first = try await offlineJob(output, check: true).run(modules: modules, skipped: [])
+        let first = try await offlineJob(output, check: true).run(files: files, skipped: [])
         #expect(first.status == "stale" && first.exitCode == 1)
         #expect(Set(first.stale) == ["pkg/a.py", "b.swift"])
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.md").path))
-        _ = try await offlineJob(output).run(modules: modules, skipped: [])
-        let fresh = try await offlineJob(output, check: true).run(modules: modules, skipped: [])
+        _ = try await offlineJob(output).run(files: files, skipped: [])
+        let fresh = try await offlineJob(output, check: true).run(files: files, skipped: [])
         #expect(fresh.status == "ok" && fresh.stale.isEmpty)
     }
 
-    @Test func shardsPartitionTheModules() async throws {
+    @Test func shardsPartitionTheFiles() async throws {
         let paths = (0..<50).map { "m\($0).py" }
         var seen: [String] = []
         for index in 1...3 {
@@ -178,12 +179,12 @@ struct DocumentationJobTests {
             settings.concurrency = 1
             return DocumentationJob(
                 settings: settings,
-                generator: .model(service: service, prompts: prompts, budget: budget, counter: counter),
+                pageSource: .model(service: service, prompts: prompts, budget: budget, counter: counter),
                 renderer: nil, metrics: metrics, clock: clock,
                 logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
         }
         let ok = StubTransport([.text(200, answer)])
-        let summary = try await job(ok).run(modules: modules, skipped: [])
+        let summary = try await job(ok).run(files: files, skipped: [])
         #expect(summary.status == "ok" && summary.requests == 2)
         #expect(summary.promptTokens == 20)
         let page = try String(contentsOf: output.appendingPathComponent("b.swift.md"), encoding: .utf8)
@@ -193,10 +194,10 @@ struct DocumentationJobTests {
 
         let refused = StubTransport([.text(401, #"{"error":{"message":"bad key"}}"#)])
         let failed = try await job(refused).run(
-            modules: modules.map {
-                var module = $0
-                module.source += "\n"
-                return module
+            files: files.map {
+                var file = $0
+                file.source += "\n"
+                return file
             }, skipped: [])
         #expect(failed.status == "partial" && failed.exitCode == 1)
         #expect(failed.failed == 2)
@@ -204,19 +205,19 @@ struct DocumentationJobTests {
         #expect(failed.failures.contains { $0.reason.hasPrefix("not attempted") })
     }
 
-    @Test func onlyRunWideFailuresStopNewModules() {
+    @Test func onlyRunWideFailuresStopNewFiles() {
         let runWide: [AIServiceError] = [
             .authenticationFailed(provider: "openai", status: 401, variable: "OPENAI_API_KEY"),
             .notFound(provider: "openai", what: "model 'm'", path: "/v1/chat/completions"),
             .missingCredentials(provider: "openai", variable: "OPENAI_API_KEY"),
             .invalidConfiguration("no base URL"), .endpointUnreachable(attempts: 4, detail: "refused"),
         ]
-        let perModule: [AIServiceError] = [
+        let perFile: [AIServiceError] = [
             .badRequest(status: 400, message: "bad"), .contextLengthExceeded(model: "m", detail: "too long"),
             .retriesExhausted(attempts: 4, last: "HTTP 500", cause: .serverError), .malformedResponse("not JSON"),
             .serverWaitTooLong(seconds: 600), .requestExceedsRateLimit(tokens: 10, tokensPerMinute: 5),
         ]
         #expect(runWide.filter(\.repeatsForEveryRequest).count == runWide.count)
-        #expect(perModule.filter(\.repeatsForEveryRequest).isEmpty)
+        #expect(perFile.filter(\.repeatsForEveryRequest).isEmpty)
     }
 }

@@ -9,18 +9,18 @@ struct MetricsCollectorTests {
             for index in 0..<50 {
                 group.addTask {
                     await metrics.recordRequest(
-                        module: "m\(index % 5).py", promptTokens: 100, completionTokens: 10, costUSD: 0.001,
+                        file: "m\(index % 5).py", promptTokens: 100, completionTokens: 10, costUSD: 0.001,
                         latencyMilliseconds: Double(index + 1), retries: index % 10 == 0 ? [.rateLimited: 1] : [:])
                 }
             }
         }
         for index in 0..<5 {
             await metrics.recordOutcome(
-                module: "m\(index).py", outcome: index == 4 ? .failed : .documented, reason: index == 4 ? "x" : nil,
+                file: "m\(index).py", outcome: index == 4 ? .failed : .documented, reason: index == 4 ? "x" : nil,
                 truncatedLines: index == 0 ? 12 : 0, plannedRequests: index == 1 ? 3 : 1)
         }
         let report = await metrics.report(model: "gpt-4o", provider: "openai", wallMilliseconds: 5)
-        #expect(report.totals.modules == 5)
+        #expect(report.totals.files == 5)
         #expect(report.totals.documented == 4)
         #expect(report.totals.failed == 1)
         #expect(report.totals.requests == 50)
@@ -29,9 +29,9 @@ struct MetricsCollectorTests {
         #expect(abs(report.totals.costUSD - 0.05) < 1e-9)
         #expect(report.totals.retries == ["rate_limited": 5])
         #expect(report.totals.retryCount == 5)
-        #expect(report.totals.truncatedModules == 1)
-        #expect(report.totals.splitModules == 1)
-        #expect(report.modules.map(\.path) == ["m0.py", "m1.py", "m2.py", "m3.py", "m4.py"])
+        #expect(report.totals.truncatedFiles == 1)
+        #expect(report.totals.splitFiles == 1)
+        #expect(report.files.map(\.path) == ["m0.py", "m1.py", "m2.py", "m3.py", "m4.py"])
         #expect(report.totals.latencyP50Milliseconds == 25)
         #expect(report.totals.latencyP95Milliseconds == 48)
     }
@@ -49,11 +49,11 @@ struct MetricsMergeTests {
         let first = MetricsCollector()
         for latency in [10.0, 20.0, 30.0] {
             await first.recordRequest(
-                module: "a.py", promptTokens: 1, completionTokens: 1, costUSD: 0, latencyMilliseconds: latency)
+                file: "a.py", promptTokens: 1, completionTokens: 1, costUSD: 0, latencyMilliseconds: latency)
         }
         let second = MetricsCollector()
         await second.recordRequest(
-            module: "b.py", promptTokens: 1, completionTokens: 1, costUSD: 0, latencyMilliseconds: 100)
+            file: "b.py", promptTokens: 1, completionTokens: 1, costUSD: 0, latencyMilliseconds: 100)
         let firstReport = try MetricsReport.decode(
             try await first.report(model: "m", provider: "p", wallMilliseconds: 1).jsonData())
         let secondReport = try MetricsReport.decode(
@@ -69,16 +69,16 @@ struct MetricsMergeTests {
 
     @Test func finalRoundFiguresSurviveAMergeAndOldReportsStillRead() async throws {
         let metrics = MetricsCollector()
-        await metrics.recordFailedRetries(module: "a.py", retries: [.streamCut: 3], streamFallbacks: 1)
-        await metrics.recordFinalRoundRetry(module: "a.py", cause: .streamCut)
+        await metrics.recordFailedRetries(file: "a.py", retries: [.streamCut: 3], streamFallbacks: 1)
+        await metrics.recordFinalRoundRetry(file: "a.py", cause: .streamCut)
         await metrics.recordRequest(
-            module: "a.py", promptTokens: 5, completionTokens: 2, costUSD: 0, latencyMilliseconds: 3,
+            file: "a.py", promptTokens: 5, completionTokens: 2, costUSD: 0, latencyMilliseconds: 3,
             retries: [.serverError: 1], streamFallbacks: 1)
-        await metrics.recordRecovery(module: "a.py", round: 1)
-        await metrics.recordOutcome(module: "a.py", outcome: .documented)
+        await metrics.recordRecovery(file: "a.py", round: 1)
+        await metrics.recordOutcome(file: "a.py", outcome: .documented)
         let report = await metrics.report(model: "m", provider: "p", wallMilliseconds: 1)
         #expect(report.totals.retries == ["stream_cut": 4, "server_error": 1] && report.totals.retryCount == 5)
-        #expect(report.totals.finalRoundRetries == ["stream_cut": 1] && report.totals.recoveredModules == 1)
+        #expect(report.totals.finalRoundRetries == ["stream_cut": 1] && report.totals.recoveredFiles == 1)
         #expect(report.totals.streamFallbacks == 2)
         #expect(try MetricsReport.decode(try report.jsonData()) == report)
         #expect(report.markdown.contains("- **Final-round retries:** 1 (stream_cut 1), 1 modules recovered"))
@@ -94,7 +94,7 @@ struct MetricsMergeTests {
         json["totals"] = totals
         json["modules"] = modules
         let old = try MetricsReport.decode(try JSONSerialization.data(withJSONObject: json))
-        #expect(old.modules[0].streamFallbacks == 0 && old.modules[0].recoveredInRound == nil)
+        #expect(old.files[0].streamFallbacks == 0 && old.files[0].recoveredInRound == nil)
         #expect(old.totals.finalRoundRetries.isEmpty && old.totals.retryCount == 5)
     }
 }

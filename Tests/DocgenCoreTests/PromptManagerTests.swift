@@ -7,8 +7,8 @@ import Testing
 struct PromptManagerTests {
     let counter = ByteTokenCounter()
 
-    /// A Python module with `count` functions, each with a docstring and a body of `bodyLines` lines.
-    static func module(functions count: Int, bodyLines: Int) -> SourceFile {
+    /// A Python file with `count` functions, each with a docstring and a body of `bodyLines` lines.
+    static func file(functions count: Int, bodyLines: Int) -> SourceFile {
         var lines = ["\"\"\"Module docstring.\"\"\"", "import os", ""]
         var symbols: [SourceFile.Symbol] = []
         for index in 0..<count {
@@ -40,23 +40,23 @@ struct PromptManagerTests {
         MessageOverhead.openAIChat.countTokens(in: messages, tools: [], using: counter).totalTokens
     }
 
-    @Test func smallModuleFitsWholeWithTheFullCompletion() throws {
-        let module = Self.module(functions: 2, bodyLines: 2)
-        let plan = try makeManager(window: 100_000).plan(module)
+    @Test func smallFileFitsWholeWithTheFullCompletion() throws {
+        let file = Self.file(functions: 2, bodyLines: 2)
+        let plan = try makeManager(window: 100_000).plan(file)
         #expect(plan.requestCount == 1)
         #expect(!plan.isTruncated)
         let part = try #require(plan.parts.first)
         let user = try #require(part.request.messages.last?.content)
-        #expect(user.contains(module.source))
+        #expect(user.contains(file.source))
         #expect(part.request.plan.maxCompletionTokens == 200)
         #expect(part.request.plan.promptTokens == countedTokens(part.request.messages))
         #expect(part.symbols == ["f0", "f1"])
     }
 
     @Test func cutsBodiesBeforeSignaturesAndDocstrings() throws {
-        let module = Self.module(functions: 6, bodyLines: 40)
+        let file = Self.file(functions: 6, bodyLines: 40)
         let manager = try makeManager(window: 7_000)
-        let plan = try manager.plan(module)
+        let plan = try manager.plan(file)
         #expect(plan.requestCount == 1)
         let part = try #require(plan.parts.first)
         #expect(part.omittedLines > 0)
@@ -75,32 +75,32 @@ struct PromptManagerTests {
     }
 
     @Test func cutsNoMoreThanNeeded() throws {
-        let module = Self.module(functions: 4, bodyLines: 30)
+        let file = Self.file(functions: 4, bodyLines: 30)
         let manager = try makeManager(window: 5_000)
-        let part = try #require(try manager.plan(module).parts.first)
-        let scope = PartScope(
-            symbols: module.symbols, lines: Set(1...SourceLines(module.source, commentPrefix: "#").count))
-        let sequence = manager.dropSequence(for: scope, lineCount: SourceLines(module.source, commentPrefix: "#").count)
+        let part = try #require(try manager.plan(file).parts.first)
+        let scope = PartSelection(
+            symbols: file.symbols, lines: Set(1...SourceLines(file.source, commentPrefix: "#").count))
+        let sequence = manager.dropSequence(for: scope, lineCount: SourceLines(file.source, commentPrefix: "#").count)
         #expect(part.omittedLines > 0 && part.omittedLines <= sequence.count)
         // With one line fewer cut, the prompt would not fit.
         let fewer = try manager.fit(
-            scope, module: module, lines: SourceLines(module.source, commentPrefix: "#"), part: nil)
+            scope, file: file, lines: SourceLines(file.source, commentPrefix: "#"), part: nil)
         #expect(fewer?.omittedLines == part.omittedLines)
     }
 
     @Test func honoursMaxSourceLines() throws {
-        let module = Self.module(functions: 2, bodyLines: 10)
-        let plan = try makeManager(window: 100_000, maxSourceLines: 10).plan(module)
-        let lineCount = SourceLines(module.source, commentPrefix: "#").count
+        let file = Self.file(functions: 2, bodyLines: 10)
+        let plan = try makeManager(window: 100_000, maxSourceLines: 10).plan(file)
+        let lineCount = SourceLines(file.source, commentPrefix: "#").count
         #expect(plan.truncatedLines == lineCount - 10)
     }
 
     @Test func splitsWhenEvenTheOutlineDoesNotFit() throws {
-        let module = Self.module(functions: 40, bodyLines: 3)
+        let file = Self.file(functions: 40, bodyLines: 3)
         let manager = try makeManager(window: 3_000)
-        let plan = try manager.plan(module)
+        let plan = try manager.plan(file)
         #expect(plan.requestCount > 1)
-        #expect(plan.parts.flatMap(\.symbols) == module.symbols.map(\.qualifiedName))
+        #expect(plan.parts.flatMap(\.symbols) == file.symbols.map(\.qualifiedName))
         for (index, part) in plan.parts.enumerated() {
             #expect(part.request.plan.promptTokens <= manager.promptBudgetTokens)
             let user = try #require(part.request.messages.last?.content)
@@ -108,10 +108,10 @@ struct PromptManagerTests {
         }
     }
 
-    @Test func reportsAModuleThatCannotFit() throws {
-        let module = Self.module(functions: 1, bodyLines: 1)
+    @Test func reportsAFileThatCannotFit() throws {
+        let file = Self.file(functions: 1, bodyLines: 1)
         let manager = try makeManager(window: 900, completion: 100)
-        let error = try #require(throws: PromptError.self) { try manager.plan(module) }
+        let error = try #require(throws: PromptError.self) { try manager.plan(file) }
         #expect(error.description.contains("pkg/mod.py"))
         #expect(error.description.contains("small"))
     }
@@ -120,9 +120,9 @@ struct PromptManagerTests {
     func everyPlanFitsTheWindow(window: Int) throws {
         for functions in [1, 5, 20] {
             for bodyLines in [0, 5, 60] {
-                let module = Self.module(functions: functions, bodyLines: bodyLines)
+                let file = Self.file(functions: functions, bodyLines: bodyLines)
                 let manager = try makeManager(window: window)
-                guard let plan = try? manager.plan(module) else { continue }
+                guard let plan = try? manager.plan(file) else { continue }
                 for part in plan.parts {
                     let tokens = countedTokens(part.request.messages)
                     #expect(tokens == part.request.plan.promptTokens)
@@ -139,7 +139,7 @@ struct PromptManagerTests {
         let budget = try TokenBudget(model: profile, requestedCompletionTokens: 4_096, safetyMarginTokens: 32)
         let manager = try PromptManager(
             templates: try .defaults(), project: "sample", budget: budget, counter: encoding, modelName: "gpt-4o")
-        let plan = try manager.plan(Self.module(functions: 3, bodyLines: 3))
+        let plan = try manager.plan(Self.file(functions: 3, bodyLines: 3))
         let part = try #require(plan.parts.first)
         let expected = profile.messageOverhead.countTokens(in: part.request.messages, tools: [], using: encoding)
             .totalTokens

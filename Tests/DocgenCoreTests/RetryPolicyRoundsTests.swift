@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTokens
 import Testing
 
@@ -45,7 +46,7 @@ struct RetryPolicyRoundsTests {
         #expect(RetryPolicy.finalRoundCause(of: CancellationError()) == nil)
         #expect(
             RetryPolicy.finalRoundCause(
-                of: PromptError.doesNotFit(module: "big.py", needed: 9_000, available: 8_000, model: "m")) == nil)
+                of: PromptError.doesNotFit(file: "big.py", needed: 9_000, available: 8_000, model: "m")) == nil)
         #expect(RetryPolicy.finalRoundCause(of: OutputError.writeFailed(path: "/x", reason: "full")) == nil)
         let lost = HTTPTransportError(kind: .connectionLost, detail: "reset", url: "x")
         #expect(RetryPolicy.finalRoundCause(of: lost) == .connectionLost)

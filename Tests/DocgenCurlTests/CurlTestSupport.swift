@@ -1,4 +1,4 @@
-import DocgenCore
+import DocgenBase
 import DocgenTestSupport
 import Testing
 

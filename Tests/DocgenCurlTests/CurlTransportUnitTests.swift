@@ -1,5 +1,5 @@
 import CCurl
-import DocgenCore
+import DocgenBase
 import Testing
 
 @testable import DocgenCurl

@@ -11,7 +11,7 @@ struct AIServiceBatchEndToEndTests {
     static func items(_ texts: [String], budget: TokenBudget) throws -> [AIService<ContinuousClock>.BatchItem] {
         try texts.map { text in
             AIService<ContinuousClock>.BatchItem(
-                request: try EndToEndFixture.makeRequest(budget, messages: [.user(text)]), budget: budget, module: text)
+                request: try EndToEndFixture.makeRequest(budget, messages: [.user(text)]), budget: budget, file: text)
         }
     }
 

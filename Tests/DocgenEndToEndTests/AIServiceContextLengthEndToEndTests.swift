@@ -23,9 +23,9 @@ struct AIServiceContextLengthEndToEndTests {
         let request = try EndToEndFixture.makeRequest(budget)
         let firstMax = request.plan.maxCompletionTokens
         let fixture = try EndToEndFixture { received in
-            let maxTokens = (try? EndToEndFixture.body(of: received))?["max_tokens"] as? Int ?? 0
-            return maxTokens + 75 > 4_096
-                ? .json(400, Self.contextLengthBody(window: 4_096, messages: 75, completion: maxTokens))
+            let maxCompletionTokens = (try? EndToEndFixture.body(of: received))?["max_tokens"] as? Int ?? 0
+            return maxCompletionTokens + 75 > 4_096
+                ? .json(400, Self.contextLengthBody(window: 4_096, messages: 75, completion: maxCompletionTokens))
                 : EndToEndFixture.ok
         }
         defer { fixture.server.shutdown() }
@@ -45,8 +45,8 @@ struct AIServiceContextLengthEndToEndTests {
 
     @Test func aSecondRefusalIsFinalAfterExactlyOneReplannedRequest() async throws {
         let fixture = try EndToEndFixture { received in
-            let maxTokens = (try? EndToEndFixture.body(of: received))?["max_tokens"] as? Int ?? 0
-            return .json(400, Self.contextLengthBody(window: 4_096, messages: 75, completion: maxTokens))
+            let maxCompletionTokens = (try? EndToEndFixture.body(of: received))?["max_tokens"] as? Int ?? 0
+            return .json(400, Self.contextLengthBody(window: 4_096, messages: 75, completion: maxCompletionTokens))
         }
         defer { fixture.server.shutdown() }
         let budget = try EndToEndFixture.makeBudget(window: 8_000, maxOutput: 8_000)
@@ -65,8 +65,8 @@ struct AIServiceContextLengthEndToEndTests {
     @Test func aPromptTheServerSaysCannotFitIsNeverSent() async throws {
         // The server's window leaves no room even for the minimum completion: no second request at all.
         let fixture = try EndToEndFixture { received in
-            let maxTokens = (try? EndToEndFixture.body(of: received))?["max_tokens"] as? Int ?? 0
-            return .json(400, Self.contextLengthBody(window: 100, messages: 90, completion: maxTokens))
+            let maxCompletionTokens = (try? EndToEndFixture.body(of: received))?["max_tokens"] as? Int ?? 0
+            return .json(400, Self.contextLengthBody(window: 100, messages: 90, completion: maxCompletionTokens))
         }
         defer { fixture.server.shutdown() }
         let budget = try EndToEndFixture.makeBudget()

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenCurl
 import DocgenTestSupport
@@ -50,9 +51,9 @@ struct AIServiceEndToEndTests {
                 modelName: profile.id, messages: EndToEndFixture.messages, plan: try budget.plan(promptTokens: 2_133))
             _ = try await fixture.service.complete(request, budget: budget, counter: EndToEndFixture.counter)
             let received = try #require(fixture.server.receivedRequests.last)
-            let maxTokens = try #require(try EndToEndFixture.body(of: received)["max_tokens"] as? Int)
-            #expect(2_133 + maxTokens <= 128_000)
-            sentMaxTokens.append(maxTokens)
+            let maxCompletionTokens = try #require(try EndToEndFixture.body(of: received)["max_tokens"] as? Int)
+            #expect(2_133 + maxCompletionTokens <= 128_000)
+            sentMaxTokens.append(maxCompletionTokens)
         }
         // 128,000 − ⌈2,133 × 1.1⌉ = 125,653 for the estimated model.
         #expect(sentMaxTokens == [128_000 - 2_133, 128_000 - 2_347, 16_384])

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenCurl
 import DocgenTestSupport
@@ -45,7 +46,7 @@ struct AIServiceRetryEndToEndTests {
         let items = try (0..<4).map { index in
             AIService<ContinuousClock>.BatchItem(
                 request: try EndToEndFixture.makeRequest(budget, messages: [.user("item \(index)")]), budget: budget,
-                module: "m\(index)")
+                file: "m\(index)")
         }
 
         let results = await fixture.service.completeAll(items, counter: EndToEndFixture.counter, concurrency: 2)

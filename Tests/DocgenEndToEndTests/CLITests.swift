@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenTestSupport
 import Foundation
@@ -122,16 +123,16 @@ struct CLITests {
         #expect(plan["model"] as? String == "gpt-4o")
         #expect(plan["encoding"] as? String == "o200k_base")
         #expect(plan["context_window"] as? Int == 128_000)
-        let modules = try #require(plan["modules"] as? [[String: Any]])
-        #expect(modules.count == 3)
-        for module in modules {
-            let prompt = try #require(module["prompt_tokens"] as? Int)
-            let maxTokens = try #require(module["max_tokens"] as? Int)
-            #expect(prompt > 0 && prompt + maxTokens <= 128_000)
-            #expect(module["estimated_cost_usd"] as? Double != nil)
+        let files = try #require(plan["modules"] as? [[String: Any]])
+        #expect(files.count == 3)
+        for file in files {
+            let prompt = try #require(file["prompt_tokens"] as? Int)
+            let maxCompletionTokens = try #require(file["max_tokens"] as? Int)
+            #expect(prompt > 0 && prompt + maxCompletionTokens <= 128_000)
+            #expect(file["estimated_cost_usd"] as? Double != nil)
         }
         let totals = try #require(plan["totals"] as? [String: Any])
-        #expect(totals["prompt_tokens"] as? Int == modules.compactMap { $0["prompt_tokens"] as? Int }.reduce(0, +))
+        #expect(totals["prompt_tokens"] as? Int == files.compactMap { $0["prompt_tokens"] as? Int }.reduce(0, +))
     }
 
     @Test func documentsThroughAnOpenAICompatibleServer() async throws {
@@ -301,9 +302,9 @@ struct CLITests {
         let result = try DocgenProcess.run(["merge"] + shardFolders + ["-o", merged])
         #expect(result.status == 0, "\(result.stderr)")
         let index = try String(contentsOfFile: "\(merged)/index.md", encoding: .utf8)
-        for module in ["pkg/__init__.py", "pkg/shapes.py", "Sources/Greeter.swift"] {
-            #expect(index.contains("[`\(module)`](\(module).md)"))
-            #expect(FileManager.default.fileExists(atPath: "\(merged)/site/\(module).html"))
+        for file in ["pkg/__init__.py", "pkg/shapes.py", "Sources/Greeter.swift"] {
+            #expect(index.contains("[`\(file)`](\(file).md)"))
+            #expect(FileManager.default.fileExists(atPath: "\(merged)/site/\(file).html"))
         }
         let metricsData = try Data(contentsOf: URL(fileURLWithPath: "\(merged)/metrics.json"))
         let metrics = try #require(try JSONSerialization.jsonObject(with: metricsData) as? [String: Any])

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenTestSupport
 import Foundation

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenCurl
 import DocgenTestSupport
@@ -119,10 +120,11 @@ struct FaultScenario {
         settings.retryFailedRounds = finalRounds
         settings.writesHTML = false
         let job = DocumentationJob(
-            settings: settings, generator: .model(service: service, prompts: prompts, budget: budget, counter: counter),
+            settings: settings,
+            pageSource: .model(service: service, prompts: prompts, budget: budget, counter: counter),
             renderer: nil, metrics: metrics, clock: clock, logger: logger)
         let start = clock.now
-        let summary = try await job.run(modules: modules, skipped: [])
+        let summary = try await job.run(files: modules, skipped: [])
         let duration = start.duration(to: clock.now)
         return Outcome(summary: summary, faults: faults, duration: duration, pages: try pages(in: output))
     }

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenCurl
 import DocgenTestSupport
@@ -82,7 +83,7 @@ struct RateLimitedServerEndToEndTests {
         let items = try (0..<16).map { index in
             AIService<ScaledClock>.BatchItem(
                 request: try EndToEndFixture.makeRequest(budget, messages: [.user("Document module \(index).")]),
-                budget: budget, module: "m\(index)")
+                budget: budget, file: "m\(index)")
         }
         let totalCost = items.reduce(0) {
             $0 + $1.request.plan.reservedPromptTokens + $1.request.plan.maxCompletionTokens

@@ -9,7 +9,7 @@ struct ResumeTests {
     static let answer =
         ###"{"choices":[{"message":{"content":"## Docs"},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":2}}"###
 
-    @Test func interruptedRunResumesWithoutRedoingFinishedModules() async throws {
+    @Test func interruptedRunResumesWithoutRedoingFinishedFiles() async throws {
         let folder = try DocgenProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let repo = folder.appendingPathComponent("repo")

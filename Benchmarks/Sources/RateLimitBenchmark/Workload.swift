@@ -33,7 +33,7 @@ struct Workload {
             ]
             let plan = try budget.plan(messages: messages, using: encoding)
             let request = ChatCompletionRequest(modelName: profile.id, messages: messages, plan: plan)
-            items.append(.init(request: request, budget: budget, module: "module_\(index).py"))
+            items.append(.init(request: request, budget: budget, file: "module_\(index).py"))
             total += plan.reservedPromptTokens + plan.maxCompletionTokens
         }
         return Workload(budget: budget, items: items, totalCost: total)

@@ -1,3 +1,5 @@
+import DocgenBase
+
 extension AIService {
     /// How one HTTP exchange ended.
     enum AttemptOutcome {

@@ -1,3 +1,4 @@
+import DocgenBase
 public import DocgenTokens
 
 extension AIService {
@@ -8,13 +9,13 @@ extension AIService {
         /// Its budget (for re-planning).
         public var budget: TokenBudget
         /// A label for logs and metrics.
-        public var module: String
+        public var file: String
 
         /// Creates an item.
-        public init(request: ChatCompletionRequest, budget: TokenBudget, module: String) {
+        public init(request: ChatCompletionRequest, budget: TokenBudget, file: String) {
             self.request = request
             self.budget = budget
-            self.module = module
+            self.file = file
         }
     }
 
@@ -37,7 +38,7 @@ extension AIService {
             item -> Result<ChatCompletionResult, any Error> in
             do {
                 return .success(
-                    try await complete(item.request, budget: item.budget, counter: counter, module: item.module))
+                    try await complete(item.request, budget: item.budget, counter: counter, file: item.file))
             } catch {
                 return .failure(error)
             }

@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 import Logging
 import Synchronization

@@ -1,3 +1,4 @@
+public import DocgenBase
 public import DocgenTokens
 import Foundation
 public import Logging
@@ -50,7 +51,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
-    /// A streamed-answer event for ``complete(_:budget:counter:module:onEvent:)``.
+    /// A streamed-answer event for ``complete(_:budget:counter:file:onEvent:)``.
     public enum StreamEvent: Sendable, Equatable {
         /// New answer text.
         case delta(String)
@@ -102,7 +103,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     ///   - request: The planned request.
     ///   - budget: The budget the plan came from, used to re-plan after `context_length_exceeded`.
     ///   - counter: The model's encoding, to count the answer when the server reports no usage.
-    ///   - module: A label for logs and metrics (the module path).
+    ///   - file: A label for logs and metrics (the file path).
     ///   - onEvent: Receives streamed text as it arrives (streaming requests only).
     /// - Returns: The answer, usage, retries and cost.
     /// - Throws: ``AIServiceError`` for final failures; `CancellationError` when cancelled.
@@ -110,24 +111,24 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         _ request: ChatCompletionRequest,
         budget: TokenBudget,
         counter: any Tokenizer,
-        module: String = "",
+        file: String = "",
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) async throws -> ChatCompletionResult {
         var state = AttemptState(plan: request.plan, start: clock.now)
         var logger = self.logger
-        logger[metadataKey: "docgen.module"] = .string(module)
+        logger[metadataKey: "docgen.module"] = .string(file)
         logger[metadataKey: "docgen.provider"] = .string(configuration.provider.kind.rawValue)
         do {
             let result = try await run(
                 request, budget: budget, counter: counter, state: &state, logger: logger, onEvent: onEvent)
             await metrics?.recordRequest(
-                module: module, promptTokens: result.promptTokens, completionTokens: result.completionTokens,
+                file: file, promptTokens: result.promptTokens, completionTokens: result.completionTokens,
                 costUSD: result.costUSD ?? 0, latencyMilliseconds: result.latency.secondsDouble * 1000,
                 retries: result.retries, lengthLimited: result.isLengthLimited, streamFallbacks: result.streamFallbacks)
             return result
         } catch {
             await metrics?.recordFailedRetries(
-                module: module, retries: state.retries, streamFallbacks: state.streamFallbacks)
+                file: file, retries: state.retries, streamFallbacks: state.streamFallbacks)
             throw error
         }
     }

@@ -1,3 +1,5 @@
+public import DocgenBase
+
 /// Why docgen could not get a completion from a model.
 ///
 /// One public type with a private code, so new cases never break callers; `description` tells the user what

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTokens
 import Foundation
 

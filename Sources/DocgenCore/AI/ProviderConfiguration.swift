@@ -1,3 +1,4 @@
+public import DocgenBase
 import Foundation
 
 /// Which API docgen talks to.

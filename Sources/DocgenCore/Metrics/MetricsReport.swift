@@ -1,6 +1,6 @@
-/// What one run cost and how it went, per module and in total; written as `metrics.json` and `metrics.md`.
+/// What one run cost and how it went, per file and in total; written as `metrics.json` and `metrics.md`.
 public struct MetricsReport: Sendable, Codable, Equatable {
-    /// How a module ended.
+    /// How a file ended.
     public enum Outcome: String, Sendable, Codable, Equatable {
         /// Documented by the model (or the offline writer) in this run.
         case documented
@@ -12,9 +12,9 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         case failed
     }
 
-    /// One module's figures.
-    public struct Module: Sendable, Codable, Equatable {
-        /// The module's path relative to the repository root.
+    /// One file's figures.
+    public struct File: Sendable, Codable, Equatable {
+        /// The file's path relative to the repository root.
         public var path: String
         /// How it ended.
         public var outcome: Outcome
@@ -32,7 +32,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var latencyMilliseconds: Double
         /// Source lines cut to fit the budget.
         public var truncatedLines: Int
-        /// Extra requests needed because the module had to be split (requests − 1 when split).
+        /// Extra requests needed because the file had to be split (requests − 1 when split).
         public var splits: Int
         /// Retries by cause.
         public var retries: [String: Int]
@@ -40,12 +40,12 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var lengthLimitedAnswers: Int
         /// Non-streamed requests sent after two cut streams of the same request.
         public var streamFallbacks: Int
-        /// Retries in final rounds, by the cause that failed the module before (also counted in ``retries``).
+        /// Retries in final rounds, by the cause that failed the file before (also counted in ``retries``).
         public var finalRoundRetries: [String: Int]
-        /// The final round (from 1) that documented the module after it had failed, or nil.
+        /// The final round (from 1) that documented the file after it had failed, or nil.
         public var recoveredInRound: Int?
 
-        /// Creates an empty record for a module.
+        /// Creates an empty record for a file.
         public init(path: String, outcome: Outcome = .documented) {
             self.path = path
             self.outcome = outcome
@@ -64,17 +64,17 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         }
     }
 
-    /// Totals over every module.
+    /// Totals over every file.
     public struct Totals: Sendable, Codable, Equatable {
-        /// Modules in the report.
-        public var modules: Int
-        /// Modules documented in the run.
+        /// Files in the report.
+        public var files: Int
+        /// Files documented in the run.
         public var documented: Int
-        /// Modules unchanged since the last run (no request made).
+        /// Files unchanged since the last run (no request made).
         public var cached: Int
-        /// Modules left out on purpose.
+        /// Files left out on purpose.
         public var skipped: Int
-        /// Modules whose every attempt failed.
+        /// Files whose every attempt failed.
         public var failed: Int
         /// Successful requests.
         public var requests: Int
@@ -88,78 +88,96 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var retries: [String: Int]
         /// Retries in all.
         public var retryCount: Int
-        /// Modules whose source was cut to fit.
-        public var truncatedModules: Int
-        /// Modules that needed more than one request.
-        public var splitModules: Int
+        /// Files whose source was cut to fit.
+        public var truncatedFiles: Int
+        /// Files that needed more than one request.
+        public var splitFiles: Int
         /// Non-streamed fallbacks after two cut streams.
         public var streamFallbacks: Int
         /// Retries in final rounds by cause (a subset of ``retries``).
         public var finalRoundRetries: [String: Int]
-        /// Modules documented in a final round after failing for a transient cause.
-        public var recoveredModules: Int
+        /// Files documented in a final round after failing for a transient cause.
+        public var recoveredFiles: Int
         /// The median request latency in milliseconds (nil without requests).
         public var latencyP50Milliseconds: Double?
         /// The 95th-percentile request latency in milliseconds (nil without requests).
         public var latencyP95Milliseconds: Double?
         /// The run's wall time in milliseconds.
         public var wallMilliseconds: Double
+
+        // JSON keeps the names users depend on (`modules`, `truncated_modules`, `split_modules`).
+        private enum CodingKeys: String, CodingKey {
+            case files = "modules"
+            case documented, cached, skipped, failed, requests, promptTokens, completionTokens
+            case costUSD, retries, retryCount
+            case truncatedFiles = "truncatedModules"
+            case splitFiles = "splitModules"
+            case streamFallbacks, finalRoundRetries
+            case recoveredFiles = "recoveredModules"
+            case latencyP50Milliseconds, latencyP95Milliseconds, wallMilliseconds
+        }
     }
 
     /// The model the run used.
     public var model: String
     /// The provider the run used.
     public var provider: String
-    /// Per module, sorted by path.
-    public var modules: [Module]
+    /// Per file, sorted by path.
+    public var files: [File]
     /// Totals.
     public var totals: Totals
     /// Every request's latency in milliseconds, so sharded reports can be merged with correct percentiles
     /// (nil in reports written before this field existed).
     public var requestLatenciesMilliseconds: [Double]?
 
-    /// Creates a report from module records and request latencies.
+    private enum CodingKeys: String, CodingKey {
+        case model, provider
+        case files = "modules"
+        case totals, requestLatenciesMilliseconds
+    }
+
+    /// Creates a report from file records and request latencies.
     ///
     /// - Parameters:
     ///   - model: The model name.
     ///   - provider: The provider name.
-    ///   - modules: Module records in any order.
+    ///   - files: File records in any order.
     ///   - requestLatencies: Every request's latency in milliseconds, for the percentiles.
     ///   - wallMilliseconds: The run's wall time.
     public init(
         model: String,
         provider: String,
-        modules: [Module],
+        files: [File],
         requestLatencies: [Double],
         wallMilliseconds: Double
     ) {
         self.model = model
         self.provider = provider
         self.requestLatenciesMilliseconds = requestLatencies
-        self.modules = modules.sorted { $0.path < $1.path }
+        self.files = files.sorted { $0.path < $1.path }
         var retries: [String: Int] = [:]
         var finalRoundRetries: [String: Int] = [:]
-        for module in modules {
-            for (cause, count) in module.retries { retries[cause, default: 0] += count }
-            for (cause, count) in module.finalRoundRetries { finalRoundRetries[cause, default: 0] += count }
+        for file in files {
+            for (cause, count) in file.retries { retries[cause, default: 0] += count }
+            for (cause, count) in file.finalRoundRetries { finalRoundRetries[cause, default: 0] += count }
         }
         self.totals = Totals(
-            modules: modules.count,
-            documented: modules.filter { $0.outcome == .documented }.count,
-            cached: modules.filter { $0.outcome == .cached }.count,
-            skipped: modules.filter { $0.outcome == .skipped }.count,
-            failed: modules.filter { $0.outcome == .failed }.count,
-            requests: modules.reduce(0) { $0 + $1.requests },
-            promptTokens: modules.reduce(0) { $0 + $1.promptTokens },
-            completionTokens: modules.reduce(0) { $0 + $1.completionTokens },
-            costUSD: modules.reduce(0) { $0 + $1.costUSD },
+            files: files.count,
+            documented: files.filter { $0.outcome == .documented }.count,
+            cached: files.filter { $0.outcome == .cached }.count,
+            skipped: files.filter { $0.outcome == .skipped }.count,
+            failed: files.filter { $0.outcome == .failed }.count,
+            requests: files.reduce(0) { $0 + $1.requests },
+            promptTokens: files.reduce(0) { $0 + $1.promptTokens },
+            completionTokens: files.reduce(0) { $0 + $1.completionTokens },
+            costUSD: files.reduce(0) { $0 + $1.costUSD },
             retries: retries,
             retryCount: retries.values.reduce(0, +),
-            truncatedModules: modules.filter { $0.truncatedLines > 0 }.count,
-            splitModules: modules.filter { $0.splits > 0 }.count,
-            streamFallbacks: modules.reduce(0) { $0 + $1.streamFallbacks },
+            truncatedFiles: files.filter { $0.truncatedLines > 0 }.count,
+            splitFiles: files.filter { $0.splits > 0 }.count,
+            streamFallbacks: files.reduce(0) { $0 + $1.streamFallbacks },
             finalRoundRetries: finalRoundRetries,
-            recoveredModules: modules.filter { $0.recoveredInRound != nil && $0.outcome == .documented }.count,
+            recoveredFiles: files.filter { $0.recoveredInRound != nil && $0.outcome == .documented }.count,
             latencyP50Milliseconds: Self.percentile(requestLatencies, 0.50),
             latencyP95Milliseconds: Self.percentile(requestLatencies, 0.95),
             wallMilliseconds: wallMilliseconds
@@ -175,8 +193,8 @@ public struct MetricsReport: Sendable, Codable, Equatable {
     }
 }
 
-extension MetricsReport.Module {
-    /// Reads a module record, accepting reports written before the final-round and fallback fields existed.
+extension MetricsReport.File {
+    /// Reads a file record, accepting reports written before the final-round and fallback fields existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(path: try container.decode(String.self, forKey: .path))
@@ -202,7 +220,7 @@ extension MetricsReport.Totals {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            modules: try container.decode(Int.self, forKey: .modules),
+            files: try container.decode(Int.self, forKey: .files),
             documented: try container.decode(Int.self, forKey: .documented),
             cached: try container.decode(Int.self, forKey: .cached),
             skipped: try container.decode(Int.self, forKey: .skipped),
@@ -213,11 +231,11 @@ extension MetricsReport.Totals {
             costUSD: try container.decode(Double.self, forKey: .costUSD),
             retries: try container.decode([String: Int].self, forKey: .retries),
             retryCount: try container.decode(Int.self, forKey: .retryCount),
-            truncatedModules: try container.decode(Int.self, forKey: .truncatedModules),
-            splitModules: try container.decode(Int.self, forKey: .splitModules),
+            truncatedFiles: try container.decode(Int.self, forKey: .truncatedFiles),
+            splitFiles: try container.decode(Int.self, forKey: .splitFiles),
             streamFallbacks: try container.decodeIfPresent(Int.self, forKey: .streamFallbacks) ?? 0,
             finalRoundRetries: try container.decodeIfPresent([String: Int].self, forKey: .finalRoundRetries) ?? [:],
-            recoveredModules: try container.decodeIfPresent(Int.self, forKey: .recoveredModules) ?? 0,
+            recoveredFiles: try container.decodeIfPresent(Int.self, forKey: .recoveredFiles) ?? 0,
             latencyP50Milliseconds: try container.decodeIfPresent(Double.self, forKey: .latencyP50Milliseconds),
             latencyP95Milliseconds: try container.decodeIfPresent(Double.self, forKey: .latencyP95Milliseconds),
             wallMilliseconds: try container.decode(Double.self, forKey: .wallMilliseconds))

@@ -1,3 +1,5 @@
+import DocgenBase
+
 /// A standalone HTML5 page around an HTML fragment: title, navigation, stylesheet and body.
 ///
 /// Every text value (title, navigation titles and links, language) is escaped; `bodyHTML` is inserted as is,
@@ -14,7 +16,7 @@ public struct HTMLPage: Sendable, Equatable {
     public struct Link: Sendable, Equatable {
         /// The visible text.
         public var title: String
-        /// The target, usually a relative path such as `modules/scanner.html`.
+        /// The target, usually a relative path such as `files/scanner.html`.
         public var href: String
         /// Marks the entry for the page being shown (`aria-current="page"`).
         public var isCurrent: Bool

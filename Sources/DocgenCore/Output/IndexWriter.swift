@@ -1,16 +1,16 @@
-/// Writes `index.md`: the project, its modules with symbol counts, and a link to every page.
+/// Writes `index.md`: the project, its files with symbol counts, and a link to every page.
 public struct IndexWriter: Sendable {
-    /// One module in the index.
+    /// One file in the index.
     public struct Entry: Sendable, Equatable, Codable {
-        /// The module path.
+        /// The file path.
         public var path: String
         /// `Python` or `Swift`.
         public var language: String
-        /// Symbols in the module.
+        /// Symbols in the file.
         public var symbols: Int
-        /// Lines in the module.
+        /// Lines in the file.
         public var lines: Int
-        /// The page (relative to the output folder), or nil when the module has none.
+        /// The page (relative to the output folder), or nil when the file has none.
         public var page: String?
         /// Why there is no page, when there is none.
         public var note: String?
@@ -33,7 +33,7 @@ public struct IndexWriter: Sendable {
     ///
     /// - Parameters:
     ///   - project: The project name.
-    ///   - entries: Every module, in any order (sorted by path here).
+    ///   - entries: Every file, in any order (sorted by path here).
     ///   - skipped: Files the scan skipped, with reasons.
     ///   - generator: A line saying how the docs were made (provider and model).
     public func page(project: String, entries: [Entry], skipped: [(path: String, reason: String)], generator: String)

@@ -6,7 +6,7 @@ extension MetricsReport {
         // Lists, not tables: the HTML site renders plain CommonMark (libcmark), which has no tables.
         var out = "# docgen metrics\n\n"
         out += "Model `\(model)` (\(provider)). Wall time \(Self.format(milliseconds: totals.wallMilliseconds)).\n\n"
-        out += "- **Modules:** \(totals.modules) (\(totals.documented) documented, \(totals.cached) unchanged, "
+        out += "- **Modules:** \(totals.files) (\(totals.documented) documented, \(totals.cached) unchanged, "
         out += "\(totals.skipped) skipped, \(totals.failed) failed)\n"
         out += "- **Requests:** \(totals.requests)\n"
         out += "- **Tokens:** \(totals.promptTokens) prompt, \(totals.completionTokens) completion\n"
@@ -21,29 +21,29 @@ extension MetricsReport {
         if !totals.finalRoundRetries.isEmpty {
             let causes = totals.finalRoundRetries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             out += "\n- **Final-round retries:** \(totals.finalRoundRetries.values.reduce(0, +)) ("
-            out += causes.joined(separator: ", ") + "), \(totals.recoveredModules) modules recovered"
+            out += causes.joined(separator: ", ") + "), \(totals.recoveredFiles) modules recovered"
         }
         if totals.streamFallbacks > 0 {
             out += "\n- **Non-streamed fallbacks after cut streams:** \(totals.streamFallbacks)"
         }
-        out += "\n- **Truncated modules:** \(totals.truncatedModules)\n"
-        out += "- **Split modules:** \(totals.splitModules)\n"
+        out += "\n- **Truncated modules:** \(totals.truncatedFiles)\n"
+        out += "- **Split modules:** \(totals.splitFiles)\n"
         out += "\n## Modules\n\n"
-        for module in modules {
-            var line = "- `\(MarkdownText.tableCell(module.path))` — \(module.outcome.rawValue)"
-            if let reason = module.reason { line += " (\(MarkdownText.tableCell(reason)))" }
-            line += ": \(module.requests) request\(module.requests == 1 ? "" : "s"), \(module.promptTokens) prompt + "
-            line += "\(module.completionTokens) completion tokens, \(Self.format(usd: module.costUSD))"
-            if module.truncatedLines > 0 { line += ", \(module.truncatedLines) lines cut" }
-            if module.splits > 0 { line += ", split into \(module.splits + 1) requests" }
-            let retries = module.retries.values.reduce(0, +)
+        for file in files {
+            var line = "- `\(MarkdownText.tableCell(file.path))` — \(file.outcome.rawValue)"
+            if let reason = file.reason { line += " (\(MarkdownText.tableCell(reason)))" }
+            line += ": \(file.requests) request\(file.requests == 1 ? "" : "s"), \(file.promptTokens) prompt + "
+            line += "\(file.completionTokens) completion tokens, \(Self.format(usd: file.costUSD))"
+            if file.truncatedLines > 0 { line += ", \(file.truncatedLines) lines cut" }
+            if file.splits > 0 { line += ", split into \(file.splits + 1) requests" }
+            let retries = file.retries.values.reduce(0, +)
             if retries > 0 { line += ", \(retries) retries" }
-            if module.streamFallbacks > 0 { line += ", \(module.streamFallbacks) non-streamed fallbacks" }
-            if let round = module.recoveredInRound, module.outcome == .documented {
+            if file.streamFallbacks > 0 { line += ", \(file.streamFallbacks) non-streamed fallbacks" }
+            if let round = file.recoveredInRound, file.outcome == .documented {
                 line += ", recovered in final round \(round)"
             }
-            if module.lengthLimitedAnswers > 0 {
-                line += ", \(module.lengthLimitedAnswers) answers cut at the output limit"
+            if file.lengthLimitedAnswers > 0 {
+                line += ", \(file.lengthLimitedAnswers) answers cut at the output limit"
             }
             out += line + "\n"
         }

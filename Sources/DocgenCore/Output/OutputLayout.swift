@@ -3,7 +3,7 @@
 /// ```text
 /// docs_output/
 ///   index.md                 the project's index
-///   pkg/mod.py.md            one page per module, mirroring the source tree
+///   pkg/mod.py.md            one page per file, mirroring the source tree
 ///   metrics.json, metrics.md what the run cost
 ///   .docgen-manifest.json    what each page was generated from (incremental runs)
 ///   site/index.html          the HTML site: one page per Markdown page, plus style.css
@@ -23,8 +23,8 @@ public enum OutputLayout {
     /// The site's stylesheet, relative to the site folder.
     public static let stylesheet = "style.css"
 
-    /// The Markdown page of a module: its path plus `.md`.
-    public static func page(forModule path: String) -> String { path + ".md" }
+    /// The Markdown page of a file: its path plus `.md`.
+    public static func page(forFile path: String) -> String { path + ".md" }
 
     /// The HTML page of a Markdown page, relative to the site folder.
     public static func htmlPage(forMarkdown page: String) -> String {

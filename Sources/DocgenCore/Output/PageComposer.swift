@@ -1,10 +1,10 @@
-/// Assembles a module's page from the model's answers, merged in order, with a header that says which model
+/// Assembles a file's page from the model's answers, merged in order, with a header that says which model
 /// wrote it and whether the source was truncated.
 public struct PageComposer: Sendable {
     /// Creates a composer.
     public init() {}
 
-    /// One answer of a module.
+    /// One answer of a file.
     public struct Answer: Sendable, Equatable {
         /// The answer's Markdown.
         public var text: String
@@ -18,13 +18,13 @@ public struct PageComposer: Sendable {
         }
     }
 
-    /// The page for a module documented by a model.
+    /// The page for a file documented by a model.
     ///
     /// - Parameters:
-    ///   - path: The module path.
+    ///   - path: The file path.
     ///   - model: The model name.
     ///   - provider: The provider name.
-    ///   - plan: The module's plan (truncation and request counts).
+    ///   - plan: The file's plan (truncation and request counts).
     ///   - answers: The answers, one per part, in order.
     public func page(path: String, model: String, provider: String, plan: FilePlan, answers: [Answer]) -> String {
         var out = "# `\(path)`\n\n"

@@ -1,3 +1,4 @@
+public import DocgenBase
 import Foundation
 
 /// Writes a run's shared outputs — `index.md`, `metrics.json`, `metrics.md` and the HTML site — from index

@@ -1,8 +1,9 @@
+public import DocgenBase
 import Foundation
 
 /// Renders the Markdown pages of a run into a static HTML site that works from `file://`.
 ///
-/// Every page shares one stylesheet and a navigation bar (index first, then modules), all linked relatively.
+/// Every page shares one stylesheet and a navigation bar (index first, then files), all linked relatively.
 /// Links between Markdown pages (`pkg/mod.py.md`) are rewritten to their HTML pages. Model output is untrusted:
 /// the ``HTMLRenderer`` must drop raw HTML and unsafe link schemes (libcmark's safe mode does).
 public struct SiteBuilder: Sendable {
@@ -43,7 +44,7 @@ public struct SiteBuilder: Sendable {
     public func build(pages: [Page], projectName: String) throws -> [String] {
         let site = OutputLayout.siteFolder
         try writer.write(HTMLPage.defaultStylesheet, to: "\(site)/\(OutputLayout.stylesheet)")
-        // Navigation: the index, then the metrics, then modules by path.
+        // Navigation: the index, then the metrics, then files by path.
         func rank(_ page: Page) -> Int {
             page.path == OutputLayout.indexPage ? 0 : (page.path == OutputLayout.metricsMarkdown ? 1 : 2)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 extension DocumentationJob {
-    /// Removes manifest entries and pages of modules that no longer exist (full, non-sharded runs only).
+    /// Removes manifest entries and pages of files that no longer exist (full, non-sharded runs only).
     func removeOrphans(keeping paths: Set<String>, store: ManifestStore, writer: AtomicFileWriter) async throws {
         let orphans = await store.current.entries.values.filter { !paths.contains($0.path) }
         for orphan in orphans {
@@ -14,24 +14,24 @@ extension DocumentationJob {
 
     /// Writes index.md, metrics.json, metrics.md and the site.
     func writeReports(
-        modules: [SourceFile],
-        results: [ModuleResult],
+        files: [SourceFile],
+        results: [FileResult],
         manifest: RunManifest,
         skipped: [(path: String, reason: String)],
         writer: AtomicFileWriter,
         report: MetricsReport
     ) throws {
         let reasons = Dictionary(results.compactMap { result in result.reason.map { (result.path, $0) } }) { $1 }
-        let entries = modules.map { module -> IndexWriter.Entry in
-            if let entry = manifest.entries[module.path] {
+        let entries = files.map { file -> IndexWriter.Entry in
+            if let entry = manifest.entries[file.path] {
                 return IndexWriter.Entry(
-                    path: module.path, language: module.language, symbols: entry.symbols, lines: entry.lines,
+                    path: file.path, language: file.language, symbols: entry.symbols, lines: entry.lines,
                     page: entry.page)
             }
-            let lines = SourceLines(module.source, commentPrefix: module.commentPrefix).count
-            let note = reasons[module.path].map { "failed: \($0)" } ?? "not documented yet"
+            let lines = SourceLines(file.source, commentPrefix: file.commentPrefix).count
+            let note = reasons[file.path].map { "failed: \($0)" } ?? "not documented yet"
             return IndexWriter.Entry(
-                path: module.path, language: module.language, symbols: module.symbols.count, lines: lines, page: nil,
+                path: file.path, language: file.language, symbols: file.symbols.count, lines: lines, page: nil,
                 note: note)
         }
         try ReportWriter(
@@ -41,7 +41,7 @@ extension DocumentationJob {
     }
 
     func summary(
-        modules: [SourceFile], results: [ModuleResult], skipped: Int, interrupted: Bool, report: MetricsReport
+        files: [SourceFile], results: [FileResult], skipped: Int, interrupted: Bool, report: MetricsReport
     ) -> RunSummary {
         let failures = results.filter { $0.outcome == .failed }.map {
             RunSummary.Failure(
@@ -64,13 +64,13 @@ extension DocumentationJob {
             status: status, project: settings.projectName,
             output: settings.outputDisplayName ?? settings.outputDirectory.path,
             provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
-            modules: modules.count, documented: results.filter { $0.outcome == .documented }.count,
+            files: files.count, documented: results.filter { $0.outcome == .documented }.count,
             cached: results.filter { $0.outcome == .cached }.count, failed: failures.count, stale: stale,
             failures: failures, recovered: recovered, skippedFiles: skipped, requests: report.totals.requests,
             promptTokens: report.totals.promptTokens, completionTokens: report.totals.completionTokens,
             costUSD: report.totals.costUSD, retries: report.totals.retryCount,
             streamFallbacks: report.totals.streamFallbacks,
-            truncatedModules: report.totals.truncatedModules, splitModules: report.totals.splitModules,
+            truncatedFiles: report.totals.truncatedFiles, splitFiles: report.totals.splitFiles,
             durationMilliseconds: report.totals.wallMilliseconds)
     }
 }

@@ -1,20 +1,21 @@
+public import DocgenBase
 public import DocgenTokens
 public import Foundation
 public import Logging
 import Synchronization
 
-/// The main job: documents every module of a scanned repository into an output folder.
+/// The main job: documents every file of a scanned repository into an output folder.
 ///
-/// For each module (at most `concurrency` at once): skip it when its manifest key is unchanged, otherwise
+/// For each file (at most `concurrency` at once): skip it when its manifest key is unchanged, otherwise
 /// write its page — from the scan alone (offline) or from the model's answers (every request planned by
 /// ``PromptManager``, sent by ``AIService``, merged in order) — atomically, and journal it at once. Then write
 /// `index.md`, `metrics.json`/`metrics.md`, the manifest and the HTML site.
 ///
-/// A module that fails is recorded and the run goes on; a failure that will repeat for every module
-/// (credentials refused, model not found) stops new work. When the pass is done, modules that failed only for
+/// A file that fails is recorded and the run goes on; a failure that will repeat for every file
+/// (credentials refused, model not found) stops new work. When the pass is done, files that failed only for
 /// transient causes (``RetryPolicy/finalRoundCause(of:)``) get `retryFailedRounds` final rounds, each with a
 /// fresh retry budget, after a pause that honours the longest `retry-after` seen, at lower concurrency; answers
-/// of a split module that already arrived are kept. Cancelling the task stops new modules, cancels in-flight
+/// of a split file that already arrived are kept. Cancelling the task stops new files, cancels in-flight
 /// requests and keeps every finished page.
 public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration {
     /// What to do and where.
@@ -29,11 +30,11 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var force = false
         /// Make no requests and write nothing; report stale pages.
         public var checkOnly = false
-        /// Only this slice of the modules.
+        /// Only this slice of the files.
         public var shard: Shard?
-        /// Modules in flight at once.
+        /// Files in flight at once.
         public var concurrency = 4
-        /// Final rounds over modules that failed for transient causes (0 turns them off).
+        /// Final rounds over files that failed for transient causes (0 turns them off).
         public var retryFailedRounds = 1
         /// Whether to render the HTML site.
         public var writesHTML = true
@@ -57,7 +58,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     }
 
     /// How pages are written.
-    public enum Generator: Sendable {
+    public enum PageSource: Sendable {
         /// From the scan alone, no network.
         case offline
         /// By a model.
@@ -66,16 +67,16 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
 
     /// Progress, for a progress bar or log lines.
     public enum Progress: Sendable {
-        /// The run starts with this many modules.
+        /// The run starts with this many files.
         case started(total: Int)
-        /// A module finished (a module that goes to a final round is reported once, when it is final).
+        /// A file finished (a file that goes to a final round is reported once, when it is final).
         case finished(path: String, outcome: MetricsReport.Outcome, done: Int, total: Int)
-        /// Final round `round` (from 1) starts after `pause` for `modules` modules that failed transiently.
-        case finalRound(round: Int, modules: Int, pause: Duration)
+        /// Final round `round` (from 1) starts after `pause` for `files` files that failed transiently.
+        case finalRound(round: Int, files: Int, pause: Duration)
     }
 
     let settings: Settings
-    let generator: Generator
+    let pageSource: PageSource
     let renderer: (any HTMLRenderer)?
     let metrics: MetricsCollector
     let clock: C
@@ -94,7 +95,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     ///   - progress: Receives progress events.
     public init(
         settings: Settings,
-        generator: Generator,
+        pageSource: PageSource,
         renderer: (any HTMLRenderer)?,
         metrics: MetricsCollector,
         clock: C,
@@ -102,7 +103,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         progress: (@Sendable (Progress) -> Void)? = nil
     ) {
         self.settings = settings
-        self.generator = generator
+        self.pageSource = pageSource
         self.renderer = renderer
         self.metrics = metrics
         self.clock = clock
@@ -113,46 +114,46 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     /// Runs the job.
     ///
     /// - Parameters:
-    ///   - modules: Every scanned module (the shard is applied here).
+    ///   - files: Every scanned file (the shard is applied here).
     ///   - skipped: Files the scan skipped, with reasons (listed in the index).
     /// - Returns: The summary; its ``RunSummary/exitCode`` is docgen's exit status.
     /// - Throws: ``OutputError`` when the output folder cannot be written or its manifest cannot be read.
-    public func run(modules allModules: [SourceFile], skipped: [(path: String, reason: String)]) async throws
+    public func run(files allFiles: [SourceFile], skipped: [(path: String, reason: String)]) async throws
         -> RunSummary
     {
         let start = clock.now
-        let modules = allModules.filter { settings.shard?.contains($0.path) ?? true }
+        let files = allFiles.filter { settings.shard?.contains($0.path) ?? true }
         let writer = AtomicFileWriter(root: settings.outputDirectory)
         if !settings.checkOnly { try writer.prepareRoot() }
         let manifest = try RunManifest.load(from: writer)
         let store = ManifestStore(manifest: manifest, writer: writer)
-        progress?(.started(total: modules.count))
+        progress?(.started(total: files.count))
 
-        let pass = RunPass(manifest: manifest, writer: writer, store: store, total: modules.count)
-        var results = await processAll(modules, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
-        results = await runFinalRounds(after: results, modules: modules, pass: pass)
+        let pass = RunPass(manifest: manifest, writer: writer, store: store, total: files.count)
+        var results = await processAll(files, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
+        results = await runFinalRounds(after: results, files: files, pass: pass)
         let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
         let wall = start.duration(to: clock.now).secondsDouble * 1000
         let report = await metrics.report(
             model: settings.modelName, provider: settings.providerName, wallMilliseconds: wall)
         if settings.checkOnly {
             return summary(
-                modules: modules, results: results, skipped: skipped.count, interrupted: false, report: report)
+                files: files, results: results, skipped: skipped.count, interrupted: false, report: report)
         }
         if settings.shard == nil, !interrupted {
-            try await removeOrphans(keeping: Set(allModules.map(\.path)), store: store, writer: writer)
+            try await removeOrphans(keeping: Set(allFiles.map(\.path)), store: store, writer: writer)
         }
         try await store.save(
             project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
         try writeReports(
-            modules: modules, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
+            files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report)
         return summary(
-            modules: modules, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
+            files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
     }
 
-    /// One module's result; `outcome` nil means not reached (interrupted).
-    struct ModuleResult: Sendable {
+    /// One file's result; `outcome` nil means not reached (interrupted).
+    struct FileResult: Sendable {
         var path: String
         var outcome: MetricsReport.Outcome?
         var reason: String?
@@ -161,16 +162,16 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         var cause: RetryPolicy.Cause?
         /// For a failure: attempts made over every round so far.
         var attempts: Int?
-        /// Rounds the module was tried in (1 for the first pass).
+        /// Rounds the file was tried in (1 for the first pass).
         var rounds = 1
         /// The final round that documented it after an earlier failure.
         var recoveredInRound: Int?
-        /// The earlier failure's reason, when recovered.
+        /// The cause it had failed for, when recovered.
         var recoveredFrom: String?
     }
 
-    /// What every module of a run shares: the manifest, the output, the journal, answers already received
-    /// and the progress count.
+    /// What every file of a run shares: the manifest, the output, the journal, answers already received and
+    /// the progress count.
     final class RunPass: Sendable {
         let manifest: RunManifest
         let writer: AtomicFileWriter
@@ -187,20 +188,20 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         }
     }
 
-    /// Runs `modules` with at most `width` in flight. `earlier` holds each module's previous failure in a final
+    /// Runs `files` with at most `width` in flight. `earlier` holds each file's previous failure in a final
     /// round; a failure that will get another round is not reported as finished yet.
     func processAll(
-        _ modules: [SourceFile],
-        earlier: [ModuleResult]?,
+        _ files: [SourceFile],
+        earlier: [FileResult]?,
         round: Int,
         width: Int,
         pass: RunPass
-    ) async -> [ModuleResult] {
+    ) async -> [FileResult] {
         let stop = StopFlag()
-        let retriesLater = round < settings.retryFailedRounds && generator.isModel
+        let retriesLater = round < settings.retryFailedRounds && pageSource.isModel
         let outcomes = await BoundedConcurrency.map(
-            Array(modules.enumerated()), width: width,
-            onResult: { (_: Int, result: ModuleResult, _: Int) in
+            Array(files.enumerated()), width: width,
+            onResult: { (_: Int, result: FileResult, _: Int) in
                 guard let outcome = result.outcome, !(retriesLater && result.cause != nil) else { return }
                 let done = pass.done.withLock { done in
                     done += 1
@@ -208,26 +209,25 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
                 }
                 progress?(.finished(path: result.path, outcome: outcome, done: done, total: pass.total))
             }
-        ) { (item: (offset: Int, element: SourceFile)) -> ModuleResult in
-            let module = item.element
+        ) { (item: (offset: Int, element: SourceFile)) -> FileResult in
+            let file = item.element
             let previous = earlier?[item.offset]
             if let stopped = stop.state {
-                return ModuleResult(
-                    path: module.path, outcome: .failed, reason: "not attempted: \(stopped.reason)",
-                    cause: stopped.cause,
-                    attempts: previous?.attempts, rounds: (previous?.rounds ?? 0) + 1)
+                return FileResult(
+                    path: file.path, outcome: .failed, reason: "not attempted: \(stopped.reason)",
+                    cause: stopped.cause, attempts: previous?.attempts, rounds: (previous?.rounds ?? 0) + 1)
             }
-            return await process(module, earlier: previous, pass: pass, stop: stop)
+            return await process(file, earlier: previous, pass: pass, stop: stop)
         }
-        let results = zip(modules, outcomes).map { module, outcome in
-            outcome ?? ModuleResult(path: module.path, outcome: nil)
+        let results = zip(files, outcomes).map { file, outcome in
+            outcome ?? FileResult(path: file.path, outcome: nil)
         }
         return results
     }
 }
 
-/// The first reason to stop starting modules (a failure every module would repeat), shared by module tasks,
-/// with its transient cause when a final round may still help (an endpoint that refused every connection).
+/// The first reason to stop starting files (a failure every file would repeat), shared by file tasks, with
+/// its transient cause when a final round may still help (an endpoint that refused every connection).
 final class StopFlag: Sendable {
     private let value = Mutex<(reason: String, cause: RetryPolicy.Cause?)?>(nil)
 
@@ -243,23 +243,23 @@ final class StopFlag: Sendable {
     }
 }
 
-/// Answers already received for the parts of split modules, so a final round re-sends only the parts that
+/// Answers already received for the parts of split files, so a final round re-sends only the parts that
 /// failed.
 final class AnswerCache: Sendable {
     private let answers = Mutex<[String: [Int: PageComposer.Answer]]>([:])
 
-    /// The answer to part `index` of `module`, if it arrived in an earlier round.
-    func answer(module: String, part index: Int) -> PageComposer.Answer? {
-        answers.withLock { $0[module]?[index] }
+    /// The answer to part `index` of `file`, if it arrived in an earlier round.
+    func answer(file: String, part index: Int) -> PageComposer.Answer? {
+        answers.withLock { $0[file]?[index] }
     }
 
-    /// Keeps the answer to part `index` of `module`.
-    func keep(_ answer: PageComposer.Answer, module: String, part index: Int) {
-        answers.withLock { $0[module, default: [:]][index] = answer }
+    /// Keeps the answer to part `index` of `file`.
+    func keep(_ answer: PageComposer.Answer, file: String, part index: Int) {
+        answers.withLock { $0[file, default: [:]][index] = answer }
     }
 
-    /// Forgets a module's answers once its page is written.
-    func forget(module: String) {
-        answers.withLock { $0[module] = nil }
+    /// Forgets a file's answers once its page is written.
+    func forget(file: String) {
+        answers.withLock { $0[file] = nil }
     }
 }

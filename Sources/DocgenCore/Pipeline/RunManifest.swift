@@ -1,19 +1,20 @@
+import DocgenBase
 import DocgenTokens
 public import Foundation
 
 /// What each page in an output folder was generated from, so the next run regenerates only what changed.
 ///
-/// Each entry is keyed by a SHA-256 over everything that shapes the page: the module's source, the templates,
+/// Each entry is keyed by a SHA-256 over everything that shapes the page: the file's source, the templates,
 /// the model, the provider and the prompt settings. A second run over an unchanged repository makes no
 /// requests; a change in one file regenerates that file only.
 ///
-/// Finished modules are appended to a journal (`.docgen-manifest.jsonl`) the moment their page is written, so a
+/// Finished files are appended to a journal (`.docgen-manifest.jsonl`) the moment their page is written, so a
 /// run that is interrupted — Ctrl-C, a crash, a lost network — does not redo them; the journal is folded into
 /// `.docgen-manifest.json` when a run ends.
 public struct RunManifest: Sendable, Codable, Equatable {
     /// One generated page.
     public struct Entry: Sendable, Codable, Equatable {
-        /// The module path.
+        /// The file path.
         public var path: String
         /// The hash of everything the page was generated from.
         public var key: String
@@ -21,9 +22,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var page: String
         /// `Python` or `Swift`.
         public var language: String
-        /// Symbols in the module.
+        /// Symbols in the file.
         public var symbols: Int
-        /// Lines in the module.
+        /// Lines in the file.
         public var lines: Int
         /// The model (or `offline`).
         public var model: String
@@ -57,7 +58,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
     public var provider: String?
     /// The model of the last run that wrote the folder.
     public var model: String?
-    /// Entries by module path.
+    /// Entries by file path.
     public var entries: [String: Entry] = [:]
 
     /// An empty manifest.
@@ -105,12 +106,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
     /// The cache key of a page: SHA-256 over length-prefixed parts, so no two different inputs collide by
     /// concatenation.
     public static func key(_ parts: [String]) -> String {
-        var bytes: [UInt8] = []
-        for part in parts {
-            let utf8 = Array(part.utf8)
-            bytes += Array(String(utf8.count).utf8) + [0x3A] + utf8 + [0x0A]
-        }
-        return SHA256.hexDigest(of: bytes)
+        ContentHash.key(parts)
     }
 }
 
@@ -175,7 +171,7 @@ actor ManifestStore {
         }
     }
 
-    /// Forgets a module (its source is gone).
+    /// Forgets a file (its source is gone).
     func remove(_ path: String) {
         manifest.entries[path] = nil
     }

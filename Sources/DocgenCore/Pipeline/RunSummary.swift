@@ -2,21 +2,21 @@ public import Foundation
 
 /// What a run did, for people (one line per field) and for CI (`--json`).
 public struct RunSummary: Sendable, Codable, Equatable {
-    /// A module that failed, with the reason.
+    /// A file that failed, with the reason.
     public struct Failure: Sendable, Codable, Equatable {
-        /// The module path.
+        /// The file path.
         public var path: String
         /// Why it failed, for a person.
         public var reason: String
         /// The transient cause of the last failure (a ``RetryPolicy/Cause`` raw value), nil when permanent.
         public var cause: String?
-        /// Attempts made over every round, when the module gave up after retries.
+        /// Attempts made over every round, when the file gave up after retries.
         public var attempts: Int?
     }
 
-    /// A module that failed for a transient cause and was documented in a final round.
+    /// A file that failed for a transient cause and was documented in a final round.
     public struct Recovery: Sendable, Codable, Equatable {
-        /// The module path.
+        /// The file path.
         public var path: String
         /// The cause it had failed for (a ``RetryPolicy/Cause`` raw value).
         public var cause: String
@@ -24,7 +24,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var round: Int
     }
 
-    /// `ok` (every module documented or unchanged), `partial` (some failed), `stale` (`--check` found
+    /// `ok` (every file documented or unchanged), `partial` (some failed), `stale` (`--check` found
     /// out-of-date pages), `interrupted`.
     public var status: String
     /// The project name.
@@ -37,15 +37,15 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var model: String
     /// The shard, such as `1/4`, when the run was sharded.
     public var shard: String?
-    /// Modules considered (in this shard).
-    public var modules: Int
-    /// Modules documented in this run.
+    /// Files considered (in this shard).
+    public var files: Int
+    /// Files documented in this run.
     public var documented: Int
-    /// Modules kept unchanged (their manifest key matched).
+    /// Files kept unchanged (their manifest key matched).
     public var cached: Int
-    /// Modules that failed.
+    /// Files that failed.
     public var failed: Int
-    /// Modules whose pages are out of date (`--check`) or were not reached (interrupted).
+    /// Files whose pages are out of date (`--check`) or were not reached (interrupted).
     public var stale: [String]
     /// The failures.
     public var failures: [Failure]
@@ -65,12 +65,24 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var retries: Int
     /// Non-streamed fallbacks after two cut streams.
     public var streamFallbacks: Int
-    /// Modules whose source was cut to fit.
-    public var truncatedModules: Int
-    /// Modules that needed more than one request.
-    public var splitModules: Int
+    /// Files whose source was cut to fit.
+    public var truncatedFiles: Int
+    /// Files that needed more than one request.
+    public var splitFiles: Int
     /// Wall time in milliseconds.
     public var durationMilliseconds: Double
+
+    // JSON keeps the names users depend on (`modules`, `truncated_modules`, `split_modules`).
+    private enum CodingKeys: String, CodingKey {
+        case status, project, output, provider, model, shard
+        case files = "modules"
+        case documented, cached, failed, stale
+        case failures, recovered, skippedFiles, requests, promptTokens, completionTokens, costUSD, retries
+        case streamFallbacks
+        case truncatedFiles = "truncatedModules"
+        case splitFiles = "splitModules"
+        case durationMilliseconds
+    }
 
     /// The exit status docgen uses for this summary: 0 when `ok`, 1 otherwise.
     public var exitCode: Int32 { status == "ok" ? 0 : 1 }
@@ -86,12 +98,12 @@ public struct RunSummary: Sendable, Codable, Equatable {
         let head = status == "ok" ? "done" : status
         let recoveredNote = recovered.isEmpty ? "" : " (\(recovered.count) in a final round)"
         lines.append(
-            "docgen \(head): \(modules) modules — \(documented) documented\(recoveredNote), \(cached) unchanged, "
+            "docgen \(head): \(files) modules — \(documented) documented\(recoveredNote), \(cached) unchanged, "
                 + "\(failed) failed" + (shard.map { " (shard \($0))" } ?? ""))
         lines.append(
             "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
-                + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedModules), split "
-                + "\(splitModules), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
+                + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedFiles), split "
+                + "\(splitFiles), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
         if streamFallbacks > 0 { lines.append("non-streamed fallbacks after cut streams: \(streamFallbacks)") }
         for recovery in recovered {
             lines.append(

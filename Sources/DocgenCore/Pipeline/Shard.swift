@@ -1,6 +1,6 @@
-/// A deterministic slice of a repository's modules, so N CI jobs can split one run (`--shard I/N`).
+/// A deterministic slice of a repository's files, so N CI jobs can split one run (`--shard I/N`).
 ///
-/// A module belongs to shard `I` when the FNV-1a hash of its path is `I − 1` modulo `N`: the partition depends
+/// A file belongs to shard `I` when the FNV-1a hash of its path is `I − 1` modulo `N`: the partition depends
 /// only on the path, so adding a file never moves another file to a different shard.
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// The 1-based shard number.
@@ -20,7 +20,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         self.count = count
     }
 
-    /// Whether the module at `path` belongs to this shard.
+    /// Whether the file at `path` belongs to this shard.
     public func contains(_ path: String) -> Bool {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in path.utf8 {

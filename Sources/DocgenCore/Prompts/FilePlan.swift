@@ -1,8 +1,8 @@
 public import DocgenTokens
 
-/// The requests docgen will send for one module, fitted to the model's budget, before any is sent.
+/// The requests docgen will send for one file, fitted to the model's budget, before any is sent.
 public struct FilePlan: Sendable, Equatable {
-    /// One request of the module.
+    /// One request of the file.
     public struct Part: Sendable, Equatable {
         /// The planned request: messages exactly as sent, and `max_tokens`.
         public var request: ChatCompletionRequest
@@ -12,13 +12,13 @@ public struct FilePlan: Sendable, Equatable {
         public var omittedLines: Int
     }
 
-    /// The module path relative to the repository root.
+    /// The file path relative to the repository root.
     public var path: String
     /// `Python` or `Swift`.
     public var language: String
-    /// Symbols in the module.
+    /// Symbols in the file.
     public var symbolCount: Int
-    /// Lines in the module.
+    /// Lines in the file.
     public var sourceLines: Int
     /// The requests, in the order their answers are merged.
     public var parts: [Part]
@@ -30,13 +30,13 @@ public struct FilePlan: Sendable, Equatable {
     /// Prompt tokens over all requests (exact for models with a tiktoken encoding).
     public var promptTokens: Int { parts.reduce(0) { $0 + $1.request.plan.promptTokens } }
     /// `max_tokens` over all requests.
-    public var maxTokens: Int { parts.reduce(0) { $0 + $1.request.plan.maxCompletionTokens } }
+    public var maxCompletionTokens: Int { parts.reduce(0) { $0 + $1.request.plan.maxCompletionTokens } }
     /// Whether any source was cut.
     public var isTruncated: Bool { truncatedLines > 0 }
-    /// Whether the module needs several requests.
+    /// Whether the file needs several requests.
     public var isSplit: Bool { parts.count > 1 }
 
-    /// The most the module can cost: every prompt token plus every planned completion token, in USD.
+    /// The most the file can cost: every prompt token plus every planned completion token, in USD.
     ///
     /// - Parameter profile: The model profile with prices; nil prices give nil.
     public func estimatedCostUSD(for profile: ModelProfile) -> Double? {

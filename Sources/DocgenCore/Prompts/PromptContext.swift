@@ -4,9 +4,9 @@ public struct PromptContext: Sendable, Equatable {
     public var project: String
     /// `Python` or `Swift`.
     public var language: String
-    /// The module path relative to the repository root.
+    /// The file path relative to the repository root.
     public var path: String
-    /// Lines in the whole module.
+    /// Lines in the whole file.
     public var lineCount: Int
     /// The symbols this request documents.
     public var outline: [SourceFile.Symbol]
@@ -14,7 +14,7 @@ public struct PromptContext: Sendable, Equatable {
     public var source: String
     /// Set when source was cut: what was omitted.
     public var truncationNotice: String?
-    /// 1-based part number and part count when a module is split into several requests.
+    /// 1-based part number and part count when a file is split into several requests.
     public var part: (index: Int, count: Int)?
 
     /// Creates a context.

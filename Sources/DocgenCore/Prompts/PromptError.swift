@@ -5,7 +5,7 @@ public struct PromptError: Error, Sendable, Equatable, CustomStringConvertible {
         case templateSyntax(file: String, line: Int, column: Int, detail: String)
         case unknownVariable(file: String, line: Int, name: String, suggestion: String?)
         case unreadableTemplate(file: String, detail: String)
-        case doesNotFit(module: String, needed: Int, available: Int, model: String)
+        case doesNotFit(file: String, needed: Int, available: Int, model: String)
     }
 
     private let code: Code
@@ -32,9 +32,9 @@ public struct PromptError: Error, Sendable, Equatable, CustomStringConvertible {
         PromptError(.unreadableTemplate(file: file, detail: detail))
     }
 
-    /// Even the smallest prompt for a module leaves no room for a useful answer.
-    public static func doesNotFit(module: String, needed: Int, available: Int, model: String) -> PromptError {
-        PromptError(.doesNotFit(module: module, needed: needed, available: available, model: model))
+    /// Even the smallest prompt for a file leaves no room for a useful answer.
+    public static func doesNotFit(file: String, needed: Int, available: Int, model: String) -> PromptError {
+        PromptError(.doesNotFit(file: file, needed: needed, available: available, model: model))
     }
 
     /// A label without associated values, for metrics.
@@ -60,8 +60,8 @@ public struct PromptError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "See the variables listed in docgen's README (Templates)."
         case .unreadableTemplate(let file, let detail):
             return "Cannot read template \(file): \(detail)."
-        case .doesNotFit(let module, let needed, let available, let model):
-            return "Prompt for '\(module)' needs \(needed) tokens but \(model) allows \(available); "
+        case .doesNotFit(let file, let needed, let available, let model):
+            return "Prompt for '\(file)' needs \(needed) tokens but \(model) allows \(available); "
                 + "lower --max-source-lines or prompt.completion_tokens, or choose a larger model."
         }
     }

@@ -1,34 +1,34 @@
 import DocgenTokens
 
 /// What one request covers: the symbols it documents and the source lines it may show.
-struct PartScope {
+struct PartSelection {
     var symbols: [SourceFile.Symbol]
     var lines: Set<Int>
-    var isWholeModule = false
+    var isWholeFile = false
 
-    func merged(with other: PartScope) -> PartScope {
-        PartScope(symbols: symbols + other.symbols, lines: lines.union(other.lines))
+    func merged(with other: PartSelection) -> PartSelection {
+        PartSelection(symbols: symbols + other.symbols, lines: lines.union(other.lines))
     }
 }
 
-/// A symbol with everything nested in it, or the module's preamble: the grain modules are split at.
-struct PromptUnit {
-    var scope: PartScope
+/// A symbol with everything nested in it, or the file's preamble: the grain files are split at.
+struct SymbolGroup {
+    var scope: PartSelection
     /// The unit broken one level down (a class's own lines, then each nested unit), when it has children.
-    var expansion: [PromptUnit]
+    var expansion: [SymbolGroup]
 
     /// Top-level units in source order: the preamble (lines outside every symbol) first, then each symbol tree.
-    static func units(for symbols: [SourceFile.Symbol], lineCount: Int) -> [PromptUnit] {
+    static func units(for symbols: [SourceFile.Symbol], lineCount: Int) -> [SymbolGroup] {
         let trees = tree(of: symbols[...])
         var covered = Set<Int>()
         for unit in trees { covered.formUnion(unit.scope.lines) }
         let preamble = Set(1...max(1, lineCount)).subtracting(covered)
-        let preambleUnit = PromptUnit(scope: PartScope(symbols: [], lines: preamble), expansion: [])
+        let preambleUnit = SymbolGroup(scope: PartSelection(symbols: [], lines: preamble), expansion: [])
         return (preamble.isEmpty ? [] : [preambleUnit]) + trees
     }
 
-    private static func tree(of symbols: ArraySlice<SourceFile.Symbol>) -> [PromptUnit] {
-        var units: [PromptUnit] = []
+    private static func tree(of symbols: ArraySlice<SourceFile.Symbol>) -> [SymbolGroup] {
+        var units: [SymbolGroup] = []
         var index = symbols.startIndex
         while index < symbols.endIndex {
             let symbol = symbols[index]
@@ -36,14 +36,14 @@ struct PromptUnit {
             while end < symbols.endIndex, symbols[end].line <= symbol.endLine { end += 1 }
             let children = tree(of: symbols[(index + 1)..<end])
             let lines = Set(symbol.firstLine...symbol.endLine)
-            var expansion: [PromptUnit] = []
+            var expansion: [SymbolGroup] = []
             if !children.isEmpty {
                 var own = lines
                 for child in children { own.subtract(child.scope.lines) }
-                expansion = [PromptUnit(scope: PartScope(symbols: [symbol], lines: own), expansion: [])] + children
+                expansion = [SymbolGroup(scope: PartSelection(symbols: [symbol], lines: own), expansion: [])] + children
             }
             let nested = symbols[index..<end].map { $0 }
-            units.append(PromptUnit(scope: PartScope(symbols: nested, lines: lines), expansion: expansion))
+            units.append(SymbolGroup(scope: PartSelection(symbols: nested, lines: lines), expansion: expansion))
             index = end
         }
         return units
@@ -53,14 +53,14 @@ struct PromptUnit {
 extension PromptManager {
     /// Fits one scope, cutting lines as needed; nil when even the most cut version does not fit.
     func fit(
-        _ scope: PartScope,
-        module: SourceFile,
+        _ scope: PartSelection,
+        file: SourceFile,
         lines: SourceLines,
         part: (index: Int, count: Int)?
     ) throws -> FilePlan.Part? {
-        let outside = scope.isWholeModule ? [] : Set(1...max(1, lines.count)).subtracting(scope.lines)
+        let outside = scope.isWholeFile ? [] : Set(1...max(1, lines.count)).subtracting(scope.lines)
         let limit = promptBudgetTokens
-        // Most modules fit whole: render that first and only work out what to cut when it does not.
+        // Most files fit whole: render that first and only work out what to cut when it does not.
         if maxSourceLines.map({ scope.lines.count <= $0 }) ?? true {
             let whole = render(0, sequence: [])
             if whole.tokens <= limit { return try makePart(whole, drop: 0) }
@@ -75,7 +75,7 @@ extension PromptManager {
                 ? nil
                 : "\(drop) of \(scope.lines.count) source lines were omitted to fit \(modelName)'s context window "
                     + "(marked `… N lines omitted …`); describe omitted code only from its signature and docstring."
-            return renderPrompt(module, lines: lines, scope: scope, omitting: omitted, notice: notice, part: part)
+            return renderPrompt(file, lines: lines, scope: scope, omitting: omitted, notice: notice, part: part)
         }
 
         var best = render(minimumDrop, sequence: sequence)
@@ -110,7 +110,7 @@ extension PromptManager {
 
     /// The order in which a scope's lines are cut: callable bodies (from the longest remaining body, last line
     /// first), then every other line that is not a symbol header, from the end of the file.
-    func dropSequence(for scope: PartScope, lineCount: Int) -> [Int] {
+    func dropSequence(for scope: PartSelection, lineCount: Int) -> [Int] {
         var protected = Set<Int>()
         var bodies: [[Int]] = []
         for symbol in scope.symbols {
@@ -134,13 +134,13 @@ extension PromptManager {
 
     /// Groups units into as few requests as fit, in source order, breaking a unit into its children when it
     /// does not fit alone.
-    func split(_ units: [PromptUnit], module: SourceFile, lines: SourceLines) throws -> [PartScope] {
-        var groups: [PartScope] = []
-        var current: PartScope?
+    func split(_ units: [SymbolGroup], file: SourceFile, lines: SourceLines) throws -> [PartSelection] {
+        var groups: [PartSelection] = []
+        var current: PartSelection?
         var queue = units[...]
         let probePart = (index: 99, count: 99)
-        func fits(_ scope: PartScope) throws -> Bool {
-            try fit(scope, module: module, lines: lines, part: probePart) != nil
+        func fits(_ scope: PartSelection) throws -> Bool {
+            try fit(scope, file: file, lines: lines, part: probePart) != nil
         }
         while let unit = queue.popFirst() {
             if let open = current {
@@ -157,35 +157,35 @@ extension PromptManager {
             } else if !unit.expansion.isEmpty {
                 queue = unit.expansion[...] + queue
             } else {
-                throw doesNotFit(module, unit.scope, lines: lines)
+                throw doesNotFit(file, unit.scope, lines: lines)
             }
         }
         if let current { groups.append(current) }
         return groups
     }
 
-    func doesNotFit(_ module: SourceFile, _ scope: PartScope, lines: SourceLines) -> PromptError {
+    func doesNotFit(_ file: SourceFile, _ scope: PartSelection, lines: SourceLines) -> PromptError {
         let sequence = dropSequence(for: scope, lineCount: lines.count)
         let outside = Set(1...max(1, lines.count)).subtracting(scope.lines)
         let needed = renderPrompt(
-            module, lines: lines, scope: scope, omitting: outside.union(sequence), notice: "all bodies omitted",
+            file, lines: lines, scope: scope, omitting: outside.union(sequence), notice: "all bodies omitted",
             part: (1, 1)
         ).tokens
         return PromptError.doesNotFit(
-            module: module.path, needed: needed, available: promptBudgetTokens, model: budget.model.id)
+            file: file.path, needed: needed, available: promptBudgetTokens, model: budget.model.id)
     }
 
     /// Renders one request's messages with the given lines omitted and counts them exactly as they will be sent.
     func renderPrompt(
-        _ module: SourceFile,
+        _ file: SourceFile,
         lines: SourceLines,
-        scope: PartScope,
+        scope: PartSelection,
         omitting omitted: Set<Int>,
         notice: String?,
         part: (index: Int, count: Int)?
     ) -> (messages: [ChatMessage], tokens: Int) {
         let context = PromptContext(
-            project: project, language: module.language, path: module.path, lineCount: lines.count,
+            project: project, language: file.language, path: file.path, lineCount: lines.count,
             outline: scope.symbols, source: lines.assemble(omitting: omitted), truncationNotice: notice, part: part)
         let (system, user) = templates.render(context)
         let messages: [ChatMessage] = [.system(system), .user(user)]

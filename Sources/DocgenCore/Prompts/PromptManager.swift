@@ -1,13 +1,13 @@
 public import DocgenTokens
 
-/// Turns a module into the exact chat messages docgen will send, fitted to the model's budget.
+/// Turns a file into the exact chat messages docgen will send, fitted to the model's budget.
 ///
 /// The prompt budget is the window minus the reserved completion (the configured size, capped by the model's
-/// output limit) minus the safety margin, counted exactly with the model's encoding and chat overhead. A module
+/// output limit) minus the safety margin, counted exactly with the model's encoding and chat overhead. A file
 /// that does not fit loses source **by whole lines**: function and method bodies first (always from the longest
-/// remaining body, so each keeps its first lines), then other module-level lines from the end; signatures,
+/// remaining body, so each keeps its first lines), then other file-level lines from the end; signatures,
 /// docstrings, class headers and decorators stay, and the outline lists every symbol. Each cut run becomes one
-/// `… N lines omitted …` marker. When even that does not fit, the module is split into several requests by groups
+/// `… N lines omitted …` marker. When even that does not fit, the file is split into several requests by groups
 /// of symbols (classes broken into their methods when needed), each fitted the same way.
 ///
 /// The messages that are counted are the messages that are sent: ``FilePlan`` holds them.
@@ -15,7 +15,7 @@ public import DocgenTokens
 /// ```swift
 /// let manager = PromptManager(templates: try .defaults(), project: "sample", budget: budget,
 ///                             counter: encoding, modelName: "gpt-4o")
-/// let plan = try manager.plan(module)
+/// let plan = try manager.plan(file)
 /// ```
 public struct PromptManager: Sendable {
     let templates: PromptTemplates
@@ -66,33 +66,33 @@ public struct PromptManager: Sendable {
     /// The largest prompt (counted tokens) that leaves room for the full reserved completion.
     public var promptBudgetTokens: Int { fitBudget.maxPromptTokens }
 
-    /// Plans a module's requests.
+    /// Plans a file's requests.
     ///
-    /// - Parameter module: The module.
+    /// - Parameter file: The file.
     /// - Returns: One or more fitted requests.
-    /// - Throws: ``PromptError/doesNotFit(module:needed:available:model:)`` when a single symbol's outline and
+    /// - Throws: ``PromptError/doesNotFit(file:needed:available:model:)`` when a single symbol's outline and
     ///   header cannot fit even alone.
-    public func plan(_ module: SourceFile) throws -> FilePlan {
-        let lines = SourceLines(module.source, commentPrefix: module.commentPrefix)
-        let whole = PartScope(symbols: module.symbols, lines: Set(1...max(1, lines.count)), isWholeModule: true)
-        if let fitted = try fit(whole, module: module, lines: lines, part: nil) {
-            return makePlan(module, lines: lines, parts: [fitted])
+    public func plan(_ file: SourceFile) throws -> FilePlan {
+        let lines = SourceLines(file.source, commentPrefix: file.commentPrefix)
+        let whole = PartSelection(symbols: file.symbols, lines: Set(1...max(1, lines.count)), isWholeFile: true)
+        if let fitted = try fit(whole, file: file, lines: lines, part: nil) {
+            return makePlan(file, lines: lines, parts: [fitted])
         }
-        let units = PromptUnit.units(for: module.symbols, lineCount: lines.count)
-        let groups = try split(units, module: module, lines: lines)
+        let units = SymbolGroup.units(for: file.symbols, lineCount: lines.count)
+        let groups = try split(units, file: file, lines: lines)
         var parts: [FilePlan.Part] = []
         for (index, group) in groups.enumerated() {
-            guard let fitted = try fit(group, module: module, lines: lines, part: (index + 1, groups.count)) else {
-                throw doesNotFit(module, group, lines: lines)
+            guard let fitted = try fit(group, file: file, lines: lines, part: (index + 1, groups.count)) else {
+                throw doesNotFit(file, group, lines: lines)
             }
             parts.append(fitted)
         }
-        return makePlan(module, lines: lines, parts: parts)
+        return makePlan(file, lines: lines, parts: parts)
     }
 
-    private func makePlan(_ module: SourceFile, lines: SourceLines, parts: [FilePlan.Part]) -> FilePlan {
+    private func makePlan(_ file: SourceFile, lines: SourceLines, parts: [FilePlan.Part]) -> FilePlan {
         FilePlan(
-            path: module.path, language: module.language, symbolCount: module.symbols.count,
+            path: file.path, language: file.language, symbolCount: file.symbols.count,
             sourceLines: lines.count, parts: parts)
     }
 }

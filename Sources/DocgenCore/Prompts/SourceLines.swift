@@ -1,4 +1,4 @@
-/// A module's source split into lines, which can be reassembled with chosen lines left out.
+/// A file's source split into lines, which can be reassembled with chosen lines left out.
 ///
 /// Left-out runs are replaced by one marker line (`# … 12 lines omitted …`, in the language's comment syntax,
 /// indented like the first omitted line), so the model sees where code is missing.

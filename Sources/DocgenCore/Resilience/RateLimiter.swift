@@ -1,3 +1,5 @@
+public import DocgenBase
+
 /// A client-side limiter for requests per minute and tokens per minute.
 ///
 /// Each limit is a token bucket that holds one minute's allowance and refills continuously, like the servers'

@@ -1,3 +1,4 @@
+public import DocgenBase
 public import Foundation
 
 /// Reads how long a server asked the client to wait.

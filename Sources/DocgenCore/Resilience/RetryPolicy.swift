@@ -1,3 +1,4 @@
+public import DocgenBase
 public import Foundation
 
 /// Decides, for one failed attempt, whether to try again and after how long.

@@ -15,7 +15,7 @@
 /// let symbols = try PythonScanner().symbols(in: "class A:\n    def f(self): pass\n")
 /// // [A (class, line 1-2), A.f (method, line 2-2)]
 /// ```
-public struct PythonScanner: SourceScanner {
+public struct PythonScanner: LanguageScanner {
     /// Creates a Python scanner.
     public init() {}
 

@@ -21,7 +21,7 @@ import SwiftSyntax
 /// let symbols = try SwiftScanner().symbols(in: "struct Point { func norm() -> Double { 0 } }")
 /// // [Point (class, struct), Point.norm (method)]
 /// ```
-public struct SwiftScanner: SourceScanner {
+public struct SwiftScanner: LanguageScanner {
     /// Creates a Swift scanner.
     public init() {}
 

@@ -1,11 +1,11 @@
-/// A minimal SHA-256 (FIPS 180-4), used to verify the vocabulary files without any dependency, and by DocgenCore
-/// to key its incremental-run manifest.
+/// A minimal SHA-256 (FIPS 180-4), used only to verify the vocabulary files, so this module keeps no package
+/// dependencies (other targets use `ContentHash` in DocgenBase, backed by swift-crypto).
 ///
 /// ```swift
 /// SHA256.hexDigest(of: Array("abc".utf8))
 /// // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
-public enum SHA256 {
+enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -18,7 +18,7 @@ public enum SHA256 {
     ]
 
     /// The SHA-256 digest of `bytes` as 64 lowercase hex digits.
-    public static func hexDigest(of bytes: UnsafeRawBufferPointer) -> String {
+    static func hexDigest(of bytes: UnsafeRawBufferPointer) -> String {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -57,7 +57,7 @@ public enum SHA256 {
     }
 
     /// The digest of a byte array.
-    public static func hexDigest(of bytes: [UInt8]) -> String {
+    static func hexDigest(of bytes: [UInt8]) -> String {
         bytes.withUnsafeBytes { hexDigest(of: $0) }
     }
 

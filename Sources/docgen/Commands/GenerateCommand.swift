@@ -50,7 +50,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let context = try RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
-        let generator = try makeGenerator(context, metrics: metrics, logger: logger)
+        let pageSource = try makePageSource(context, metrics: metrics, logger: logger)
         let scan = try await context.scan()
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
@@ -65,7 +65,7 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.writesHTML = context.configuration.output.html
         let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
         let job = DocumentationJob(
-            settings: settings, generator: generator, renderer: CmarkHTMLRenderer(), metrics: metrics,
+            settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) })
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
         if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
@@ -74,12 +74,12 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
                     + "pass --provider.\n")
         }
-        let modules = scan.files.map(SourceFile.init)
+        let files = scan.files.map(SourceFile.init)
         let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
         let summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt {
-                try await job.run(modules: modules, skipped: skipped)
+                try await job.run(files: files, skipped: skipped)
             }
         } catch let error as OutputError {
             await reporter.finish()
@@ -96,11 +96,11 @@ struct GenerateCommand: AsyncParsableCommand {
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 
-    private func makeGenerator(
+    private func makePageSource(
         _ context: RunContext,
         metrics: MetricsCollector,
         logger: Logger
-    ) throws -> DocumentationJob<ContinuousClock>.Generator {
+    ) throws -> DocumentationJob<ContinuousClock>.PageSource {
         guard context.providerKind != .offline, !check else { return .offline }
         let provider: ProviderConfiguration
         do {

@@ -22,13 +22,13 @@ struct PlanCommand: AsyncParsableCommand {
         try await Self.printPlan(options: run, json: output.json)
     }
 
-    /// Plans and prints; exits 1 (via ``CLIError``) when a module cannot fit even when split.
+    /// Plans and prints; exits 1 (via ``CLIError``) when a file cannot fit even when split.
     static func printPlan(options: RunOptions, json: Bool) async throws {
         let context = try RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let report = await PlanReport.make(
-            modules: scan.files.map(SourceFile.init),
+            files: scan.files.map(SourceFile.init),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
             manager: manager, profile: context.profile, modelName: context.configuration.model,
             retry: PlanReport.Retry(
@@ -43,9 +43,9 @@ struct PlanCommand: AsyncParsableCommand {
         } else {
             FileHandleOutput.standardOutput.write(report.table)
         }
-        if report.totals.failedModules > 0 {
+        if report.totals.failedFiles > 0 {
             throw CLIError.failure(
-                "\(report.totals.failedModules) modules cannot fit \(context.configuration.model)'s window.")
+                "\(report.totals.failedFiles) modules cannot fit \(context.configuration.model)'s window.")
         }
     }
 }

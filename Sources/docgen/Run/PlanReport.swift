@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import DocgenScanner
 import DocgenTokens
@@ -5,32 +6,52 @@ import Foundation
 
 /// The token plan of a whole repository, as `docgen plan` / `docgen --dry-run` prints it.
 struct PlanReport: Encodable {
-    struct Module: Encodable {
+    struct File: Encodable {
         var path: String
         var language: String
         var symbols: Int
         var sourceLines: Int
         var promptTokens: Int
-        var maxTokens: Int
+        var maxCompletionTokens: Int
         var truncatedLines: Int
         var requests: Int
         var estimatedCostUsd: Double?
         var error: String?
+
+        // JSON keeps `max_tokens`.
+        private enum CodingKeys: String, CodingKey {
+            case path, language, symbols, sourceLines, promptTokens
+            case maxCompletionTokens = "maxTokens"
+            case truncatedLines
+            case requests, estimatedCostUsd, error
+        }
     }
 
     struct Totals: Encodable {
-        var modules: Int
+        var files: Int
         var requests: Int
         var promptTokens: Int
-        var maxTokens: Int
+        var maxCompletionTokens: Int
         var estimatedCostUsd: Double?
-        var truncatedModules: Int
-        var splitModules: Int
-        var failedModules: Int
+        var truncatedFiles: Int
+        var splitFiles: Int
+        var failedFiles: Int
         /// Every planned request sent the most times the retry policy allows (final rounds included).
         var worstCaseRequests: Int
         /// The estimated cost if every one of those sends were billed in full.
         var worstCaseCostUsd: Double?
+
+        // JSON keeps the names users depend on (`modules`, `max_tokens`, `*_modules`).
+        private enum CodingKeys: String, CodingKey {
+            case files = "modules"
+            case requests, promptTokens
+            case maxCompletionTokens = "maxTokens"
+            case estimatedCostUsd
+            case truncatedFiles = "truncatedModules"
+            case splitFiles = "splitModules"
+            case failedFiles = "failedModules"
+            case worstCaseRequests, worstCaseCostUsd
+        }
     }
 
     /// The retry settings behind the worst case.
@@ -38,7 +59,7 @@ struct PlanReport: Encodable {
         var maxRetries: Int
         var retryFailedRounds: Int
         var streaming: Bool
-        /// The most times one planned request is sent in a run (``RetryPolicy/maximumSends(streaming:finalRounds:)``).
+        /// The most times one planned request is sent in a run (`RetryPolicy.maximumSends`).
         var maxSendsPerRequest: Int
     }
 
@@ -48,19 +69,26 @@ struct PlanReport: Encodable {
     var maxOutputTokens: Int
     var promptBudget: Int
     var countIsEstimate: Bool
-    var modules: [Module]
+    var files: [File]
     var totals: Totals
     var retry: Retry
     var skipped: [ScanSkip]
+
+    private enum CodingKeys: String, CodingKey {
+        case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
+        case files = "modules"
+        case totals, retry
+        case skipped
+    }
 
     struct ScanSkip: Encodable {
         var path: String
         var reason: String
     }
 
-    /// Plans every module in parallel (one task per core) and collects the report in path order.
+    /// Plans every file in parallel (one task per core) and collects the report in path order.
     static func make(
-        modules inputs: [SourceFile],
+        files inputs: [SourceFile],
         skipped: [ScanSkip],
         manager: PromptManager,
         profile: ModelProfile,
@@ -68,41 +96,42 @@ struct PlanReport: Encodable {
         retry: Retry
     ) async -> PlanReport {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        let modules = await BoundedConcurrency.map(inputs, width: width) { input in
+        let files = await BoundedConcurrency.map(inputs, width: width) { input in
             plan(input, manager: manager, profile: profile)
         }
-        let planned = modules.compactMap { $0 }
+        let planned = files.compactMap { $0 }
         let costs = planned.filter { $0.error == nil }.map(\.estimatedCostUsd)
         let totalCost: Double? = costs.contains { $0 == nil } ? nil : costs.reduce(0) { $0 + ($1 ?? 0) }
         let requests = planned.reduce(0) { $0 + $1.requests }
         return PlanReport(
             model: modelName, encoding: profile.encodingName, contextWindow: profile.contextWindowTokens,
             maxOutputTokens: profile.maxOutputTokens, promptBudget: manager.promptBudgetTokens,
-            countIsEstimate: profile.isEstimate, modules: planned,
+            countIsEstimate: profile.isEstimate, files: planned,
             totals: Totals(
-                modules: planned.count, requests: requests,
+                files: planned.count, requests: requests,
                 promptTokens: planned.reduce(0) { $0 + $1.promptTokens },
-                maxTokens: planned.reduce(0) { $0 + $1.maxTokens }, estimatedCostUsd: totalCost,
-                truncatedModules: planned.filter { $0.truncatedLines > 0 }.count,
-                splitModules: planned.filter { $0.requests > 1 }.count,
-                failedModules: planned.filter { $0.error != nil }.count,
+                maxCompletionTokens: planned.reduce(0) { $0 + $1.maxCompletionTokens }, estimatedCostUsd: totalCost,
+                truncatedFiles: planned.filter { $0.truncatedLines > 0 }.count,
+                splitFiles: planned.filter { $0.requests > 1 }.count,
+                failedFiles: planned.filter { $0.error != nil }.count,
                 worstCaseRequests: requests * retry.maxSendsPerRequest,
                 worstCaseCostUsd: totalCost.map { $0 * Double(retry.maxSendsPerRequest) }),
             retry: retry, skipped: skipped)
     }
 
-    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile) -> Module {
+    private static func plan(_ input: SourceFile, manager: PromptManager, profile: ModelProfile) -> File {
         do {
             let plan = try manager.plan(input)
-            return Module(
+            return File(
                 path: input.path, language: input.language, symbols: plan.symbolCount, sourceLines: plan.sourceLines,
-                promptTokens: plan.promptTokens, maxTokens: plan.maxTokens, truncatedLines: plan.truncatedLines,
+                promptTokens: plan.promptTokens, maxCompletionTokens: plan.maxCompletionTokens,
+                truncatedLines: plan.truncatedLines,
                 requests: plan.requestCount, estimatedCostUsd: plan.estimatedCostUSD(for: profile), error: nil)
         } catch {
-            return Module(
+            return File(
                 path: input.path, language: input.language, symbols: input.symbols.count,
                 sourceLines: ScannedFile.lineCount(of: input.source),
-                promptTokens: 0, maxTokens: 0, truncatedLines: 0, requests: 0, estimatedCostUsd: nil,
+                promptTokens: 0, maxCompletionTokens: 0, truncatedLines: 0, requests: 0, estimatedCostUsd: nil,
                 error: "\(error)")
         }
     }
@@ -120,19 +149,19 @@ struct PlanReport: Encodable {
         var rows: [[String]] = [
             ["module", "lang", "symbols", "lines", "cut", "req", "prompt", "max_tokens", "est. cost"]
         ]
-        for module in modules {
-            if let error = module.error {
+        for file in files {
+            if let error = file.error {
                 rows.append([
-                    module.path, module.language, String(module.symbols), String(module.sourceLines), "-", "-", "-",
+                    file.path, file.language, String(file.symbols), String(file.sourceLines), "-", "-", "-",
                     "-", "ERROR",
                 ])
                 rows.append(["  " + error, "", "", "", "", "", "", "", ""])
                 continue
             }
             rows.append([
-                module.path, module.language, String(module.symbols), String(module.sourceLines),
-                String(module.truncatedLines), String(module.requests), String(module.promptTokens),
-                String(module.maxTokens), Self.cost(module.estimatedCostUsd),
+                file.path, file.language, String(file.symbols), String(file.sourceLines),
+                String(file.truncatedLines), String(file.requests), String(file.promptTokens),
+                String(file.maxCompletionTokens), Self.cost(file.estimatedCostUsd),
             ])
         }
         var widths = [Int](repeating: 0, count: rows[0].count)
@@ -153,10 +182,11 @@ struct PlanReport: Encodable {
         }
         out += "\n\(model) (\(encoding)\(countIsEstimate ? ", estimated counts" : "")): window \(contextWindow), "
         out += "prompt budget \(promptBudget) tokens per request\n"
-        out += "total: \(totals.modules) modules, \(totals.requests) requests, \(totals.promptTokens) prompt tokens, "
-        out += "\(totals.maxTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "
+        out += "total: \(totals.files) modules, \(totals.requests) requests, \(totals.promptTokens) prompt tokens, "
         out +=
-            "\(totals.truncatedModules) truncated, \(totals.splitModules) split, \(totals.failedModules) cannot fit\n"
+            "\(totals.maxCompletionTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "
+        out +=
+            "\(totals.truncatedFiles) truncated, \(totals.splitFiles) split, \(totals.failedFiles) cannot fit\n"
         out += "worst case with retries: \(totals.worstCaseRequests) requests (each sent at most "
         out += "\(retry.maxSendsPerRequest) times: \(retry.maxRetries + 1) attempts + 1 re-plan"
         out += retry.streaming ? " + 1 non-streamed fallback" : ""

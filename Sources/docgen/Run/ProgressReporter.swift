@@ -2,7 +2,7 @@ import DocgenCore
 import Foundation
 import Synchronization
 
-/// Shows a run's progress on stderr: a redrawn bar on a terminal, one plain line per module otherwise.
+/// Shows a run's progress on stderr: a redrawn bar on a terminal, one plain line per file otherwise.
 final class ProgressReporter: Sendable {
     private struct State {
         var total = 0

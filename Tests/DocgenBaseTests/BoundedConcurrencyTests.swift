@@ -1,4 +1,4 @@
-import DocgenCore
+import DocgenBase
 import Synchronization
 import Testing
 

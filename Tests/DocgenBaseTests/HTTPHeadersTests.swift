@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DocgenCore
+@testable import DocgenBase
 
 struct HTTPHeadersTests {
     @Test func lookupIgnoresCase() {

@@ -1,8 +1,10 @@
-public import DocgenScanner
+import DocgenCore
+import DocgenScanner
 
+// The one place scanner results become the core's plain values, so DocgenCore never imports DocgenScanner.
 extension SourceFile {
-    /// The module of a scanned file.
-    public init(_ file: ScannedFile) {
+    /// The source file of a scanned file.
+    init(_ file: ScannedFile) {
         self.init(
             path: file.path,
             language: file.language == .python ? "Python" : "Swift",

@@ -6,7 +6,7 @@
 /// ```swift
 /// let symbols = try PythonScanner().symbols(in: "def f():\n    pass\n")
 /// ```
-public protocol SourceScanner: Sendable {
+public protocol LanguageScanner: Sendable {
     /// The language this scanner reads.
     var language: SourceLanguage { get }
 

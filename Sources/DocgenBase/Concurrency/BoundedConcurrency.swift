@@ -1,4 +1,4 @@
-/// Structured concurrency with a fixed width: the one loop docgen uses for batches, module runs and plans.
+/// Structured concurrency with a fixed width: the one loop docgen uses for batches, file runs and plans.
 public enum BoundedConcurrency {
     /// Runs `operation` on every element with at most `width` operations in flight, and returns the results in
     /// input order.

@@ -1,6 +1,6 @@
 /// A minimal HTTP client abstraction that ``AIService`` talks to.
 ///
-/// The core library never imports a C module: production wires `CurlTransport` (target `DocgenCurl`),
+/// The core library never imports a C file: production wires `CurlTransport` (target `DocgenCurl`),
 /// tests wire `StubTransport` (target `DocgenTestSupport`). Implementations must be safe to call from many
 /// tasks at once and must honour task cancellation.
 ///

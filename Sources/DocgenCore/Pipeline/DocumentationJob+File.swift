@@ -1,0 +1,107 @@
+import DocgenTokens
+import Foundation
+import Logging
+
+extension DocumentationJob {
+    /// The manifest key of a file's page under the current settings.
+    func key(for file: SourceFile) -> String {
+        RunManifest.key([file.source, file.path, settings.providerName, settings.modelName] + settings.fingerprint)
+    }
+
+    /// Documents one file, or finds it unchanged; never throws (failures are results).
+    ///
+    /// In a final round `earlier` is the file's previous failure: a new failure then counts the attempts of
+    /// every round ("Gave up after 9 attempts over 2 rounds; …").
+    func process(_ file: SourceFile, earlier: FileResult?, pass: RunPass, stop: StopFlag) async -> FileResult {
+        let page = OutputLayout.page(forFile: file.path)
+        let key = key(for: file)
+        if earlier == nil, !settings.force, let entry = pass.manifest.entries[file.path], entry.key == key,
+            pass.writer.exists(entry.page)
+        {
+            await metrics.recordOutcome(file: file.path, outcome: .cached, truncatedLines: entry.truncatedLines)
+            return FileResult(path: file.path, outcome: .cached)
+        }
+        if settings.checkOnly {
+            return FileResult(path: file.path, outcome: .skipped, reason: "stale", isStale: true)
+        }
+        var fileLogger = logger
+        fileLogger[metadataKey: "docgen.module"] = .string(file.path)
+        // Only files that are written need their line count: a cached file is never split into lines.
+        let lineCount = SourceLines(file.source, commentPrefix: file.commentPrefix).count
+        do {
+            let (markdown, truncatedLines, requests) = try await write(
+                file, lineCount: lineCount, answers: pass.answers, logger: fileLogger)
+            try pass.writer.write(markdown, to: page)
+            try await pass.store.record(
+                RunManifest.Entry(
+                    path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
+                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests))
+            pass.answers.forget(file: file.path)
+            await metrics.recordOutcome(
+                file: file.path, outcome: .documented, truncatedLines: truncatedLines,
+                plannedRequests: max(1, requests))
+            return FileResult(path: file.path, outcome: .documented, rounds: (earlier?.rounds ?? 0) + 1)
+        } catch is CancellationError {
+            return FileResult(path: file.path, outcome: nil)
+        } catch {
+            var error = error
+            if let earlier, let serviceError = error as? AIServiceError {
+                error = serviceError.afterEarlierRounds(attempts: earlier.attempts ?? 0, rounds: earlier.rounds)
+            }
+            let reason = String(describing: error)
+            let cause = RetryPolicy.finalRoundCause(of: error)
+            if let serviceError = error as? AIServiceError, serviceError.repeatsForEveryRequest {
+                stop.set(reason, cause: cause)
+            }
+            if Task.isCancelled { return FileResult(path: file.path, outcome: nil) }
+            fileLogger.debug("module failed", metadata: ["docgen.error": .string(reason)])
+            await metrics.recordOutcome(file: file.path, outcome: .failed, reason: reason)
+            return FileResult(
+                path: file.path, outcome: .failed, reason: reason, cause: cause,
+                attempts: (error as? AIServiceError)?.attempts ?? earlier?.attempts,
+                rounds: (earlier?.rounds ?? 0) + 1)
+        }
+    }
+
+    /// Produces a file's page: (markdown, truncated lines, requests).
+    private func write(
+        _ file: SourceFile,
+        lineCount: Int,
+        answers cache: AnswerCache,
+        logger: Logger
+    ) async throws -> (String, Int, Int) {
+        switch pageSource {
+        case .offline:
+            return (OfflineDocumentWriter().page(for: file, lineCount: lineCount), 0, 0)
+        case .model(let service, let prompts, let budget, let counter):
+            let plan = try prompts.plan(file)
+            if plan.isTruncated {
+                logger.warning(
+                    "context truncated to fit the model's token limit",
+                    metadata: [
+                        "docgen.lines.omitted": .string(String(plan.truncatedLines)),
+                        "docgen.lines.total": .string(String(plan.sourceLines)),
+                        "docgen.tokens.prompt": .string(String(plan.promptTokens)),
+                        "docgen.tokens.window": .string(String(budget.model.contextWindowTokens)),
+                    ])
+            }
+            var answers: [PageComposer.Answer] = []
+            for (index, part) in plan.parts.enumerated() {
+                try Task.checkCancellation()
+                if let kept = cache.answer(file: file.path, part: index) {
+                    answers.append(kept)
+                    continue
+                }
+                let result = try await service.complete(
+                    part.request, budget: budget, counter: counter, file: file.path)
+                let answer = PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)
+                cache.keep(answer, file: file.path, part: index)
+                answers.append(answer)
+            }
+            let markdown = PageComposer().page(
+                path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
+                answers: answers)
+            return (markdown, plan.truncatedLines, plan.requestCount)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import DocgenBase
+import Testing
+
+@testable import DocgenTokens
+
+struct ContentHashTests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+    ])
+    func matchesFIPSVectors(message: String, digest: String) {
+        #expect(ContentHash.sha256Hex(of: Array(message.utf8)) == digest)
+    }
+
+    @Test func keyIsTheDigestOfLengthPrefixedParts() {
+        // The manifest format depends on this exact framing: `<count>:<utf8>\n` per part.
+        #expect(ContentHash.key(["ab", "c"]) == ContentHash.sha256Hex(of: Array("2:ab\n1:c\n".utf8)))
+        #expect(ContentHash.key(["ab", "c"]) != ContentHash.key(["a", "bc"]))
+        #expect(ContentHash.key([]) == ContentHash.sha256Hex(of: [UInt8]()))
+        #expect(ContentHash.key(["é"]) == ContentHash.sha256Hex(of: Array("2:é\n".utf8)))
+    }
+
+    /// DocgenTokens keeps its own SHA-256 (it has no package dependencies); both must agree on every length
+    /// around the block and padding boundaries.
+    @Test func agreesWithTheTokenizersOwnSHA256() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...130) + [1_000, 65_536, 100_003] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(ContentHash.sha256Hex(of: bytes) == DocgenTokens.SHA256.hexDigest(of: bytes), "length \(length)")
+        }
+    }
+}
