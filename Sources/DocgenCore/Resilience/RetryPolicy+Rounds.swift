@@ -1,10 +1,10 @@
 import DocgenBase
 extension RetryPolicy {
-    /// The cause for which a module that failed with `error` gets a final round, or nil when its failure is
+    /// The cause for which a file that failed with `error` gets a final round, or nil when its failure is
     /// permanent and a final round would only repeat it.
     ///
-    /// Pure and exhaustive, like ``retryCause(of:)``: the one place that decides which lost modules are worth
-    /// another round once the pass over every module is done.
+    /// Pure and exhaustive, like ``retryCause(of:)``: the one place that decides which lost files are worth
+    /// another round once the pass over every file is done.
     ///
     /// | failure | final round |
     /// | --- | --- |
@@ -19,7 +19,7 @@ extension RetryPolicy {
     /// RetryPolicy.finalRoundCause(of: AIServiceError.badRequest(status: 422, message: "bad"))  // nil
     /// ```
     ///
-    /// - Parameter error: What the module's last request threw.
+    /// - Parameter error: What the file's last request threw.
     /// - Returns: The transient cause, or nil.
     public static func finalRoundCause(of error: any Error) -> Cause? {
         switch error {
@@ -62,7 +62,7 @@ extension RetryPolicy {
         max(maxBackoff * max(1, round), serverWaitRemaining, .zero)
     }
 
-    /// Modules in flight during final round `round` (1-based): the run's concurrency halved for every round,
+    /// Files in flight during final round `round` (1-based): the run's concurrency halved for every round,
     /// at least 1, so a struggling server sees less load than in the pass that failed.
     ///
     /// - Parameters:
