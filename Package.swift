@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
     dependencies: [
@@ -49,11 +50,16 @@ let package = Package(
         ),
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenBase"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
+        .target(
+            name: "DocgenConsole",
+            dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "DocgenTestSupport", dependencies: ["DocgenBase", "DocgenTokens"]),
         .executableTarget(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,13 +76,21 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
+        .testTarget(
+            name: "DocgenConsoleTests",
+            dependencies: [
+                "DocgenConsole", "DocgenCore", "DocgenTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
                 "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )

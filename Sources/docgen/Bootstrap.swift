@@ -1,3 +1,4 @@
+import DocgenConsole
 import DocgenCurl
 import Foundation
 import Logging
@@ -16,22 +17,36 @@ enum Bootstrap {
         try? CurlTransport.globalInit()
     }
 
-    /// Sends logs to stderr (stdout stays clean for `--json` and `plan`): warnings by default, debug with
-    /// `--verbose`, errors only with `--quiet`.
-    static func startLogging(verbose: Bool, quiet: Bool) {
-        let level: Logger.Level = verbose ? .debug : (quiet ? .error : .warning)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+    /// Starts the console on stderr (stdout stays clean for `--json` and `plan`) and sends every log record to it:
+    /// sentences for people by default, structured records with `--verbose`, JSON lines with `--log-format json`,
+    /// errors only with `--quiet`. Colours only on a terminal, never with `NO_COLOR`.
+    ///
+    /// - Returns: The presenter the command reports progress and notices through.
+    @discardableResult
+    static func startConsole(_ options: OutputOptions) -> ConsolePresenter {
+        let environment = ProcessInfo.processInfo.environment
+        let isTerminal = TerminalDevice.isStandardErrorTerminal
+        let console = Console(
+            output: StandardErrorOutput(), isTerminal: isTerminal,
+            style: TerminalStyle.detect(isTerminal: isTerminal, environment: environment),
+            columns: { TerminalDevice.columns() })
+        let verbosity: ConsolePresenter.Verbosity = options.quiet ? .quiet : (options.verbose ? .verbose : .normal)
+        let presenter = ConsolePresenter(
+            console: console, settings: .init(verbosity: verbosity, format: options.logFormat.format))
+        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, presenter: presenter) }
+        return presenter
     }
 
     /// Runs `work` in a child task that Ctrl-C (SIGINT) or SIGTERM cancels: new work stops, in-flight requests
     /// are cancelled and finished results are kept. A second signal exits at once with status 130.
-    static func runCancellingOnInterrupt<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws
-        -> T
-    {
+    ///
+    /// - Parameters:
+    ///   - notify: Shows the "interrupted" notice (through the console, so it does not break the progress bar).
+    ///   - work: The run.
+    static func runCancellingOnInterrupt<T: Sendable>(
+        notify: @escaping @Sendable (String) -> Void = { FileHandleOutput.standardError.write("\n" + $0 + "\n") },
+        _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         let task = Task { try await work() }
         let queue = DispatchQueue(label: "docgen.signals")
         var sources: [any DispatchSourceSignal] = []
@@ -41,8 +56,7 @@ enum Bootstrap {
             let interrupts = InterruptCounter()
             source.setEventHandler {
                 if interrupts.increment() > 1 { exit(130) }
-                FileHandleOutput.standardError.write(
-                    "\ndocgen: interrupted; finishing up (finished pages are kept). Press Ctrl-C again to quit now.\n")
+                notify("docgen: interrupted; finishing up (finished pages are kept). Press Ctrl-C again to quit now.")
                 task.cancel()
             }
             source.resume()

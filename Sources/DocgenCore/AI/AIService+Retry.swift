@@ -50,12 +50,13 @@ extension AIService {
         }
         state.retriesSoFar += 1
         state.retries[cause, default: 0] += 1
-        logger.debug(
-            "retrying chat completion",
-            metadata: [
-                "docgen.retry.cause": .string(cause.rawValue),
-                "docgen.retry.wait_ms": .string(String(Int(wait.secondsDouble * 1000))),
-            ])
+        var status: Int?
+        if case .status(let code, _) = failure { status = code }
+        logger.log(
+            RequestRetriedEvent(
+                file: state.file, cause: cause, waitMilliseconds: Int(wait.secondsDouble * 1000),
+                retry: state.retriesSoFar, maxRetries: configuration.retry.maxRetries, status: status),
+            level: .debug)
         if case .status(429, _) = failure {
             // Everyone waits, not just this request: nothing reaches the endpoint before the server's wait.
             await rateLimiter.pause(for: wait)

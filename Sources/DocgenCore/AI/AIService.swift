@@ -115,6 +115,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) async throws -> ChatCompletionResult {
         var state = AttemptState(plan: request.plan, start: clock.now)
+        state.file = file
         var logger = self.logger
         logger[metadataKey: "docgen.module"] = .string(file)
         logger[metadataKey: "docgen.provider"] = .string(configuration.provider.kind.rawValue)
@@ -140,6 +141,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         var retriesSoFar = 0
         var retries: [RetryPolicy.Cause: Int] = [:]
         var replanned = false
+        var file = ""
         /// Streamed attempts of this request that ended before `[DONE]`.
         var cutStreams = 0
         /// Whether the next attempt is the one non-streamed fallback.

@@ -75,15 +75,14 @@ extension DocumentationJob {
             return (OfflineDocumentWriter().page(for: file, lineCount: lineCount), 0, 0)
         case .model(let service, let prompts, let budget, let counter):
             let plan = try prompts.plan(file)
-            if plan.isTruncated {
-                logger.warning(
-                    "context truncated to fit the model's token limit",
-                    metadata: [
-                        "docgen.lines.omitted": .string(String(plan.truncatedLines)),
-                        "docgen.lines.total": .string(String(plan.sourceLines)),
-                        "docgen.tokens.prompt": .string(String(plan.promptTokens)),
-                        "docgen.tokens.window": .string(String(budget.model.contextWindowTokens)),
-                    ])
+            if plan.isTruncated || plan.isSplit {
+                let event = FileFittedEvent(
+                    file: file.path, model: settings.modelName, omittedLines: plan.truncatedLines,
+                    totalLines: plan.sourceLines, requests: plan.requestCount, promptTokens: plan.promptTokens,
+                    largestPromptTokens: plan.parts.map(\.request.plan.promptTokens).max() ?? 0,
+                    promptBudgetTokens: prompts.promptBudgetTokens,
+                    contextWindowTokens: budget.model.contextWindowTokens, maxSourceLines: prompts.maxSourceLines)
+                logger.log(event, level: .warning)
             }
             var answers: [PageComposer.Answer] = []
             for (index, part) in plan.parts.enumerated() {

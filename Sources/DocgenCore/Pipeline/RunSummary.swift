@@ -96,15 +96,20 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var humanReadable: String {
         var lines: [String] = []
         let head = status == "ok" ? "done" : status
-        let recoveredNote = recovered.isEmpty ? "" : " (\(recovered.count) in a final round)"
+        let count: (Int) -> String = HumanFormat.count
+        let shardNote = shard.map { " (shard \($0))" } ?? ""
+        let recoveredNote = recovered.isEmpty ? "" : " (\(count(recovered.count)) in a final round)"
         lines.append(
-            "docgen \(head): \(files) modules — \(documented) documented\(recoveredNote), \(cached) unchanged, "
-                + "\(failed) failed" + (shard.map { " (shard \($0))" } ?? ""))
+            "docgen \(head): \(count(files)) modules — \(count(documented)) documented\(recoveredNote), "
+                + "\(count(cached)) unchanged, \(count(failed)) failed\(shardNote)")
+        let tokens = "tokens \(count(promptTokens)) prompt + \(count(completionTokens)) completion"
+        let seconds = HumanFormat.duration(seconds: durationMilliseconds / 1000)
         lines.append(
-            "requests \(requests), tokens \(promptTokens) prompt + \(completionTokens) completion, cost "
-                + MetricsReport.format(usd: costUSD) + ", retries \(retries), truncated \(truncatedFiles), split "
-                + "\(splitFiles), \(String(format: "%.1f", durationMilliseconds / 1000)) s")
-        if streamFallbacks > 0 { lines.append("non-streamed fallbacks after cut streams: \(streamFallbacks)") }
+            "requests \(count(requests)), \(tokens), cost \(HumanFormat.usd(costUSD)), retries \(count(retries)), "
+                + "truncated \(truncatedFiles), split \(splitFiles), \(seconds)")
+        if streamFallbacks > 0 {
+            lines.append("non-streamed fallbacks after cut streams: \(count(streamFallbacks))")
+        }
         for recovery in recovered {
             lines.append(
                 "  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")

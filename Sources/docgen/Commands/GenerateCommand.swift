@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocgenConsole
 import DocgenCore
 import DocgenCurl
 import DocgenMarkdown
@@ -46,7 +47,7 @@ struct GenerateCommand: AsyncParsableCommand {
             try await PlanCommand.printPlan(options: run, json: output.json)
             return
         }
-        Bootstrap.startLogging(verbose: output.verbose, quiet: output.quiet)
+        let presenter = Bootstrap.startConsole(output)
         let context = try RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
@@ -63,29 +64,29 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.concurrency = context.configuration.concurrency
         settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
-        let reporter = ProgressReporter(quiet: output.quiet || output.json, metrics: metrics)
+        let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) })
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
-        if context.providerKind == .offline, context.configuration.provider == nil, !output.quiet, !check {
-            FileHandleOutput.standardError.write(
+        if context.providerKind == .offline, context.configuration.provider == nil, !check {
+            presenter.notice(
                 "docgen: no API key found, writing reference docs offline. To document with a model, set "
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
-                    + "pass --provider.\n")
+                    + "pass --provider.")
         }
         let files = scan.files.map(SourceFile.init)
         let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
         let summary: RunSummary
         do {
-            summary = try await Bootstrap.runCancellingOnInterrupt {
-                try await job.run(files: files, skipped: skipped)
+            summary = try await Bootstrap.runCancellingOnInterrupt(notify: { presenter.notice($0) }) {
+                try await reporter.reporting { try await job.run(files: files, skipped: skipped) }
             }
         } catch let error as OutputError {
-            await reporter.finish()
             throw CLIError.failure(error.description)
         }
-        await reporter.finish()
+        let metricsPath = (context.configuration.output.directory as NSString).appendingPathComponent("metrics.md")
+        for line in presenter.closingLines(metricsPath: metricsPath) { presenter.console.message(line) }
         if output.json {
             var data = try summary.jsonData()
             data.append(0x0A)

@@ -1,100 +1,146 @@
+import DocgenConsole
 import DocgenCore
 import Foundation
-import Synchronization
+import Logging
 
-/// Shows a run's progress on stderr: a redrawn bar on a terminal, one plain line per file otherwise.
-final class ProgressReporter: Sendable {
-    private struct State {
-        var total = 0
-        var done = 0
-        var started = Date()
-        var lastDraw = Date.distantPast
-        /// The latest redraw; each redraw waits for the one before, so lines never appear out of order.
-        var lastDrawTask: Task<Void, Never>?
+/// Shows a run's progress: a bar on a terminal that redraws in place, one plain line per file elsewhere, JSON
+/// records with `--log-format json`, nothing with `--quiet`.
+///
+/// The job's progress callback only yields into an `AsyncStream`; one consumer, a child task of the task group that
+/// runs the job (``reporting(_:)``), reads the metrics and draws. A sibling child ticks once a second so the
+/// elapsed time and ETA move during long requests, and a resize (SIGWINCH) redraws the bar for the new width.
+struct ProgressReporter: Sendable {
+    enum Event: Sendable {
+        case progress(DocumentationJob<ContinuousClock>.Progress)
+        case tick
+        case resized
     }
 
-    private let isTerminal: Bool
-    private let quiet: Bool
+    private let presenter: ConsolePresenter
     private let metrics: MetricsCollector
-    private let state = Mutex(State())
+    private let isEnabled: Bool
+    private let stream: AsyncStream<Event>
+    private let continuation: AsyncStream<Event>.Continuation
 
-    init(quiet: Bool, metrics: MetricsCollector) {
-        self.isTerminal = isatty(STDERR_FILENO) == 1
-        self.quiet = quiet
+    /// Creates a reporter; `isEnabled` false shows nothing (`--quiet`, `--json`).
+    init(presenter: ConsolePresenter, metrics: MetricsCollector, isEnabled: Bool) {
+        self.presenter = presenter
         self.metrics = metrics
+        self.isEnabled = isEnabled && presenter.settings.verbosity != .quiet
+        (stream, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
-    /// Receives the job's progress events.
-    func handle<C: Clock>(_ event: DocumentationJob<C>.Progress) {
-        guard !quiet else { return }
-        switch event {
-        case .started(let total):
-            state.withLock {
-                $0.total = total
-                $0.started = Date()
+    /// The job's progress callback: hands the event to the consumer.
+    func handle(_ progress: DocumentationJob<ContinuousClock>.Progress) {
+        if isEnabled { continuation.yield(.progress(progress)) }
+    }
+
+    /// Runs `work` (the job) with the consumer and the ticker as sibling child tasks, and ends the bar when the
+    /// work ends, however it ends.
+    func reporting<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let showsBar = isEnabled && presenter.showsBar
+        let resizes = showsBar ? TerminalDevice.watchResizes { continuation.yield(.resized) } : nil
+        defer { resizes?.cancel() }
+        let outcome = await withTaskGroup(of: Outcome<T>?.self) { group -> Result<T, any Error> in
+            group.addTask {
+                await consume()
+                return nil
             }
-            if !isTerminal { FileHandleOutput.standardError.write("docgen: \(total) modules to check\n") }
-        case .finalRound(let round, let modules, let pause):
-            announce(round: round, modules: modules, pause: pause)
-        case .finished(let path, let outcome, let done, let total):
-            let (elapsed, shouldDraw) = state.withLock { state -> (Double, Bool) in
-                state.done = done
-                let now = Date()
-                let draw = now.timeIntervalSince(state.lastDraw) > 0.1 || done == total
-                if draw { state.lastDraw = now }
-                return (now.timeIntervalSince(state.started), draw)
-            }
-            if !isTerminal {
-                FileHandleOutput.standardError.write("docgen: [\(done)/\(total)] \(path) \(outcome.rawValue)\n")
-                return
-            }
-            guard shouldDraw else { return }
-            let metrics = self.metrics
-            state.withLock { state in
-                let previous = state.lastDrawTask
-                state.lastDrawTask = Task {
-                    await previous?.value
-                    await Self.draw(metrics: metrics, done: done, total: total, elapsed: elapsed)
+            let result = await withTaskGroup(of: Outcome<T>.self) { inner -> Result<T, any Error> in
+                if showsBar {
+                    inner.addTask {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: .seconds(1))
+                            continuation.yield(.tick)
+                        }
+                        return .ticker
+                    }
                 }
+                inner.addTask {
+                    do { return .work(.success(try await work())) } catch { return .work(.failure(error)) }
+                }
+                while let next = await inner.next() {
+                    if case .work(let result) = next {
+                        inner.cancelAll()
+                        return result
+                    }
+                }
+                return .failure(CancellationError())
             }
+            continuation.finish()
+            await group.waitForAll()
+            return result
+        }
+        presenter.console.finishProgress()
+        return try outcome.get()
+    }
+
+    private enum Outcome<Value: Sendable>: Sendable {
+        case ticker
+        case work(Result<Value, any Error>)
+    }
+
+    /// The one consumer: draws every event in order.
+    private func consume() async {
+        let started = ContinuousClock.now
+        var done = 0
+        var total = 0
+        for await event in stream {
+            switch event {
+            case .progress(.started(let count)):
+                total = count
+                if presenter.settings.format == .json {
+                    presenter.notice("run started", metadata: ["docgen.total": .stringConvertible(count)])
+                } else if !presenter.showsBar {
+                    presenter.notice("docgen: \(HumanFormat.count(count)) modules to check")
+                }
+            case .progress(.finished(let path, let outcome, let finished, let count)):
+                done = finished
+                total = count
+                if presenter.settings.format == .json {
+                    presenter.notice(
+                        "file finished",
+                        metadata: [
+                            LoggedEventKey.file: .string(path), "docgen.outcome": .string(outcome.rawValue),
+                            "docgen.done": .stringConvertible(finished), "docgen.total": .stringConvertible(count),
+                        ])
+                } else if !presenter.showsBar {
+                    presenter.notice("docgen: [\(finished)/\(count)] \(path) \(outcome.rawValue)")
+                }
+            case .progress(.finalRound(let round, let files, let pause)):
+                if presenter.settings.format == .json {
+                    presenter.notice(
+                        "final round started",
+                        metadata: [
+                            "docgen.round": .stringConvertible(round), "docgen.files": .stringConvertible(files),
+                            "docgen.pause_ms": .stringConvertible(Int(pause.secondsDouble * 1000)),
+                        ])
+                } else {
+                    let seconds = String(format: "%.1f", pause.secondsDouble)
+                    let modules = "\(HumanFormat.count(files)) module\(files == 1 ? "" : "s")"
+                    presenter.notice(
+                        "docgen: final round \(round): retrying \(modules) that failed for transient causes after a "
+                            + "\(seconds) s pause")
+                }
+            case .tick:
+                guard total > 0 else { continue }
+            case .resized:
+                presenter.console.redraw()
+                continue
+            }
+            guard presenter.showsBar else { continue }
+            let totals = await metrics.runningTotals
+            presenter.console.showProgress(
+                ProgressLine(
+                    done: done, total: total, tokens: totals.promptTokens + totals.completionTokens,
+                    costUSD: totals.costUSD, retries: totals.retries,
+                    elapsedSeconds: started.duration(to: .now).secondsDouble))
         }
     }
+}
 
-    /// Announces a final round: after the redraws before it, on a line of its own.
-    private func announce(round: Int, modules: Int, pause: Duration) {
-        let seconds = Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18
-        let line =
-            "docgen: final round \(round): retrying \(modules) module\(modules == 1 ? "" : "s") that failed for "
-            + "transient causes after a \(String(format: "%.1f", seconds)) s pause\n"
-        let isTerminal = self.isTerminal
-        state.withLock { state in
-            let previous = state.lastDrawTask
-            state.lastDrawTask = Task {
-                await previous?.value
-                FileHandleOutput.standardError.write((isTerminal ? "\n" : "") + line)
-            }
-        }
-    }
-
-    /// Waits until every redraw has been written, so the bar's last line comes before the run's summary.
-    func finish() async {
-        await state.withLock { $0.lastDrawTask }?.value
-    }
-
-    private static func draw(metrics: MetricsCollector, done: Int, total: Int, elapsed: Double) async {
-        let totals = await metrics.runningTotals
-        let width = 24
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        let eta = done == 0 ? "?" : Self.clock(elapsed / Double(done) * Double(total - done))
-        let line =
-            "\r[\(bar)] \(done)/\(total) modules · \(totals.promptTokens + totals.completionTokens) tokens · "
-            + MetricsReport.format(usd: totals.costUSD) + " · \(totals.retries) retries · ETA \(eta)  "
-        FileHandleOutput.standardError.write(line + (done == total ? "\n" : ""))
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded())
-        return String(format: "%d:%02d", whole / 60, whole % 60)
+extension Duration {
+    fileprivate var secondsDouble: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocgenConsole
 import DocgenCore
 
 /// Options shared by `generate`, `plan` and `config`: where the repository is and how to reach the model.
@@ -85,9 +86,21 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors and the final summary.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Log each request (debug level) on stderr.")
+    @Flag(name: .shortAndLong, help: "Log every record (debug level) with its metadata on stderr.")
     var verbose = false
+
+    @Option(help: "How log records are written on stderr: text (sentences, or records with --verbose) or json.")
+    var logFormat: LogFormat = .text
 
     @Flag(help: "Print the result as JSON on stdout.")
     var json = false
+}
+
+/// `--log-format`: lines for people, or one JSON object per record for CI systems that parse logs.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+
+    /// The console's format.
+    var format: ConsolePresenter.Format { self == .json ? .json : .text }
 }
