@@ -50,7 +50,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// The failures.
     public var failures: [Failure]
     /// Modules documented in a final round after failing for a transient cause.
-    public var recovered: [Recovery]
+    public var recovered: [Recovery] = []
     /// Files the scan skipped.
     public var skippedFiles: Int
     /// Successful requests.
@@ -64,7 +64,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// Retries in all (final-round retries included).
     public var retries: Int
     /// Non-streamed fallbacks after two cut streams.
-    public var streamFallbacks: Int
+    public var streamFallbacks: Int = 0
     /// Files whose source was cut to fit.
     public var truncatedFiles: Int
     /// Files that needed more than one request.
