@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenVerify", targets: ["DocgenVerify"]),
         .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
@@ -50,6 +51,8 @@ let package = Package(
         ),
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenBase"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
+        // Verify: pure checks of generated pages against the scanner's facts (no C, no network).
+        .target(name: "DocgenVerify", dependencies: ["DocgenBase", "DocgenCore"]),
         .target(
             name: "DocgenConsole",
             dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
@@ -59,12 +62,14 @@ let package = Package(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
+                "DocgenVerify",
                 "DocgenConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
+        .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -73,7 +78,8 @@ let package = Package(
                 "DocgenBase", "DocgenCore", "DocgenTokens", "DocgenTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
         .testTarget(
@@ -85,9 +91,12 @@ let package = Package(
         ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
+            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
-                "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                "docgen", "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Snapshots"]

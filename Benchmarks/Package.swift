@@ -11,6 +11,10 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "TokensBenchmark",
+            dependencies: [.product(name: "DocgenTokens", package: "docgen")]
+        ),
+        .executableTarget(
             name: "RateLimitBenchmark",
             dependencies: [
                 .product(name: "DocgenCore", package: "docgen"),

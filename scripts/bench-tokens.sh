@@ -5,11 +5,11 @@
 #
 #   scripts/bench-tokens.sh [--repeats N] [--code-mb MB] ...   (options go to scripts/bench_tokens.py)
 #
-# Needs the rank files for tiktoken: ../shared/vocab relative to the repo root, or DOCGEN_VOCAB_DIR.
+# tiktoken reads the rank files docgen ships (Sources/DocgenTokens/Resources), or DOCGEN_VOCAB_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product docgen >&2
+swift build -c release --package-path Benchmarks --scratch-path .build-bench --product TokensBenchmark >&2
 uname -srm
 grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true
 python3 -c 'import tiktoken; print("tiktoken", tiktoken.__version__)'
-exec python3 scripts/bench_tokens.py --docgen .build/release/docgen "$@"
+exec python3 scripts/bench_tokens.py --bench .build-bench/release/TokensBenchmark "$@"

@@ -9,7 +9,7 @@ Corpora (built at run time under .bench/, which git ignores):
          Armenian scripts, one file per language, or seeded generated text when no catalogue exists;
   worst  1 MB of "a" and 1 MB of base64 (seeded random bytes, no line breaks).
 
-docgen is timed by `docgen tokens bench` (best of --repeats passes over all files in one process, vocabulary
+docgen is timed by `TokensBenchmark` (Benchmarks package) (best of --repeats passes over all files in one process, vocabulary
 already loaded); tiktoken by `Encoding.encode_ordinary` in this process (best of --repeats after a warm-up).
 """
 
@@ -96,7 +96,7 @@ def build_worst_cases():
 
 def time_docgen(docgen, encoding, paths, repeats):
     output = subprocess.run(
-        [docgen, "tokens", "bench", "--encoding", encoding, "--repeats", str(repeats), *map(str, paths)],
+        [docgen, "--encoding", encoding, "--repeats", str(repeats), *map(str, paths)],
         check=True, capture_output=True,
     ).stdout
     return json.loads(output)
@@ -136,7 +136,8 @@ def time_tiktoken_with_timeout(name, path, timeout):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--docgen", default=str(tiktoken_local.REPO_ROOT / ".build" / "release" / "docgen"))
+    parser.add_argument("--bench", dest="docgen", default=str(tiktoken_local.REPO_ROOT / ".build-bench" / "release" / "TokensBenchmark"),
+                        help="the TokensBenchmark binary (Benchmarks package; scripts/bench-tokens.sh builds it)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--code-mb", type=float, default=8)
     parser.add_argument("--prose-kb-per-language", type=float, default=160)

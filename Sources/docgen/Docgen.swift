@@ -19,6 +19,8 @@ struct Docgen: AsyncParsableCommand {
             RenderCommand.self,
             ConfigCommand.self,
             MergeCommand.self,
+            VerifyCommand.self,
+            CoverageCommand.self,
         ],
         defaultSubcommand: GenerateCommand.self
     )

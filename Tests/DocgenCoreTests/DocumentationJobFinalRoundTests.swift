@@ -67,7 +67,8 @@ struct DocumentationJobFinalRoundTests {
             rateLimiter: RateLimiter(limits: .unlimited, clock: clock), metrics: metrics, clock: clock, logger: logger,
             randomNumberGenerator: SeededGenerator(state: 11))
         var settings = DocumentationJob<TestClock>.Settings(
-            projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai", fingerprint: [])
+            projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai",
+            pageInputs: try DocumentationJobTests.pageInputs())
         settings.concurrency = 2
         settings.retryFailedRounds = rounds
         var progress: (@Sendable (DocumentationJob<TestClock>.Progress) -> Void)?
@@ -100,7 +101,7 @@ struct DocumentationJobFinalRoundTests {
         let summary = try await run.value
 
         #expect(transport.requests.count == 3)
-        #expect(summary.status == "ok" && summary.documented == 2 && summary.failed == 0)
+        #expect(summary.status == .ok && summary.documented == 2 && summary.failed == 0)
         #expect(summary.recovered == [RunSummary.Recovery(path: "a.py", cause: "server_error", round: 1)])
         #expect(summary.retries == 1)
         #expect(summary.humanReadable.contains("recovered a.py in final round 1 (had failed: server_error)"))
@@ -134,7 +135,7 @@ struct DocumentationJobFinalRoundTests {
         let transport = Self.transport(failing: [.text(422, #"{"error":{"message":"unprocessable"}}"#)])
         let summary = try await job(transport, clock: clock, output: output, metrics: MetricsCollector())
             .run(files: modules, skipped: [])
-        #expect(summary.status == "partial" && summary.failed == 1 && summary.recovered.isEmpty)
+        #expect(summary.status == .partial && summary.failed == 1 && summary.recovered.isEmpty)
         #expect(transport.requests.filter { Self.module(of: $0) == "a.py" }.count == 1)
         #expect(clock.recordedSleeps.isEmpty, "no pause without a final round")
         let failure = try #require(summary.failures.first)
@@ -150,7 +151,7 @@ struct DocumentationJobFinalRoundTests {
         let summary = try await job(
             transport, clock: clock, output: output, metrics: metrics, retry: RetryPolicy(maxRetries: 1)
         ).run(files: modules, skipped: [])
-        #expect(summary.status == "partial" && summary.exitCode == 1)
+        #expect(summary.status == .partial && summary.exitCode == 1)
         let failure = try #require(summary.failures.first)
         #expect(failure.path == "a.py" && failure.cause == "server_error" && failure.attempts == 4)
         #expect(failure.reason == "Gave up after 4 attempts over 2 rounds; last failure: HTTP 503")

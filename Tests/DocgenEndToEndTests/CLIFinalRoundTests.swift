@@ -42,7 +42,7 @@ struct CLIFinalRoundTests {
         let result = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1",
+                "\(server.baseURL)/v1", "--no-repair",
             ],
             environment: environment)
 
@@ -80,14 +80,19 @@ struct CLIFinalRoundTests {
         let line = try #require(config.stdout.split(separator: "\n").first { $0.contains("retry_failed_rounds") })
         #expect(line.contains("2") && line.contains(".docgen.yml"))
 
-        let plan = try DocgenProcess.run(["--dry-run", repo.path, "--stream"])
+        let plan = try DocgenProcess.run(["--dry-run", repo.path, "--stream", "--no-repair"])
         #expect(plan.status == 0, "\(plan.stderr)")
         // 3 requests, each at most (1 + 2 retries + 1 re-plan + 1 fallback) × 3 rounds = 15 times.
         #expect(
             plan.stdout.contains(
                 "worst case with retries: 45 requests (each sent at most 15 times: 3 attempts + 1 re-plan + 1 "
                     + "non-streamed fallback, in 3 rounds)"))
-        let json = try DocgenProcess.run(["plan", repo.path, "--json"])
+        // With repairs on (the default) each file's repair request is counted too: 6 requests × 15.
+        let repaired = try DocgenProcess.run(["--dry-run", repo.path, "--stream"])
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        #expect(
+            repaired.stdout.contains("worst case with retries and repairs: 90 requests (each sent at most 15 times"))
+        let json = try DocgenProcess.run(["plan", repo.path, "--json", "--no-repair"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let totals = try #require(report["totals"] as? [String: Any])
         #expect(totals["worst_case_requests"] as? Int == 3 * 12)

@@ -148,7 +148,7 @@ struct CLITests {
         let result = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json",
+                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json", "--no-repair",
             ],
             environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
@@ -169,7 +169,7 @@ struct CLITests {
         let again = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json",
+                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json", "--no-repair",
             ],
             environment: environment)
         #expect(again.status == 0)
@@ -191,7 +191,7 @@ struct CLITests {
         let output = folder.appendingPathComponent("out").path
         let result = try DocgenProcess.run([
             folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-            "\(server.baseURL)/v1", "--stream", "--json",
+            "\(server.baseURL)/v1", "--stream", "--json", "--no-repair",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let first = try #require(server.receivedRequests.first)
@@ -306,6 +306,10 @@ struct CLITests {
             #expect(index.contains("[`\(file)`](\(file).md)"))
             #expect(FileManager.default.fileExists(atPath: "\(merged)/site/\(file).html"))
         }
+        // The merged site keeps each page's symbol anchors and its table of contents (from the shards' manifests).
+        let shapes = try String(contentsOfFile: "\(merged)/site/pkg/shapes.py.html", encoding: .utf8)
+        #expect(shapes.contains(#"<a id="Square.area" class="anchor"></a>"#))
+        #expect(shapes.contains(##"<a href="#Square.area" title="Square.area">area</a>"##))
         let metricsData = try Data(contentsOf: URL(fileURLWithPath: "\(merged)/metrics.json"))
         let metrics = try #require(try JSONSerialization.jsonObject(with: metricsData) as? [String: Any])
         let totals = try #require(metrics["totals"] as? [String: Any])

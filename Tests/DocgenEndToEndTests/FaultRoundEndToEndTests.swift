@@ -18,7 +18,7 @@ struct FaultRoundEndToEndTests {
     /// One test, runs one after another: the suite's other tests keep their share of a small machine.
     @Test func everyModuleIsDocumentedDespiteFaults() async throws {
         let clean = try await FaultScenario.run(seed: 0, rates: .none)
-        #expect(clean.summary.status == "ok" && clean.summary.documented == FaultScenario.moduleCount)
+        #expect(clean.summary.status == .ok && clean.summary.documented == FaultScenario.moduleCount)
         #expect(clean.summary.retries == 0 && clean.summary.recovered.isEmpty)
         #expect(clean.faults.maximumSendsOfOneRequest == 1)
         #expect(clean.summary.requests > FaultScenario.moduleCount, "the split modules need several requests")

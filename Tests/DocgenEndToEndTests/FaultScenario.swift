@@ -115,10 +115,14 @@ struct FaultScenario {
             rateLimiter: RateLimiter(limits: .unlimited, clock: clock), metrics: metrics, clock: clock, logger: logger)
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: "faulty", outputDirectory: output, modelName: profile.id, providerName: "compatible",
-            fingerprint: [])
+            pageInputs: PageInputs(
+                generatorVersion: "fault-proof", templates: try PromptTemplates.defaults(),
+                prompt: DocgenConfiguration.Prompt(), profile: profile))
         settings.concurrency = concurrency
         settings.retryFailedRounds = finalRounds
         settings.writesHTML = false
+        // Transport faults are the subject: no repair requests (as the other transport-focused runs).
+        settings.repairsPages = false
         let job = DocumentationJob(
             settings: settings,
             pageSource: .model(service: service, prompts: prompts, budget: budget, counter: counter),
@@ -152,7 +156,7 @@ struct FaultScenario {
     ) {
         let summary = faulty.summary
         #expect(
-            summary.status == "ok" && summary.documented == moduleCount && summary.failed == 0,
+            summary.status == .ok && summary.documented == moduleCount && summary.failed == 0,
             "seed \(faulty.faults.seed): \(summary.failures.map { "\($0.path): \($0.reason)" })",
             sourceLocation: sourceLocation)
         #expect(faulty.pages.count == clean.pages.count, sourceLocation: sourceLocation)

@@ -19,6 +19,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var minimumCompletionTokens: Int = 512
         /// The most source lines put in one prompt, or nil for no line cap.
         public var maxSourceLines: Int?
+
+        /// Creates the defaults.
+        public init() {}
     }
 
     /// Where and what to write.
@@ -27,6 +30,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var directory: String = "docs_output"
         /// Whether to render the HTML site.
         public var html: Bool = true
+        /// Which modules the index and the site list apart as tests, examples and generated code.
+        public var grouping = SiteGrouping()
     }
 
     /// Repository scanning.
@@ -132,6 +137,12 @@ public struct DocgenConfiguration: Sendable, Equatable {
             if case .list(let patterns) = value { scan.exclude = patterns }
         case .html:
             if case .boolean(let flag) = value { output.html = flag }
+        case .siteTests:
+            if case .list(let patterns) = value { output.grouping.tests = patterns }
+        case .siteExamples:
+            if case .list(let patterns) = value { output.grouping.examples = patterns }
+        case .siteGenerated:
+            if case .list(let patterns) = value { output.grouping.generated = patterns }
         case .stream:
             if case .boolean(let flag) = value { stream = flag }
         }
@@ -165,6 +176,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .timeoutSeconds: return String(requestTimeout.secondsDouble)
         case .maxFileSize: return String(scan.maxFileSize)
         case .exclude: return "[]"
+        case .siteTests: return "[" + output.grouping.tests.joined(separator: ", ") + "]"
+        case .siteExamples: return "[" + output.grouping.examples.joined(separator: ", ") + "]"
+        case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"
         case .html: return String(output.html)
         case .stream: return String(stream)
         }

@@ -44,6 +44,8 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var finalRoundRetries: [String: Int]
         /// The final round (from 1) that documented the file after it had failed, or nil.
         public var recoveredInRound: Int?
+        /// The page's checked quality, when the run checked it (nil for cached pages and older reports).
+        public var quality: PageQuality?
 
         /// Creates an empty record for a file.
         public init(path: String, outcome: Outcome = .documented) {
@@ -129,11 +131,13 @@ public struct MetricsReport: Sendable, Codable, Equatable {
     /// Every request's latency in milliseconds, so sharded reports can be merged with correct percentiles
     /// (nil in reports written before this field existed).
     public var requestLatenciesMilliseconds: [Double]?
+    /// Truthfulness and completeness of the pages checked in the run (nil when no page was checked).
+    public var quality: QualitySummary?
 
     private enum CodingKeys: String, CodingKey {
         case model, provider
         case files = "modules"
-        case totals, requestLatenciesMilliseconds
+        case totals, requestLatenciesMilliseconds, quality
     }
 
     /// Creates a report from file records and request latencies.
@@ -182,6 +186,8 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             latencyP95Milliseconds: Self.percentile(requestLatencies, 0.95),
             wallMilliseconds: wallMilliseconds
         )
+        let checked = self.files.compactMap { file in file.quality.map { (path: file.path, quality: $0) } }
+        self.quality = checked.isEmpty ? nil : QualitySummary(pages: checked)
     }
 
     /// The nearest-rank percentile of `values` (`fraction` in 0...1), or nil when empty.
@@ -194,7 +200,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
 }
 
 extension MetricsReport.File {
-    /// Reads a file record, accepting reports written before the final-round and fallback fields existed.
+    /// Reads a file record, accepting reports written before the final-round, fallback and quality fields existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(path: try container.decode(String.self, forKey: .path))
@@ -212,6 +218,7 @@ extension MetricsReport.File {
         streamFallbacks = try container.decodeIfPresent(Int.self, forKey: .streamFallbacks) ?? 0
         finalRoundRetries = try container.decodeIfPresent([String: Int].self, forKey: .finalRoundRetries) ?? [:]
         recoveredInRound = try container.decodeIfPresent(Int.self, forKey: .recoveredInRound)
+        quality = try container.decodeIfPresent(PageQuality.self, forKey: .quality)
     }
 }
 

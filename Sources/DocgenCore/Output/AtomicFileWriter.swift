@@ -66,6 +66,26 @@ public struct AtomicFileWriter: Sendable {
         }
     }
 
+    /// Writes bytes atomically unless the file already holds exactly these bytes.
+    ///
+    /// - Returns: Whether the file was written.
+    /// - Throws: ``OutputError`` naming the file and the reason.
+    @discardableResult
+    public func writeIfChanged(_ data: Data, to relativePath: String) throws -> Bool {
+        if let existing = read(relativePath), existing == data { return false }
+        try write(data, to: relativePath)
+        return true
+    }
+
+    /// Writes text as UTF-8 atomically unless the file already holds exactly this text.
+    ///
+    /// - Returns: Whether the file was written.
+    /// - Throws: ``OutputError`` naming the file and the reason.
+    @discardableResult
+    public func writeIfChanged(_ text: String, to relativePath: String) throws -> Bool {
+        try writeIfChanged(Data(text.utf8), to: relativePath)
+    }
+
     /// Reads a file relative to ``root``, or nil when it does not exist or cannot be read.
     public func read(_ relativePath: String) -> Data? {
         FileManager.default.contents(atPath: url(for: relativePath).path)
@@ -74,46 +94,5 @@ public struct AtomicFileWriter: Sendable {
     /// Whether a file exists relative to ``root``.
     public func exists(_ relativePath: String) -> Bool {
         FileManager.default.fileExists(atPath: url(for: relativePath).path)
-    }
-}
-
-/// A problem writing docgen's output.
-public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
-    private enum Code: Equatable, Sendable {
-        case writeFailed(path: String, reason: String)
-        case unreadableManifest(path: String, reason: String)
-    }
-
-    private let code: Code
-
-    private init(_ code: Code) { self.code = code }
-
-    /// A file could not be written.
-    public static func writeFailed(path: String, reason: String) -> OutputError {
-        OutputError(.writeFailed(path: path, reason: reason))
-    }
-
-    /// The manifest of a previous run exists but cannot be read.
-    public static func unreadableManifest(path: String, reason: String) -> OutputError {
-        OutputError(.unreadableManifest(path: path, reason: reason))
-    }
-
-    /// A label without associated values, for metrics.
-    public var shortDescription: String {
-        switch code {
-        case .writeFailed: return "write_failed"
-        case .unreadableManifest: return "unreadable_manifest"
-        }
-    }
-
-    public var description: String {
-        switch code {
-        case .writeFailed(let path, let reason):
-            var reason = reason
-            while reason.hasSuffix(".") { reason.removeLast() }
-            return "Cannot write \(path): \(reason). Check that the output folder is writable and the disk has space."
-        case .unreadableManifest(let path, let reason):
-            return "Cannot read \(path) (\(reason)); delete it or run with --force to regenerate everything."
-        }
     }
 }

@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTokens
 import Foundation
 import Logging
@@ -5,7 +6,7 @@ import Logging
 extension DocumentationJob {
     /// The manifest key of a file's page under the current settings.
     func key(for file: SourceFile) -> String {
-        RunManifest.key([file.source, file.path, settings.providerName, settings.modelName] + settings.fingerprint)
+        settings.pageInputs.key(for: file, provider: settings.providerName, model: settings.modelName)
     }
 
     /// Documents one file, or finds it unchanged; never throws (failures are results).
@@ -31,11 +32,14 @@ extension DocumentationJob {
         do {
             let (markdown, truncatedLines, requests) = try await write(
                 file, lineCount: lineCount, answers: pass.answers, logger: fileLogger)
-            try pass.writer.write(markdown, to: page)
+            let bytes = Data(markdown.utf8)
+            try pass.writer.write(bytes, to: page)
             try await pass.store.record(
                 RunManifest.Entry(
                     path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
-                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests))
+                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
+                    pageHash: ContentHash.sha256Hex(of: bytes),
+                    outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
             pass.answers.forget(file: file.path)
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
@@ -72,7 +76,8 @@ extension DocumentationJob {
     ) async throws -> (String, Int, Int) {
         switch pageSource {
         case .offline:
-            return (OfflineDocumentWriter().page(for: file, lineCount: lineCount), 0, 0)
+            let page = OfflineDocumentWriter().page(for: file, lineCount: lineCount)
+            return (await checked(page, file: file, repair: nil), 0, 0)
         case .model(let service, let prompts, let budget, let counter):
             let plan = try prompts.plan(file)
             if plan.isTruncated || plan.isSplit {
@@ -99,8 +104,17 @@ extension DocumentationJob {
             }
             let markdown = PageComposer().page(
                 path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
-                answers: answers)
-            return (markdown, plan.truncatedLines, plan.requestCount)
+                answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
+            let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
+                let request = try prompts.repairRequest(for: file, page: page, problems: problems)
+                let result = try await service.complete(request, budget: budget, counter: counter, file: file.path)
+                return PageComposer().page(
+                    path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
+                    answers: [PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)],
+                    anchors: SymbolAnchor.anchors(for: file.symbols))
+            }
+            let page = await checked(markdown, file: file, repair: repair, logger: logger)
+            return (page, plan.truncatedLines, plan.requestCount)
         }
     }
 }

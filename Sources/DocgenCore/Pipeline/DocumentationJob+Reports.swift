@@ -34,10 +34,19 @@ extension DocumentationJob {
                 path: file.path, language: file.language, symbols: file.symbols.count, lines: lines, page: nil,
                 note: note)
         }
+        var site = ReportWriter.SiteInputs(grouping: settings.grouping)
+        for file in files {
+            guard let entry = manifest.entries[file.path] else { continue }
+            site.anchors[file.path] =
+                entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? SymbolAnchor.anchors(for: file.symbols)
+            if let hash = entry.pageHash { site.pageHashes[entry.page] = hash }
+        }
         try ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
             renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer)
+        ).write(
+            entries: entries, skipped: skipped, report: report, appendix: settings.reportAppendix, to: writer,
+            site: site)
     }
 
     func summary(
@@ -52,13 +61,13 @@ extension DocumentationJob {
             return RunSummary.Recovery(path: result.path, cause: result.recoveredFrom ?? "unknown", round: round)
         }
         let stale = results.filter { $0.isStale || $0.outcome == nil }.map(\.path)
-        let status: String
+        let status: RunSummary.Status
         if interrupted {
-            status = "interrupted"
+            status = .interrupted
         } else if settings.checkOnly {
-            status = stale.isEmpty ? "ok" : "stale"
+            status = stale.isEmpty ? .ok : .stale
         } else {
-            status = failures.isEmpty ? "ok" : "partial"
+            status = failures.isEmpty ? .ok : .partial
         }
         return RunSummary(
             status: status, project: settings.projectName,

@@ -32,12 +32,18 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var truncatedLines: Int
         /// Requests the page took.
         public var requests: Int
+        /// The SHA-256 of the page's Markdown as written (the HTML site is rebuilt when it changes).
+        public var pageHash: String?
+        /// The page's symbol anchors (``SymbolAnchor/outline(_:)`` text), for the site's contents and search.
+        public var outline: String?
 
         /// Creates an entry.
         public init(
             path: String, key: String, page: String, language: String, symbols: Int, lines: Int, model: String,
-            truncatedLines: Int, requests: Int
+            truncatedLines: Int, requests: Int, pageHash: String? = nil, outline: String? = nil
         ) {
+            self.pageHash = pageHash
+            self.outline = outline
             self.path = path
             self.key = key
             self.page = page
@@ -126,64 +132,5 @@ extension RunManifest.Entry {
     /// Whether ``page`` is a relative path that stays inside the output folder (no `/` start, no `..`).
     var pageIsInsideFolder: Bool {
         !page.isEmpty && !page.hasPrefix("/") && !page.split(separator: "/").contains("..")
-    }
-}
-
-/// Records finished pages as they are written (journal) and saves the manifest at the end of a run.
-actor ManifestStore {
-    private var manifest: RunManifest
-    private let writer: AtomicFileWriter
-    private var journal: FileHandle?
-
-    init(manifest: RunManifest, writer: AtomicFileWriter) {
-        self.manifest = manifest
-        self.writer = writer
-    }
-
-    var current: RunManifest { manifest }
-
-    /// Adds an entry and appends it to the journal at once.
-    func record(_ entry: RunManifest.Entry) throws {
-        manifest.entries[entry.path] = entry
-        var line = try JSONEncoder().encode(entry)
-        line.append(UInt8(ascii: "\n"))
-        if journal == nil {
-            let url = writer.url(for: RunManifest.journal)
-            try FileManager.default.createDirectory(at: writer.root, withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: url.path),
-                !FileManager.default.createFile(atPath: url.path, contents: nil)
-            {
-                throw OutputError.writeFailed(path: url.path, reason: "cannot create the journal")
-            }
-            guard let handle = try? FileHandle(forWritingTo: url), (try? handle.seekToEnd()) != nil else {
-                throw OutputError.writeFailed(path: url.path, reason: "cannot open the journal for writing")
-            }
-            journal = handle
-        }
-        guard let journal else { return }
-        // The throwing calls: FileHandle.write(_: Data) traps (`try!`) when the disk is full.
-        do {
-            try journal.write(contentsOf: line)
-        } catch {
-            let path = writer.url(for: RunManifest.journal).path
-            throw OutputError.writeFailed(
-                path: path, reason: "cannot append to the journal: \(error.localizedDescription)")
-        }
-    }
-
-    /// Forgets a file (its source is gone).
-    func remove(_ path: String) {
-        manifest.entries[path] = nil
-    }
-
-    /// Writes the manifest atomically and removes the journal.
-    func save(project: String, provider: String, model: String) throws {
-        manifest.project = project
-        manifest.provider = provider
-        manifest.model = model
-        try writer.write(manifest.jsonData(), to: OutputLayout.manifest)
-        try? journal?.close()
-        journal = nil
-        try? FileManager.default.removeItem(at: writer.url(for: RunManifest.journal))
     }
 }

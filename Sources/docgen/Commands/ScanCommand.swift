@@ -38,7 +38,7 @@ struct ScanCommand: AsyncParsableCommand {
         )
         let result: ScanResult
         do {
-            result = try await RepositoryScanner(configuration: configuration).scan(root: path)
+            result = try await RepositoryScanner(configuration: configuration).scan(root: path).wordedForScanCommand
         } catch {
             throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)
         }

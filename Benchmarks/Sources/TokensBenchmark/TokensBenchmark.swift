@@ -1,49 +1,74 @@
-import ArgumentParser
 import DocgenTokens
 import Foundation
 
-/// `docgen tokens bench` (hidden): times encoding of files in one thread, for `scripts/bench-tokens.sh`, and
-/// dumps token ids for the tiktoken comparison in `scripts/stress-tokens.py`.
-struct TokensBenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench",
-        abstract: "Time encoding of files (for scripts/bench-tokens.sh).",
-        shouldDisplay: false
-    )
+#if canImport(Glibc)
+    import Glibc
+#endif
 
-    @OptionGroup var encodingOptions: TokensEncodingOptions
-
-    /// Timed passes over all files; the fastest is reported.
-    @Option(help: "Timed passes over all files; the fastest is reported.")
+/// Times encoding of files in one thread, for `scripts/bench-tokens.sh`, and dumps token ids for the tiktoken
+/// comparison in `scripts/stress_tokens.py`. Lives in the Benchmarks package, not in the shipping `docgen`.
+///
+///     TokensBenchmark --encoding o200k_base [--repeats 3] [--count] [--emit-ids] FILE…
+@main
+struct TokensBenchmark {
+    var encodingName = "cl100k_base"
     var repeats = 3
-
-    /// Count instead of building id arrays.
-    @Flag(help: "Time countTokens(in:) instead of encode(_:).")
     var count = false
-
-    /// Print one JSON line of ids per file instead of timing.
-    @Flag(name: .customLong("emit-ids"), help: "Print {\"file\": …, \"ids\": […]} per file instead of timing.")
     var emitIDs = false
-
-    /// The UTF-8 files to encode.
-    @Argument(help: "UTF-8 files to encode.")
     var files: [String] = []
 
-    func run() async throws {
+    static func main() {
+        do {
+            try parse(Array(CommandLine.arguments.dropFirst())).run()
+        } catch {
+            FileHandle.standardError.write(Data("TokensBenchmark: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func parse(_ arguments: [String]) throws -> TokensBenchmark {
+        var options = TokensBenchmark()
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--encoding":
+                guard let value = remaining.popFirst() else { throw UsageError(description: "--encoding needs a name") }
+                options.encodingName = value
+            case "--repeats":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else {
+                    throw UsageError(description: "--repeats needs a positive number")
+                }
+                options.repeats = value
+            case "--count": options.count = true
+            case "--emit-ids": options.emitIDs = true
+            default: options.files.append(argument)
+            }
+        }
+        return options
+    }
+
+    func run() throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let encoding = try encodingOptions.makeEncoding()
+        let encoding = try Encoding.named(encodingName)
         let loadSeconds = Self.seconds(clock.now - loadStart)
         let rssAfterLoad = Self.memoryKilobytes(field: "VmRSS:")
         var texts: [String] = []
         for file in files {
-            texts.append(try TokensInput.readText(path: file))
+            guard let data = FileManager.default.contents(atPath: file),
+                let text = String(validating: data, as: UTF8.self)
+            else { throw UsageError(description: "cannot read '\(file)' as UTF-8") }
+            texts.append(text)
         }
         if emitIDs {
             for (file, text) in zip(files, texts) {
                 let ids = encoding.encode(text).map(String.init).joined(separator: ",")
                 let name = String(decoding: try JSONEncoder().encode(file), as: UTF8.self)
-                FileHandleOutput.standardOutput.write("{\"file\":\(name),\"ids\":[\(ids)]}\n")
+                FileHandle.standardOutput.write(Data("{\"file\":\(name),\"ids\":[\(ids)]}\n".utf8))
             }
             return
         }
@@ -70,9 +95,8 @@ struct TokensBenchCommand: AsyncParsableCommand {
             "rss_after_load_kb": rssAfterLoad, "peak_rss_kb": Self.memoryKilobytes(field: "VmHWM:"),
         ]
         let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-        FileHandleOutput.standardOutput.write(String(decoding: json, as: UTF8.self) + "\n")
+        FileHandle.standardOutput.write(json + Data("\n".utf8))
     }
-
     private static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18

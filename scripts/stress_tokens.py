@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Local-only stress test: compares `docgen tokens bench --emit-ids` with tiktoken on large inputs.
+"""Local-only stress test: compares `TokensBenchmark --emit-ids` (Benchmarks package) with tiktoken on large inputs.
 
 Not part of the test suite or CI. Inputs: every .py file of the running CPython's stdlib (found at run time),
 seeded random Unicode strings, and every code point of Unicode in several contexts.
 
-    scripts/stress-tokens.py [--docgen .build/release/docgen] [--vocab DIR] [--random 3000] [--seed 1]
+    scripts/stress_tokens.py [--bench .build-bench/release/TokensBenchmark] [--vocab DIR] [--random 3000] [--seed 1]
 
 Prints the number of inputs and mismatches per encoding and the first few mismatches; exits 1 on any mismatch.
 """
@@ -59,7 +59,7 @@ def run_docgen(docgen, encoding, texts, workdir):
     batch = 500
     for start in range(0, len(paths), batch):
         process = subprocess.run(
-            [docgen, "tokens", "bench", "--emit-ids", "--encoding", encoding, *paths[start : start + batch]],
+            [docgen, "--emit-ids", "--encoding", encoding, *paths[start : start + batch]],
             capture_output=True,
         )
         if process.returncode != 0:
@@ -84,7 +84,8 @@ def describe_mismatch(enc, text, expected, actual):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--docgen", default=str(tiktoken_local.REPO_ROOT / ".build" / "release" / "docgen"))
+    parser.add_argument("--bench", dest="docgen", default=str(tiktoken_local.REPO_ROOT / ".build-bench" / "release" / "TokensBenchmark"),
+                        help="the TokensBenchmark binary (Benchmarks package; scripts/bench-tokens.sh builds it)")
     parser.add_argument("--vocab")
     parser.add_argument("--random", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
