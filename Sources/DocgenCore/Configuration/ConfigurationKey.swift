@@ -20,6 +20,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case maxRetries = "retry.max_retries"
     case initialBackoffMilliseconds = "retry.initial_backoff_ms"
     case maxBackoffMilliseconds = "retry.max_backoff_ms"
+    case retryFailedRounds = "retry_failed_rounds"
     case requestsPerMinute = "rate_limit.requests_per_minute"
     case tokensPerMinute = "rate_limit.tokens_per_minute"
     case timeoutSeconds = "timeout_seconds"
@@ -43,7 +44,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
             .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds:
             return .positiveInteger
-        case .safetyMargin, .maxRetries: return .nonNegativeInteger
+        case .safetyMargin, .maxRetries, .retryFailedRounds: return .nonNegativeInteger
         case .timeoutSeconds: return .positiveNumber
         case .html, .stream: return .boolean
         case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList

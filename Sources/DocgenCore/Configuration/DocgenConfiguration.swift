@@ -54,6 +54,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
     public var prompt = Prompt()
     /// Retries and backoff.
     public var retry = RetryPolicy()
+    /// Final rounds over modules that failed only for transient causes, each with a fresh retry budget, after
+    /// a pause and at lower concurrency (0 turns them off; at most 10).
+    public var retryFailedRounds: Int = 1
     /// Client-side rate limits.
     public var rateLimit = RateLimits()
     /// Requests in flight at once.
@@ -124,6 +127,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .maxRetries: retry.maxRetries = integer()
         case .initialBackoffMilliseconds: retry.initialBackoff = .milliseconds(integer())
         case .maxBackoffMilliseconds: retry.maxBackoff = .milliseconds(integer())
+        case .retryFailedRounds: retryFailedRounds = min(integer(), 10)
         case .requestsPerMinute: rateLimit.requestsPerMinute = integer()
         case .tokensPerMinute: rateLimit.tokensPerMinute = integer()
         case .timeoutSeconds:
@@ -168,6 +172,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .maxRetries: return String(retry.maxRetries)
         case .initialBackoffMilliseconds: return String(Int(retry.initialBackoff.secondsDouble * 1000))
         case .maxBackoffMilliseconds: return String(Int(retry.maxBackoff.secondsDouble * 1000))
+        case .retryFailedRounds: return String(retryFailedRounds)
         case .timeoutSeconds: return String(requestTimeout.secondsDouble)
         case .maxFileSize: return String(scan.maxFileSize)
         case .exclude: return "[]"
