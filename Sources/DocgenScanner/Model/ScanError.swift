@@ -11,6 +11,9 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case binary
         case tooLarge(bytes: Int, limit: Int)
         case unreadable(reason: String)
+        case grammarUnavailable(language: String, reason: String)
+        case parseTimedOut(milliseconds: Int)
+        case minified(longestLine: Int)
     }
 
     private let code: Code
@@ -63,6 +66,30 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
     /// - Returns: The error.
     public static func unreadable(_ reason: String) -> ScanError { ScanError(.unreadable(reason: reason)) }
 
+    /// The file's language needs a tree-sitter grammar that is not installed or cannot be loaded.
+    ///
+    /// - Parameters:
+    ///   - language: The language's name (`TypeScript`).
+    ///   - reason: Why the grammar is unavailable and how to install it.
+    /// - Returns: The error.
+    public static func grammarUnavailable(language: String, reason: String) -> ScanError {
+        ScanError(.grammarUnavailable(language: language, reason: reason))
+    }
+
+    /// Parsing took longer than the parser's time limit.
+    ///
+    /// - Parameter milliseconds: The limit in milliseconds.
+    /// - Returns: The error.
+    public static func parseTimedOut(milliseconds: Int) -> ScanError {
+        ScanError(.parseTimedOut(milliseconds: milliseconds))
+    }
+
+    /// The file looks minified or generated (a very long line), so it is not documented.
+    ///
+    /// - Parameter longestLine: The length of its longest line in bytes.
+    /// - Returns: The error.
+    public static func minified(longestLine: Int) -> ScanError { ScanError(.minified(longestLine: longestLine)) }
+
     /// The 1-based line of a syntax error, or `nil` for other errors.
     public var line: Int? {
         if case .syntaxError(let line, _) = code { return line }
@@ -87,6 +114,11 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .binary: "binary file (contains NUL bytes)"
         case .tooLarge(let bytes, let limit): "too large: \(bytes) bytes (limit \(limit) bytes; raise --max-file-size)"
         case .unreadable(let reason): "unreadable: \(reason)"
+        case .grammarUnavailable(let language, let reason): "no \(language) grammar: \(reason)"
+        case .parseTimedOut(let milliseconds):
+            "parsing took longer than \(milliseconds) ms (generated code?); exclude the file or split it"
+        case .minified(let longest):
+            "looks minified or generated (a line of \(longest) bytes); exclude it in .docgenignore to silence this"
         }
     }
 
@@ -112,6 +144,9 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .binary: "binary"
         case .tooLarge: "tooLarge"
         case .unreadable: "unreadable"
+        case .grammarUnavailable: "grammarUnavailable"
+        case .parseTimedOut: "parseTimedOut"
+        case .minified: "minified"
         }
     }
 }
