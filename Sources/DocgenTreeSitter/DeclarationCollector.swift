@@ -65,7 +65,7 @@ struct DeclarationCollector {
         var nodes = declaration.outerDecorations
         let owners =
             declaration.docAnchor.startByte == declaration.node.startByte
-            && declaration.docAnchor.endByte == declaration.node.endByte
+                && declaration.docAnchor.endByte == declaration.node.endByte
             ? [declaration.node] : [declaration.docAnchor, declaration.node]
         for child in owners.flatMap(\.children) {
             if rules.decorationTypes.contains(child.type) {

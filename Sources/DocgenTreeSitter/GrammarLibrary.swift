@@ -52,8 +52,10 @@ public final class GrammarLibrary: @unchecked Sendable {
         guard version >= Int(TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION), version <= Int(TREE_SITTER_LANGUAGE_VERSION)
         else {
             throw .incompatibleABI(
-                name: name, version: version, supported: Int(TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION)...Int(
-                    TREE_SITTER_LANGUAGE_VERSION))
+                name: name, version: version,
+                supported: Int(
+                    TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION)...Int(
+                        TREE_SITTER_LANGUAGE_VERSION))
         }
         let language = GrammarLanguage(pointer: pointer)
         loaded[name] = language

@@ -29,7 +29,9 @@ struct RustRules: GrammarRules {
             result.signatureEnd = node.child("body")?.startByte ?? node.endByte
             if kind == .trait, let bounds = node.child("bounds") {
                 let text = DeclarationCollector.collapse(bounds.text)
-                result.bases = [text.hasPrefix(":") ? String(text.dropFirst()).trimmingCharacters(in: .whitespaces) : text]
+                result.bases = [
+                    text.hasPrefix(":") ? String(text.dropFirst()).trimmingCharacters(in: .whitespaces) : text
+                ]
             }
         case "impl_item":
             guard let type = node.child("type") else { return [] }

@@ -9,12 +9,14 @@ struct PythonCorrectionsTests {
         try PythonSourceDecoder.decode(Data(bytes))
     }
 
-    private func lineOfError(_ body: () throws(ScanError) -> Void) -> (line: Int?, reason: String) {
+    private func lineOfError(_ body: () throws -> Void) -> (line: Int?, reason: String) {
         do {
             try body()
             return (nil, "no error")
-        } catch {
+        } catch let error as ScanError {
             return (error.line, error.reason)
+        } catch {
+            return (nil, "\(error)")
         }
     }
 

@@ -119,7 +119,7 @@ struct RepositoryWalkerTests {
         try repository.link("escape", to: outside.path)
         try repository.link("alias.py", to: "pkg/mod.py")
         try repository.link("dangling.py", to: "missing.py")
-        try repository.link("venv", to: outside.path)
+        try repository.link("node_modules", to: outside.path)
         try repository.link("image.png", to: outside.path + "/outside.py")
         let listing = try RepositoryWalker().walk(root: repository.path)
         #expect(listing.entries.map(\.path) == ["alias.py", "pkg/mod.py"])

@@ -33,7 +33,8 @@ enum GrammarFixture {
     static func outline(_ symbols: [ScannedSymbol]) -> [String] {
         symbols.map { symbol in
             let kind = symbol.typeKind.map { "\(symbol.kind.rawValue)/\($0.rawValue)" } ?? symbol.kind.rawValue
-            return "\(kind) \(symbol.qualifiedName) \(symbol.line)-\(symbol.endLine) \(symbol.visibility?.rawValue ?? "-")"
+            return
+                "\(kind) \(symbol.qualifiedName) \(symbol.line)-\(symbol.endLine) \(symbol.visibility?.rawValue ?? "-")"
         }
     }
 }

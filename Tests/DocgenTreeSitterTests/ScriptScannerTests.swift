@@ -10,7 +10,7 @@ struct ScriptScannerTests {
             GrammarFixture.outline(symbols) == [
                 "class/interface Shape 6-9 public",
                 "method Shape.area 8-8 public",
-                "class/class Base 12-30 public",
+                "class/class Base 13-30 public",
                 "method Base.constructor 16-16 public",
                 "method Base.area 22-22 public",
                 "method Base.describe 25-27 protected",

@@ -108,7 +108,7 @@ enum PythonSourceDecoder {
                 var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuffer.count
                 var outLeft = outBuffer.count
-                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == size_t.max {
+                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
                     return .failure(.invalidByte(offset: inBuffer.count - inLeft))
                 }
                 return .success(outBuffer.count - outLeft)

@@ -63,7 +63,8 @@ extension PythonStatementParser {
                 let startsElement = position == start || tokens[position - 1].kind == .comma
                 if byte != 0x2E && !(byte == 0x2A && startsElement) {
                     throw .syntaxError(
-                        line: token.line, message: "cannot assign to expression here. Maybe you meant '==' instead of '='?")
+                        line: token.line,
+                        message: "cannot assign to expression here. Maybe you meant '==' instead of '='?")
                 }
             default: break
             }
@@ -112,7 +113,8 @@ extension PythonStatementParser {
         guard start < end else { return }
         let first = tokens[start]
         if first.kind == .operator && bytes[first.start] == 0x2A {
-            let doubled = start + 1 < end && tokens[start + 1].start == first.end && bytes[tokens[start + 1].start] == 0x2A
+            let doubled =
+                start + 1 < end && tokens[start + 1].start == first.end && bytes[tokens[start + 1].start] == 0x2A
             if doubled { frame.sawKeywordUnpacking = true }
             return
         }

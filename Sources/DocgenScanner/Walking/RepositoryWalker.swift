@@ -24,7 +24,9 @@ import Foundation
 /// Files of every ``SourceLanguage`` are listed (by extension). The listing is sorted by path.
 public struct RepositoryWalker: Sendable {
     /// Folder names never descended into.
-    public static let defaultSkippedFolders: Set<String> = [".git", ".build", ".swiftpm", "node_modules", "__pycache__"]
+    public static let defaultSkippedFolders: Set<String> = [
+        ".git", ".build", ".swiftpm", "node_modules", "__pycache__",
+    ]
 
     /// Gitignore-style patterns applied at the root before every other: hidden folders, and `build`/`dist` at the
     /// root. A later `!pattern` re-includes.
