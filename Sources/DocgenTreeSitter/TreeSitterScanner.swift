@@ -77,17 +77,17 @@ public struct TreeSitterScanner: LanguageScanner {
         return shown.isEmpty ? "unexpected end of file" : "unexpected '\(shown)'"
     }
 
-    private static func longestLine(_ bytes: [UInt8]) -> Int {
+    /// The longest line in bytes; a source-map comment (`//# sourceMappingURL=data:…`) does not count.
+    static func longestLine(_ bytes: [UInt8]) -> Int {
+        let marker = Array("//# sourceMappingURL=".utf8)
         var longest = 0
-        var current = 0
-        for byte in bytes {
-            if byte == 10 {
-                longest = max(longest, current)
-                current = 0
-            } else {
-                current += 1
-            }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            if end - start > longest && !bytes[start..<end].starts(with: marker) { longest = end - start }
+            start = end + 1
         }
-        return max(longest, current)
+        return longest
     }
 }

@@ -83,6 +83,14 @@ struct ScriptScannerTests {
         }
     }
 
+    @Test("An inline source map does not make a transpiled file minified")
+    func sourceMap() throws {
+        let scanner = try GrammarFixture.scanner(.javascript)
+        let map = "//# sourceMappingURL=data:application/json;base64," + String(repeating: "QUJD", count: 5000)
+        let symbols = try scanner.symbols(in: "function f() {}\n" + map + "\n")
+        #expect(symbols.map(\.name) == ["f"])
+    }
+
     @Test("Output is the same on every run")
     func deterministic() throws {
         let first = try GrammarFixture.symbols("sample.ts", .typescript)

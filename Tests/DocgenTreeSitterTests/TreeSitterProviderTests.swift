@@ -44,6 +44,20 @@ struct TreeSitterProviderTests {
         #expect(error.description.contains("cannot load the grammar library"))
     }
 
+    @Test("A parse that passes the time limit is stopped and the file skipped, never waited on")
+    func parseTimeout() throws {
+        let provider = TreeSitterProvider(library: GrammarFixture.provider.library, parseTimeoutMicroseconds: 1)
+        let scanner = try provider.scanner(for: .javascript).get()
+        let source = String(repeating: "function f(a) { return [a, a + 1, { b: a * 2 }]; }\n", count: 20_000)
+        do {
+            _ = try scanner.symbols(in: source)
+            Issue.record("expected the parse to time out")
+        } catch {
+            #expect(error.shortDescription == "parseTimedOut")
+            #expect(error.reason.hasPrefix("parsing took longer than 0 ms"))
+        }
+    }
+
     @Test("The default folders follow XDG_DATA_HOME, then HOME")
     func defaultFolders() {
         #expect(
