@@ -67,6 +67,8 @@ enum DocStyle {
     case block
     /// A run of line comments with this prefix directly above, or a `/** … */` block (Rust `///`, C# `///`).
     case lines(String)
+    /// C#: a run of `///` lines of XML documentation; the `<summary>` wrapper is removed.
+    case xmlLines
     /// Go: the run of `//` comments directly above (no blank line), or a `/* */` block.
     case goComments
     /// Doxygen: `/** … */`, `/*! … */`, or a run of `///` or `//!`.

@@ -8,6 +8,10 @@ enum DocComments {
         var comments: [SyntaxNode] = []
         var nextLine = anchor.startLine
         var cursor = anchor.previousSibling
+        // Ruby's grammar keeps the comments above a body's first declaration outside the body node.
+        if cursor == nil, let parent = anchor.parent, parent.startByte == anchor.startByte {
+            cursor = parent.previousSibling
+        }
         while let node = cursor {
             if rules.decorationTypes.contains(node.type) {
                 nextLine = node.startLine
@@ -15,6 +19,12 @@ enum DocComments {
                 comments.insert(node, at: 0)
                 nextLine = node.startLine
             } else {
+                // Kotlin's grammar keeps a comment after `package` inside the package header.
+                if comments.isEmpty, let last = node.children.last, last.isComment, last.endLine >= nextLine - 1,
+                    startsLine(last)
+                {
+                    comments.append(last)
+                }
                 break
             }
             cursor = node.previousSibling
@@ -27,6 +37,9 @@ enum DocComments {
         case .lines(let prefix):
             if isDocBlock(lastText) { return cleanBlock(lastText) }
             return cleanLines(run(comments) { $0.hasPrefix(prefix) && !$0.hasPrefix(prefix + "/") }, prefix: prefix)
+        case .xmlLines:
+            let lines = run(comments) { $0.hasPrefix("///") && !$0.hasPrefix("////") }
+            return cleanLines(lines, prefix: "///").flatMap(Self.unwrapSummary)
         case .goComments:
             if lastText.hasPrefix("/*") { return cleanBlock(lastText) }
             let lines = run(comments) { $0.hasPrefix("//") }.filter { !isGoDirective($0) }
@@ -40,6 +53,16 @@ enum DocComments {
                 .filter { !$0.hasPrefix("# frozen_string_literal:") && !$0.hasPrefix("# -*-") }
             return cleanLines(lines, prefix: "#")
         }
+    }
+
+    /// C#'s `<summary>…</summary>` wrapper removed; other XML documentation tags stay as written.
+    private static func unwrapSummary(_ text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first, first.hasPrefix("<summary>") { lines[0] = String(first.dropFirst(9)) }
+        if let index = lines.firstIndex(where: { $0.hasSuffix("</summary>") }) {
+            lines[index] = String(lines[index].dropLast(10))
+        }
+        return finish(lines)
     }
 
     private static func isDocBlock(_ text: String) -> Bool {

@@ -105,6 +105,8 @@ struct SyntaxNode {
 
     /// The first error or missing node, depth first, when the tree has one.
     func firstError() -> SyntaxNode? {
+        // Kotlin's grammar inserts a missing automatic semicolon in valid one-line bodies; that is no error.
+        if ts_node_is_missing(raw) && type == "_automatic_semicolon" { return nil }
         if type == "ERROR" || ts_node_is_missing(raw) { return self }
         guard ts_node_has_error(raw) else { return nil }
         for child in children {

@@ -90,6 +90,10 @@ public struct TreeSitterProvider: LanguageScannerProvider {
         case .go: ("go", GoRules())
         case .rust: ("rust", RustRules())
         case .java: ("java", JavaRules())
+        case .csharp: ("c_sharp", CSharpRules())
+        case .kotlin: ("kotlin", KotlinRules())
+        case .ruby: ("ruby", RubyRules())
+        case .php: ("php", PHPRules())
         default: nil
         }
     }
