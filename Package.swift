@@ -80,7 +80,8 @@ let package = Package(
                 "DocgenBase", "DocgenCore", "DocgenTokens", "DocgenTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "DocgenCurlTests", dependencies: ["DocgenCurl", "DocgenBase", "DocgenTestSupport"]),
         .testTarget(

@@ -44,6 +44,33 @@ final class CmarkDocument {
         }
     }
 
+    /// Replaces each pair of inline HTML nodes `<a id="ID">` + `</a>` whose `ID` is in `ids` by one custom inline
+    /// node that renders as ``HTMLAnchor/element(for:)``. Other raw HTML is left for safe mode to omit.
+    func restoreAnchors(_ ids: Set<String>) {
+        var openings: [String: String] = [:]
+        for id in ids { openings[HTMLAnchor.openingTag(for: id)] = id }
+        var pairs: [(open: OpaquePointer, close: OpaquePointer, id: String)] = []
+        forEachNode { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
+                let literal = cmark_node_get_literal(node), let id = openings[String(cString: literal)],
+                let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
+                let closing = cmark_node_get_literal(next), String(cString: closing) == "</a>"
+            else { return }
+            pairs.append((node, next, id))
+        }
+        for pair in pairs {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard cmark_node_set_on_enter(custom, HTMLAnchor.element(for: pair.id)) == 1,
+                cmark_node_insert_before(pair.open, custom) == 1
+            else {
+                cmark_node_free(custom)
+                continue
+            }
+            cmark_node_free(pair.open)
+            cmark_node_free(pair.close)
+        }
+    }
+
     /// The plain text of the first heading, or nil when there is none.
     var firstHeadingText: String? {
         var heading: OpaquePointer?

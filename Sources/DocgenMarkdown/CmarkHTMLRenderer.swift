@@ -53,6 +53,24 @@ public struct CmarkHTMLRenderer: HTMLRenderer {
         return try document.renderHTML(options: cmarkOptions, inputBytes: markdown.utf8.count)
     }
 
+    /// Renders Markdown to an HTML fragment, re-creating docgen's own symbol anchors.
+    ///
+    /// A raw `<a id="ID"></a>` written by docgen (``HTMLAnchor/markdownTag(for:)``) whose `ID` is in
+    /// `anchorIDs` becomes `<a id="ID" class="anchor"></a>` (a libcmark custom inline node); every other piece
+    /// of raw HTML is still omitted, so a model cannot add anything but an id docgen chose.
+    ///
+    /// - Parameters:
+    ///   - markdown: CommonMark text, untrusted.
+    ///   - anchorIDs: The page's symbol anchor ids.
+    /// - Returns: The fragment.
+    /// - Throws: ``RenderError`` when libcmark returns NULL.
+    public func renderHTML(fromMarkdown markdown: String, anchorIDs: Set<String>) throws -> String {
+        let document = try CmarkDocument(markdown: markdown, options: cmarkOptions)
+        document.removeUnsafeLinks()
+        if !anchorIDs.isEmpty { document.restoreAnchors(anchorIDs) }
+        return try document.renderHTML(options: cmarkOptions, inputBytes: markdown.utf8.count)
+    }
+
     /// The plain text of the document's first heading (ATX `#` or Setext), without markup.
     ///
     /// ```swift

@@ -74,11 +74,13 @@ struct DocumentationJobTests {
         let html = try String(contentsOf: output.appendingPathComponent("site/pkg/a.py.html"), encoding: .utf8)
         #expect(html.contains("href=\"../style.css\""))
         #expect(html.contains("href=\"../index.html\""))
-        // Navigation order: index, metrics, then files by path.
-        let indexLink = try #require(html.range(of: "../index.html")).lowerBound
-        let metricsLink = try #require(html.range(of: "../metrics.html")).lowerBound
-        let swiftLink = try #require(html.range(of: "../b.swift.html")).lowerBound
-        #expect(indexLink < metricsLink && metricsLink < swiftLink)
+        #expect(html.contains("<script src=\"../docgen.js\" defer></script>"))
+        // The sidebar is shared data, not a list of every module in each page.
+        #expect(!html.contains("b.swift.html"))
+        let navigation = try String(contentsOf: output.appendingPathComponent("site/nav.js"), encoding: .utf8)
+        #expect(navigation.contains("\"p\":\"pkg/a.py.html\"") && navigation.contains("\"p\":\"b.swift.html\""))
+        let search = try String(contentsOf: output.appendingPathComponent("site/search-index.js"), encoding: .utf8)
+        #expect(search.contains("[\"S.g\",\"m\","))
     }
 
     @Test func secondRunReusesPagesAndAChangeRegeneratesOnlyThatFile() async throws {

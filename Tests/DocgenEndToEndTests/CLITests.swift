@@ -306,6 +306,10 @@ struct CLITests {
             #expect(index.contains("[`\(file)`](\(file).md)"))
             #expect(FileManager.default.fileExists(atPath: "\(merged)/site/\(file).html"))
         }
+        // The merged site keeps each page's symbol anchors and its table of contents (from the shards' manifests).
+        let shapes = try String(contentsOfFile: "\(merged)/site/pkg/shapes.py.html", encoding: .utf8)
+        #expect(shapes.contains(#"<a id="Square.area" class="anchor"></a>"#))
+        #expect(shapes.contains(##"<a href="#Square.area" title="Square.area">area</a>"##))
         let metricsData = try Data(contentsOf: URL(fileURLWithPath: "\(merged)/metrics.json"))
         let metrics = try #require(try JSONSerialization.jsonObject(with: metricsData) as? [String: Any])
         let totals = try #require(metrics["totals"] as? [String: Any])

@@ -28,6 +28,9 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case grammars
     case html
     case stream
+    case siteTests = "site.tests"
+    case siteExamples = "site.examples"
+    case siteGenerated = "site.generated"
 
     /// The type a value must have.
     public enum ValueType: Sendable {
@@ -44,7 +47,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
         case .safetyMargin, .maxRetries: return .nonNegativeInteger
         case .timeoutSeconds: return .positiveNumber
         case .html, .stream: return .boolean
-        case .exclude: return .stringList
+        case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList
         }
     }
 

@@ -27,6 +27,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var directory: String = "docs_output"
         /// Whether to render the HTML site.
         public var html: Bool = true
+        /// Which modules the index and the site list apart as tests, examples and generated code.
+        public var grouping = SiteGrouping()
     }
 
     /// Repository scanning.
@@ -131,6 +133,12 @@ public struct DocgenConfiguration: Sendable, Equatable {
             if case .list(let patterns) = value { scan.exclude = patterns }
         case .html:
             if case .boolean(let flag) = value { output.html = flag }
+        case .siteTests:
+            if case .list(let patterns) = value { output.grouping.tests = patterns }
+        case .siteExamples:
+            if case .list(let patterns) = value { output.grouping.examples = patterns }
+        case .siteGenerated:
+            if case .list(let patterns) = value { output.grouping.generated = patterns }
         case .stream:
             if case .boolean(let flag) = value { stream = flag }
         }
@@ -164,6 +172,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .maxFileSize: return String(scan.maxFileSize)
         case .exclude: return "[]"
         case .grammars: return "(default folders; see scripts/install-deps.sh)"
+        case .siteTests: return "[" + output.grouping.tests.joined(separator: ", ") + "]"
+        case .siteExamples: return "[" + output.grouping.examples.joined(separator: ", ") + "]"
+        case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"
         case .html: return String(output.html)
         case .stream: return String(stream)
         }

@@ -66,6 +66,26 @@ public struct AtomicFileWriter: Sendable {
         }
     }
 
+    /// Writes bytes atomically unless the file already holds exactly these bytes.
+    ///
+    /// - Returns: Whether the file was written.
+    /// - Throws: ``OutputError`` naming the file and the reason.
+    @discardableResult
+    public func writeIfChanged(_ data: Data, to relativePath: String) throws -> Bool {
+        if let existing = read(relativePath), existing == data { return false }
+        try write(data, to: relativePath)
+        return true
+    }
+
+    /// Writes text as UTF-8 atomically unless the file already holds exactly this text.
+    ///
+    /// - Returns: Whether the file was written.
+    /// - Throws: ``OutputError`` naming the file and the reason.
+    @discardableResult
+    public func writeIfChanged(_ text: String, to relativePath: String) throws -> Bool {
+        try writeIfChanged(Data(text.utf8), to: relativePath)
+    }
+
     /// Reads a file relative to ``root``, or nil when it does not exist or cannot be read.
     public func read(_ relativePath: String) -> Data? {
         FileManager.default.contents(atPath: url(for: relativePath).path)

@@ -36,9 +36,12 @@ public struct IndexWriter: Sendable {
     ///   - entries: Every file, in any order (sorted by path here).
     ///   - skipped: Files the scan skipped, with reasons.
     ///   - generator: A line saying how the docs were made (provider and model).
-    public func page(project: String, entries: [Entry], skipped: [(path: String, reason: String)], generator: String)
-        -> String
-    {
+    ///   - grouping: Which modules are tests, examples or generated code, listed after the library's own
+    ///     (``SiteGrouping/none`` lists every module under "Modules").
+    public func page(
+        project: String, entries: [Entry], skipped: [(path: String, reason: String)], generator: String,
+        grouping: SiteGrouping = .none
+    ) -> String {
         let sorted = entries.sorted { $0.path < $1.path }
         let symbols = sorted.reduce(0) { $0 + $1.symbols }
         let lines = sorted.reduce(0) { $0 + $1.lines }
@@ -46,16 +49,12 @@ public struct IndexWriter: Sendable {
         out += "\(sorted.count) modules, \(symbols) symbols, \(lines) lines. \(generator)\n\n"
         out += "See also: [metrics](\(OutputLayout.metricsMarkdown)).\n\n"
         // Lists, not tables: the HTML site renders plain CommonMark (libcmark), which has no tables.
-        out += "## Modules\n\n"
-        for entry in sorted {
-            let name = MarkdownText.tableCell(entry.path)
-            let facts =
-                "\(entry.language), \(entry.symbols) symbol\(entry.symbols == 1 ? "" : "s"), \(entry.lines) lines"
-            if let page = entry.page {
-                out += "- [`\(name)`](\(page.addingPercentEncodingForLink)) — \(facts)\n"
-            } else {
-                out += "- `\(name)` — \(facts) (\(MarkdownText.tableCell(entry.note ?? "no page")))\n"
-            }
+        let sections = Dictionary(grouping: sorted) { grouping.section(forModule: $0.path) }
+        for section in SiteGrouping.Section.allCases {
+            let members = sections[section] ?? []
+            guard !members.isEmpty || (section == .library && sorted.isEmpty) else { continue }
+            out += section == .library ? "## Modules\n\n" : "\n## \(section.title)\n\n"
+            for entry in members { out += line(for: entry) }
         }
         if !skipped.isEmpty {
             out += "\n## Skipped files\n\n"
@@ -64,6 +63,15 @@ public struct IndexWriter: Sendable {
             }
         }
         return out
+    }
+
+    private func line(for entry: Entry) -> String {
+        let name = MarkdownText.tableCell(entry.path)
+        let facts = "\(entry.language), \(entry.symbols) symbol\(entry.symbols == 1 ? "" : "s"), \(entry.lines) lines"
+        if let page = entry.page {
+            return "- [`\(name)`](\(page.addingPercentEncodingForLink)) — \(facts)\n"
+        }
+        return "- `\(name)` — \(facts) (\(MarkdownText.tableCell(entry.note ?? "no page")))\n"
     }
 }
 

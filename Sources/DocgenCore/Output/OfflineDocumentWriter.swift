@@ -21,14 +21,15 @@ public struct OfflineDocumentWriter: Sendable {
             out += "This module defines no classes, functions or methods.\n"
             return out
         }
+        let anchors = SymbolAnchor.anchors(for: file.symbols)
         out += "## Contents\n\n"
-        for symbol in file.symbols {
-            let indent = String(repeating: "  ", count: min(depth(of: symbol), 3))
-            out += "\(indent)- \(symbol.kind) `\(symbol.qualifiedName)`\n"
+        for anchor in anchors {
+            let indent = String(repeating: "  ", count: min(anchor.depth, 3))
+            out += "\(indent)- \(anchor.kind) [`\(anchor.qualifiedName)`](\(anchor.fragmentLink))\n"
         }
-        for symbol in file.symbols {
-            let level = String(repeating: "#", count: 2 + min(depth(of: symbol), 2))
-            out += "\n\(level) \(symbol.kind) `\(symbol.qualifiedName)`\n\n"
+        for (symbol, anchor) in zip(file.symbols, anchors) {
+            let level = String(repeating: "#", count: 2 + min(anchor.depth, 2))
+            out += "\n\(level) \(anchor.markdownTag)\(symbol.kind) `\(symbol.qualifiedName)`\n\n"
             out += "*Lines \(symbol.line)–\(symbol.endLine)*\n\n"
             let fence = MarkdownText.fence(for: symbol.signature)
             out += "\(fence)\(file.language.lowercased())\n\(symbol.signature)\n\(fence)\n"
@@ -39,10 +40,6 @@ public struct OfflineDocumentWriter: Sendable {
             }
         }
         return out
-    }
-
-    private func depth(of symbol: SourceFile.Symbol) -> Int {
-        symbol.qualifiedName.split(separator: ".").count - 1
     }
 }
 

@@ -8,6 +8,9 @@
 ///   .docgen-manifest.json    what each page was generated from (incremental runs)
 ///   site/index.html          the HTML site: one page per Markdown page, plus style.css
 ///   site/pkg/mod.py.html
+///   site/style.css, docgen.js the shared stylesheet and script
+///   site/nav.js              the sidebar's folder tree (data, shared by every page)
+///   site/search-index.js     module paths and symbol names for the search box
 /// ```
 public enum OutputLayout {
     /// The index page.
@@ -22,6 +25,14 @@ public enum OutputLayout {
     public static let siteFolder = "site"
     /// The site's stylesheet, relative to the site folder.
     public static let stylesheet = "style.css"
+    /// The site's one script (sidebar, search, table of contents), relative to the site folder.
+    public static let siteScript = "docgen.js"
+    /// The sidebar's folder tree as data for ``siteScript``, shared by every page.
+    public static let navigationData = "nav.js"
+    /// The search index as data for ``siteScript``, loaded when the search box is first used.
+    public static let searchIndex = "search-index.js"
+    /// What each file of the site was built from (incremental site builds), relative to the output folder.
+    public static let siteState = ".docgen-site.json"
 
     /// The Markdown page of a file: its path plus `.md`.
     public static func page(forFile path: String) -> String { path + ".md" }

@@ -26,7 +26,12 @@ public struct PageComposer: Sendable {
     ///   - provider: The provider name.
     ///   - plan: The file's plan (truncation and request counts).
     ///   - answers: The answers, one per part, in order.
-    public func page(path: String, model: String, provider: String, plan: FilePlan, answers: [Answer]) -> String {
+    ///   - anchors: The module's symbol anchors: docgen lists them itself at the end of the page (`## Symbols`),
+    ///     each with its `<a id>`, so links to `page.md#Qualified.name` land whatever the model wrote.
+    public func page(
+        path: String, model: String, provider: String, plan: FilePlan, answers: [Answer],
+        anchors: [SymbolAnchor] = []
+    ) -> String {
         var out = "# `\(path)`\n\n"
         out += "> Written by `\(model)` (\(provider)) from \(plan.sourceLines) lines of \(plan.language). "
         if plan.isTruncated {
@@ -43,6 +48,15 @@ public struct PageComposer: Sendable {
             if answer.isLengthLimited {
                 out += "\n> **Note:** this answer stopped at the output limit (`finish_reason: length`) and may be "
                 out += "incomplete.\n"
+            }
+        }
+        if !anchors.isEmpty {
+            out += "\n## Symbols\n\n"
+            out += "Every class, function and method in this module, from docgen's scan of the source.\n\n"
+            for anchor in anchors {
+                let indent = String(repeating: "  ", count: min(anchor.depth, 3))
+                out += "\(indent)- \(anchor.markdownTag)\(anchor.kind) `\(anchor.qualifiedName)`"
+                out += " — line \(anchor.line)\n"
             }
         }
         return out

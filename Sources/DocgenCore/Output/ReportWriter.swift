@@ -3,7 +3,33 @@ import Foundation
 
 /// Writes a run's shared outputs — `index.md`, `metrics.json`, `metrics.md` and the HTML site — from index
 /// entries and a metrics report. Used at the end of a run and by `docgen merge` for sharded runs.
+///
+/// Files are rewritten only when their content changes (the index, the manifest) or their inputs changed (site
+/// pages, see ``SiteBuilder``), so a run over an unchanged repository rewrites only the run's own metrics.
 public struct ReportWriter: Sendable {
+    /// What the site needs beyond the index entries.
+    public struct SiteInputs: Sendable {
+        /// Symbol anchors of each module page, by module path (table of contents, search index).
+        public var anchors: [String: [SymbolAnchor]]
+        /// The SHA-256 of each module page's Markdown, by page path, when known (saves reading the page).
+        public var pageHashes: [String: String]
+        /// Which modules are tests, examples or generated code.
+        public var grouping: SiteGrouping
+        /// More pages for the site, such as folder pages (`pkg/index.md`) or an overview; see ``SiteBuilder``.
+        public var extraPages: [SiteBuilder.Page]
+
+        /// Creates site inputs.
+        public init(
+            anchors: [String: [SymbolAnchor]] = [:], pageHashes: [String: String] = [:],
+            grouping: SiteGrouping = SiteGrouping(), extraPages: [SiteBuilder.Page] = []
+        ) {
+            self.anchors = anchors
+            self.pageHashes = pageHashes
+            self.grouping = grouping
+            self.extraPages = extraPages
+        }
+    }
+
     /// The project name.
     public var projectName: String
     /// The provider name (`offline` for reference docs).
@@ -21,33 +47,48 @@ public struct ReportWriter: Sendable {
         self.renderer = renderer
     }
 
-    /// Writes the index, the metrics and (with a renderer) the site; pages are read from the output folder.
+    /// Writes the index, the metrics and (with a renderer) the site.
     ///
+    /// - Parameters:
+    ///   - entries: One entry per module.
+    ///   - skipped: Files the scan skipped, with reasons.
+    ///   - report: The run's metrics.
+    ///   - writer: The output folder.
+    ///   - site: Anchors, page hashes, grouping and extra pages for the site.
+    /// - Returns: What the site build did (empty without a renderer).
     /// - Throws: ``OutputError`` or the renderer's error.
+    @discardableResult
     public func write(
         entries: [IndexWriter.Entry],
         skipped: [(path: String, reason: String)],
         report: MetricsReport,
-        to writer: AtomicFileWriter
-    ) throws {
+        to writer: AtomicFileWriter,
+        site: SiteInputs = SiteInputs()
+    ) throws -> SiteBuilder.Report {
         let generator =
             providerName == ProviderKind.offline.rawValue
             ? "Reference documentation written offline from the source alone."
             : "Written by `\(modelName)` (\(providerName))."
-        let index = IndexWriter().page(project: projectName, entries: entries, skipped: skipped, generator: generator)
-        try writer.write(index, to: OutputLayout.indexPage)
+        let index = IndexWriter().page(
+            project: projectName, entries: entries, skipped: skipped, generator: generator, grouping: site.grouping)
+        try writer.writeIfChanged(index, to: OutputLayout.indexPage)
         try writer.write(try report.jsonData(), to: OutputLayout.metricsJSON)
         try writer.write(report.markdown, to: OutputLayout.metricsMarkdown)
-        guard let renderer else { return }
+        guard let renderer else { return SiteBuilder.Report() }
         var pages = [
-            SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", markdown: index),
-            SiteBuilder.Page(path: OutputLayout.metricsMarkdown, title: "Metrics", markdown: report.markdown),
+            SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", kind: .home, markdown: index),
+            SiteBuilder.Page(
+                path: OutputLayout.metricsMarkdown, title: "Metrics", kind: .extra, markdown: report.markdown),
         ]
+        pages[1].isRunRecord = true
+        pages += site.extraPages
         for entry in entries {
-            guard let page = entry.page, let data = writer.read(page) else { continue }
+            guard let page = entry.page else { continue }
             pages.append(
-                SiteBuilder.Page(path: page, title: entry.path, markdown: String(decoding: data, as: UTF8.self)))
+                SiteBuilder.Page(
+                    path: page, title: entry.path, kind: .module(site.grouping.section(forModule: entry.path)),
+                    contentHash: site.pageHashes[page], anchors: site.anchors[entry.path] ?? []))
         }
-        try SiteBuilder(renderer: renderer, writer: writer).build(pages: pages, projectName: projectName)
+        return try SiteBuilder(renderer: renderer, writer: writer).build(pages: pages, projectName: projectName)
     }
 }

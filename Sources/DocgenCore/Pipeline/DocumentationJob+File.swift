@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenTokens
 import Foundation
 import Logging
@@ -32,11 +33,14 @@ extension DocumentationJob {
         do {
             let (markdown, truncatedLines, requests) = try await write(
                 file, lineCount: lineCount, logger: fileLogger)
-            try writer.write(markdown, to: page)
+            let bytes = Data(markdown.utf8)
+            try writer.write(bytes, to: page)
             try await store.record(
                 RunManifest.Entry(
                     path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
-                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests))
+                    lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
+                    pageHash: ContentHash.sha256Hex(of: bytes),
+                    outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))
@@ -80,7 +84,7 @@ extension DocumentationJob {
             }
             let markdown = PageComposer().page(
                 path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
-                answers: answers)
+                answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
             return (markdown, plan.truncatedLines, plan.requestCount)
         }
     }

@@ -34,10 +34,17 @@ extension DocumentationJob {
                 path: file.path, language: file.language, symbols: file.symbols.count, lines: lines, page: nil,
                 note: note)
         }
+        var site = ReportWriter.SiteInputs(grouping: settings.grouping)
+        for file in files {
+            guard let entry = manifest.entries[file.path] else { continue }
+            site.anchors[file.path] =
+                entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? SymbolAnchor.anchors(for: file.symbols)
+            if let hash = entry.pageHash { site.pageHashes[entry.page] = hash }
+        }
         try ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
             renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer)
+        ).write(entries: entries, skipped: skipped, report: report, to: writer, site: site)
     }
 
     func summary(

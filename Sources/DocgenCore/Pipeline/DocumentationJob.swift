@@ -33,6 +33,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var concurrency = 4
         /// Whether to render the HTML site.
         public var writesHTML = true
+        /// Which modules the index and the site list apart as tests, examples and generated code.
+        public var grouping = SiteGrouping()
         /// The model name (`offline` for the offline provider).
         public var modelName: String
         /// The provider name.

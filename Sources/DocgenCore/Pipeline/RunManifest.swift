@@ -32,12 +32,18 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var truncatedLines: Int
         /// Requests the page took.
         public var requests: Int
+        /// The SHA-256 of the page's Markdown as written (the HTML site is rebuilt when it changes).
+        public var pageHash: String?
+        /// The page's symbol anchors (``SymbolAnchor/outline(_:)`` text), for the site's contents and search.
+        public var outline: String?
 
         /// Creates an entry.
         public init(
             path: String, key: String, page: String, language: String, symbols: Int, lines: Int, model: String,
-            truncatedLines: Int, requests: Int
+            truncatedLines: Int, requests: Int, pageHash: String? = nil, outline: String? = nil
         ) {
+            self.pageHash = pageHash
+            self.outline = outline
             self.path = path
             self.key = key
             self.page = page
@@ -176,12 +182,12 @@ actor ManifestStore {
         manifest.entries[path] = nil
     }
 
-    /// Writes the manifest atomically and removes the journal.
+    /// Writes the manifest atomically (unless the file already holds exactly this) and removes the journal.
     func save(project: String, provider: String, model: String) throws {
         manifest.project = project
         manifest.provider = provider
         manifest.model = model
-        try writer.write(manifest.jsonData(), to: OutputLayout.manifest)
+        try writer.writeIfChanged(manifest.jsonData(), to: OutputLayout.manifest)
         try? journal?.close()
         journal = nil
         try? FileManager.default.removeItem(at: writer.url(for: RunManifest.journal))

@@ -63,6 +63,7 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
+        settings.grouping = context.configuration.output.grouping
         let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,

@@ -72,10 +72,15 @@ struct MergeCommand: AsyncParsableCommand {
                 IndexWriter.Entry(
                     path: $0.path, language: $0.language, symbols: $0.symbols, lines: $0.lines, page: $0.page)
             }
+            var site = ReportWriter.SiteInputs()
+            for entry in merged.entries.values {
+                site.anchors[entry.path] = entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? []
+                if let hash = entry.pageHash { site.pageHashes[entry.page] = hash }
+            }
             try ReportWriter(
                 projectName: merged.project ?? "docs", providerName: provider, modelName: model,
                 renderer: noHTML ? nil : CmarkHTMLRenderer()
-            ).write(entries: entries, skipped: [], report: report, to: target)
+            ).write(entries: entries, skipped: [], report: report, to: target, site: site)
             print(
                 "docgen merge: \(merged.entries.count) modules from \(folders.count) folders into \(target.root.path)")
         } catch let error as OutputError {

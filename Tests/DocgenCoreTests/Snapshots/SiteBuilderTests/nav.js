@@ -1,0 +1,1 @@
+window.docgenNav = {"project":"proj","links":[["Index","index.html"]],"sections":[{"title":"Modules","count":1,"tree":[{"n":"pkg","p":"pkg/index.html","c":[{"n":"sub","c":[{"n":"store.py","p":"pkg/sub/store.py.html"}]}]}]}]};

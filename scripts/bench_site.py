@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Benchmark: `docgen REPO` (offline) on the CPython standard library, its incremental runs and its site.
+
+Targets (issue 12): full run <= 10 s, no-change run <= 3 s, one changed file <= 3 s, site <= 3x the Markdown,
+largest page independent of the number of modules, peak RSS <= 500 MB. Reference measured in the same run:
+`docgen plan` over the same tree (the dry run, which reads and tokenizes every file but writes nothing).
+
+The tree is copied to a temporary folder (so one file can be changed) whose name is the stdlib folder's name.
+Prints one line per measurement and PASS/FAIL per target; exits 1 when a target fails.
+
+Usage: python3 scripts/bench_site.py --docgen .build/release/docgen [--stdlib DIR] [--runs 3]
+"""
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+RUN_RECORDS = {"metrics.json", "metrics.md", "site/metrics.html"}
+
+
+def timed(command, env):
+    """(wall seconds, peak RSS MB) of one process, via GNU time."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name, *command],
+                                capture_output=True, env=env)
+        wall = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
+        rss = int(report.read().strip().splitlines()[-1]) / 1024
+    return wall, rss
+
+
+def files(root: Path) -> dict[str, Path]:
+    return {str(p.relative_to(root)): p for p in root.rglob("*") if p.is_file()}
+
+
+def size(paths) -> int:
+    return sum(p.stat().st_size for p in paths)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docgen", required=True)
+    parser.add_argument("--stdlib", default=sysconfig.get_paths()["stdlib"])
+    parser.add_argument("--runs", type=int, default=3, help="repeats of the no-change and one-change runs (best)")
+    args = parser.parse_args()
+    docgen = str(Path(args.docgen).resolve())
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AZURE_OPENAI_", "DEEPSEEK_", "DOCGEN_"))}
+    work = Path(tempfile.mkdtemp(prefix="docgen-bench-site-"))
+    try:
+        repo = work / Path(args.stdlib).name
+        shutil.copytree(args.stdlib, repo, ignore=shutil.ignore_patterns("site-packages", "__pycache__"), symlinks=True)
+        out = work / "out"
+        generate = [docgen, str(repo), "-o", str(out), "--provider", "offline", "--quiet"]
+        plan_wall, _ = timed([docgen, "plan", str(repo), "--json", "--model", "gpt-4o-mini"], env)
+        full_wall, full_rss = timed(generate, env)
+        nochange = [timed(generate, env) for _ in range(args.runs)]
+        target = repo / "json" / "decoder.py"
+        original = target.read_text()
+        onechange = []
+        for index in range(args.runs):
+            target.write_text(original + f"\n\ndef _bench_added_{index}(x):\n    \"\"\"Added by the benchmark.\"\"\"\n"
+                                         f"    return x\n")
+            onechange.append(timed(generate, env))
+        clean = work / "clean"
+        timed([docgen, str(repo), "-o", str(clean), "--provider", "offline", "--quiet"], env)
+        left, right = files(out), files(clean)
+        differing = sorted(k for k in (set(left) | set(right)) - RUN_RECORDS
+                           if k not in left or k not in right or not filecmp.cmp(left[k], right[k], shallow=False))
+
+        site = {k: p for k, p in left.items() if k.startswith("site/")}
+        markdown = {k: p for k, p in left.items() if k.endswith(".md") and not k.startswith("site/")}
+        pages = sorted(((p.stat().st_size, k) for k, p in site.items() if k.endswith(".html")), reverse=True)
+        largest_size, largest = pages[0]
+        # The same module documented alone, in a tree of one module with the same project name.
+        alone_repo = work / "alone" / repo.name
+        module = largest[len("site/"):-len(".html")]
+        (alone_repo / module).parent.mkdir(parents=True)
+        shutil.copy(repo / module, alone_repo / module)
+        alone_out = work / "alone-out"
+        timed([docgen, str(alone_repo), "-o", str(alone_out), "--provider", "offline", "--quiet"], env)
+        alone_size = (alone_out / largest).stat().st_size
+
+        modules = sum(1 for k in markdown if k not in ("index.md", "metrics.md"))
+        site_bytes, md_bytes = size(site.values()), size(markdown.values())
+        best_nochange = min(nochange)
+        best_one = min(onechange)
+        peak = max([full_rss] + [r for _, r in nochange + onechange])
+        rows = [
+            ("full run (clean output folder)", f"{full_wall:.2f} s", full_wall <= 10, "<= 10 s"),
+            (f"no-change run (best of {args.runs})", f"{best_nochange[0]:.2f} s", best_nochange[0] <= 3, "<= 3 s"),
+            (f"one changed file (best of {args.runs})", f"{best_one[0]:.2f} s", best_one[0] <= 3, "<= 3 s"),
+            ("site size / Markdown size", f"{site_bytes / 1e6:.1f} MB / {md_bytes / 1e6:.1f} MB = "
+             f"{site_bytes / md_bytes:.2f}x", site_bytes <= 3 * md_bytes, "<= 3x"),
+            (f"largest page ({largest}) in the {modules}-module site vs. alone", f"{largest_size} vs {alone_size} bytes",
+             largest_size == alone_size, "equal"),
+            ("peak RSS (any run)", f"{peak:.0f} MB", peak <= 500, "<= 500 MB"),
+            ("incremental result vs. clean build (excluding metrics)",
+             "identical" if not differing else f"{len(differing)} files differ, e.g. {differing[:3]}", not differing,
+             "identical"),
+        ]
+        print(f"corpus: {args.stdlib} (site-packages excluded), {modules} module pages")
+        print(f"reference: docgen plan on the same tree {plan_wall:.2f} s; full run = {full_wall / plan_wall:.1f}x plan, "
+              f"no-change run = {best_nochange[0] / plan_wall:.2f}x plan")
+        failed = 0
+        for name, value, ok, goal in rows:
+            failed += not ok
+            print(f"{name}: {value}  target {goal} -> {'PASS' if ok else 'FAIL'}")
+        return 1 if failed else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
