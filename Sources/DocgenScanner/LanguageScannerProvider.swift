@@ -12,7 +12,8 @@ public protocol LanguageScannerProvider: Sendable {
     /// The scanner for `language`, or why there is none.
     ///
     /// - Parameter language: A language with ``SourceLanguage/needsGrammar``.
-    /// - Returns: The scanner, or ``ScanError/grammarUnavailable(language:reason:)``.
+    /// - Returns: The scanner, ``ScanError/grammarUnavailable(language:reason:)`` (its files are skipped with the
+    ///   reason), or ``ScanError/languageNotSupported(language:)`` (its files are left out of the scan).
     func scanner(for language: SourceLanguage) -> Result<any LanguageScanner, ScanError>
 }
 

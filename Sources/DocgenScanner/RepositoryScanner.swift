@@ -43,7 +43,11 @@ public struct RepositoryScanner: Sendable {
     /// - Returns: Scanned files and skipped entries, sorted by path.
     /// - Throws: ``ScanError`` when `root` is missing or not a folder (``ScanError/isRootError``).
     public func scan(root: String) async throws(ScanError) -> ScanResult {
-        let listing = try RepositoryWalker(excludedPaths: configuration.excludedPaths).walk(root: root)
+        var listing = try RepositoryWalker(excludedPaths: configuration.excludedPaths).walk(root: root)
+        listing.entries.removeAll { entry in
+            guard case .failure(let error) = scanners[entry.language] else { return false }
+            return error.shortDescription == "languageNotSupported"
+        }
         var files: [ScannedFile] = []
         var skipped = listing.skipped
         files.reserveCapacity(listing.entries.count)

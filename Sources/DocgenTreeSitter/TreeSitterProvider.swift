@@ -101,13 +101,11 @@ public struct TreeSitterProvider: LanguageScannerProvider {
     /// The scanner for `language`, or why there is none.
     ///
     /// - Parameter language: A grammar language.
-    /// - Returns: The scanner, or ``ScanError/grammarUnavailable(language:reason:)``.
+    /// - Returns: The scanner, ``ScanError/grammarUnavailable(language:reason:)``, or
+    ///   ``ScanError/languageNotSupported(language:)`` for a language without extraction rules (C, C++).
     public func scanner(for language: SourceLanguage) -> Result<any LanguageScanner, ScanError> {
         guard let (symbol, rules) = Self.grammar(for: language) else {
-            return .failure(
-                .grammarUnavailable(
-                    language: language.displayName, reason: "docgen does not read \(language.displayName) symbols yet"
-                ))
+            return .failure(.languageNotSupported(language: language.displayName))
         }
         let grammar: GrammarLanguage
         do {

@@ -85,6 +85,8 @@ struct PythonCorrectionsTests {
             y = z = (p + q)
             f(a == 1, b)
             print(x, end='')
+            "a".__class__ = MyStr
+            "ab" "c".x = 1
             def h(a=1, *, b): pass
 
             """

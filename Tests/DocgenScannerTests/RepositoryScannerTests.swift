@@ -51,6 +51,20 @@ struct RepositoryScannerTests {
             ])
     }
 
+    @Test func languagesWithoutRulesAreLeftOutNotListedAsSkipped() async throws {
+        struct NoRules: LanguageScannerProvider {
+            func scanner(for language: SourceLanguage) -> Result<any LanguageScanner, ScanError> {
+                .failure(.languageNotSupported(language: language.displayName))
+            }
+        }
+        let repository = try TemporaryRepository()
+        try repository.write("ext/fast.c", "int f(void) { return 1; }\n")
+        try repository.write("lib.py", "def f():\n    pass\n")
+        let result = try await RepositoryScanner(provider: NoRules()).scan(root: repository.path)
+        #expect(result.files.map(\.path) == ["lib.py"])
+        #expect(result.skipped.isEmpty)
+    }
+
     @Test func aFileThatCannotBeReadIsReportedAsUnreadable() throws {
         let entry = RepositoryWalker.Entry(
             path: "gone.py",

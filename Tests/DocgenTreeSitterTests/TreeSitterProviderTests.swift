@@ -80,6 +80,7 @@ struct TreeSitterProviderTests {
             Issue.record("C++ is not extracted yet")
             return
         }
-        #expect(error.reason == "no C++ grammar: docgen does not read C++ symbols yet")
+        #expect(error.shortDescription == "languageNotSupported")
+        #expect(error.reason == "docgen does not read C++ symbols yet")
     }
 }

@@ -14,6 +14,7 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case grammarUnavailable(language: String, reason: String)
         case parseTimedOut(milliseconds: Int)
         case minified(longestLine: Int)
+        case languageNotSupported(language: String)
     }
 
     private let code: Code
@@ -90,6 +91,15 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
     /// - Returns: The error.
     public static func minified(longestLine: Int) -> ScanError { ScanError(.minified(longestLine: longestLine)) }
 
+    /// docgen has no extraction rules for the language yet; ``RepositoryScanner`` then leaves its files out of the
+    /// scan instead of listing every one as skipped.
+    ///
+    /// - Parameter language: The language's name (`C++`).
+    /// - Returns: The error.
+    public static func languageNotSupported(language: String) -> ScanError {
+        ScanError(.languageNotSupported(language: language))
+    }
+
     /// The 1-based line of a syntax error, or `nil` for other errors.
     public var line: Int? {
         if case .syntaxError(let line, _) = code { return line }
@@ -117,6 +127,7 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .grammarUnavailable(let language, let reason): "no \(language) grammar: \(reason)"
         case .parseTimedOut(let milliseconds):
             "parsing took longer than \(milliseconds) ms (generated code?); exclude the file or split it"
+        case .languageNotSupported(let language): "docgen does not read \(language) symbols yet"
         case .minified(let longest):
             "looks minified or generated (a line of \(longest) bytes); exclude it in .docgenignore to silence this"
         }
@@ -147,6 +158,7 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .grammarUnavailable: "grammarUnavailable"
         case .parseTimedOut: "parseTimedOut"
         case .minified: "minified"
+        case .languageNotSupported: "languageNotSupported"
         }
     }
 }

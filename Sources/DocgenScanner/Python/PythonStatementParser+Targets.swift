@@ -57,7 +57,12 @@ extension PythonStatementParser {
             case .close: depth = max(0, depth - 1)
             case .colon where depth == 0: return
             case .number where depth == 0, .string where depth == 0, .ellipsis where depth == 0:
-                throw .syntaxError(line: token.line, message: "cannot assign to literal")
+                // `"a".__class__ = T` and `"ab"[0] = x` assign to an attribute or item of the literal.
+                let next = position + 1 < end ? tokens[position + 1] : nil
+                let trailer = next.map { ($0.kind == .operator && bytes[$0.start] == 0x2E) || $0.kind == .open }
+                if trailer != true && !(token.kind == .string && next?.kind == .string) {
+                    throw .syntaxError(line: token.line, message: "cannot assign to literal")
+                }
             case .operator where depth == 0:
                 let byte = bytes[token.start]
                 let startsElement = position == start || tokens[position - 1].kind == .comma
