@@ -1,6 +1,15 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// The commit `docgen --version` reports: scripts/package.sh sets DOCGEN_BUILD_COMMIT (an environment variable is
+// part of SwiftPM's manifest cache key, unlike Context.gitInformation, so a new value is never stale). Only
+// characters of a commit id are kept, so the value cannot break out of the C string.
+let buildCommit: String = {
+    let value = Context.environment["DOCGEN_BUILD_COMMIT"] ?? ""
+    let allowed = Set("0123456789abcdefABCDEF-dirty")
+    return !value.isEmpty && value.count <= 64 && value.allSatisfy(allowed.contains) ? value : "unknown"
+}()
+
 let package = Package(
     name: "docgen",
     platforms: [.macOS(.v15)],
@@ -13,6 +22,7 @@ let package = Package(
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
+        .library(name: "DocgenVerify", targets: ["DocgenVerify"]),
         .library(name: "DocgenConsole", targets: ["DocgenConsole"]),
         .library(name: "DocgenTestSupport", targets: ["DocgenTestSupport"]),
     ],
@@ -42,6 +52,7 @@ let package = Package(
         .target(name: "DocgenTreeSitter", dependencies: ["CTreeSitter", "DocgenScanner"]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CDocgenBuildInfo", cSettings: [.define("DOCGEN_BUILD_COMMIT", to: "\"\(buildCommit)\"")]),
         .target(
             name: "DocgenCore",
             dependencies: [
@@ -54,6 +65,8 @@ let package = Package(
         ),
         .target(name: "DocgenCurl", dependencies: ["CCurl", "DocgenBase"]),
         .target(name: "DocgenMarkdown", dependencies: ["CCmark", "DocgenBase"]),
+        // Verify: pure checks of generated pages against the scanner's facts (no C, no network).
+        .target(name: "DocgenVerify", dependencies: ["DocgenBase", "DocgenCore"]),
         .target(
             name: "DocgenConsole",
             dependencies: ["DocgenCore", .product(name: "Logging", package: "swift-log")]
@@ -63,12 +76,13 @@ let package = Package(
             name: "docgen",
             dependencies: [
                 "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenTreeSitter", "DocgenCore", "DocgenCurl",
-                "DocgenMarkdown", "DocgenConsole",
+                "DocgenMarkdown", "DocgenVerify", "DocgenConsole", "CDocgenBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
+        .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -93,10 +107,14 @@ let package = Package(
         ),
         .testTarget(name: "DocgenMarkdownTests", dependencies: ["DocgenMarkdown", "DocgenBase"]),
         .testTarget(
+            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "DocgenEndToEndTests",
             dependencies: [
-                "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
+                "docgen", "DocgenBase", "DocgenTestSupport", "DocgenCore", "DocgenCurl", "DocgenTokens",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Snapshots"]
         ),

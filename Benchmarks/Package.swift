@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Benchmarks stay out of `swift test`: this package depends on docgen by path and is built in release by
-// scripts/bench-ratelimit.sh with its own scratch path.
+// scripts/bench-ratelimit.sh and scripts/bench-tokens.sh with their own scratch path.
 let package = Package(
     name: "docgen-benchmarks",
     platforms: [.macOS(.v15)],
@@ -18,7 +18,12 @@ let package = Package(
                 .product(name: "DocgenTestSupport", package: "docgen"),
                 .product(name: "DocgenTokens", package: "docgen"),
             ]
-        )
+        ),
+        // Depends on the token library only, so building it never compiles swift-syntax, libcurl or cmark.
+        .executableTarget(
+            name: "TokenBenchmark",
+            dependencies: [.product(name: "DocgenTokens", package: "docgen")]
+        ),
     ]
 )
 

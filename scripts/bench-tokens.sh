@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Benchmarks docgen's tokenizer against tiktoken (pip install tiktoken) on the same files, single thread, warm:
-# a code corpus (this machine's CPython stdlib), a multilingual prose corpus (gettext catalogues), and the two
-# 1 MB worst cases. Prints MB/s for both, the ratio, worst-case times, vocabulary load time and memory.
+# Benchmarks docgen's tokenizer against tiktoken and quicktok in one run, single thread, warm (see
+# scripts/bench_tokens.py): 1/2/4/8/16 MB of one letter, of base64 and of random bytes (time, ratios, token
+# equality, linearity), a code corpus (this machine's CPython stdlib) and a multilingual prose corpus.
 #
-#   scripts/bench-tokens.sh [--repeats N] [--code-mb MB] ...   (options go to scripts/bench_tokens.py)
+#   pip install tiktoken quicktok==0.2.0
+#   scripts/bench-tokens.sh [--repeats N] [--sizes 1,2,4,8,16] [--code-mb MB] [--skip-prose] [--skip-long]
 #
-# Needs the rank files for tiktoken: ../shared/vocab relative to the repo root, or DOCGEN_VOCAB_DIR.
+# docgen is timed by the TokenBenchmark executable of the Benchmarks/ package (release, scratch path
+# .build-bench; it depends on DocgenTokens only). The peers read the rank files docgen ships
+# (Sources/DocgenTokens/Resources), or DOCGEN_VOCAB_DIR (scripts/tiktoken_local.py); nothing is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product docgen >&2
+swift build -c release --package-path Benchmarks --scratch-path .build-bench --product TokenBenchmark >&2
 uname -srm
 grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true
-python3 -c 'import tiktoken; print("tiktoken", tiktoken.__version__)'
-exec python3 scripts/bench_tokens.py --docgen .build/release/docgen "$@"
+python3 -c 'import importlib.metadata as m; print("tiktoken", m.version("tiktoken"), "· quicktok", m.version("quicktok"))'
+exec python3 scripts/bench_tokens.py --benchmark .build-bench/release/TokenBenchmark "$@"

@@ -6,6 +6,6 @@ bash scripts/install-deps.sh
 echo "== format lint"
 swift format lint --strict --recursive Sources Tests Package.swift
 echo "== build (warnings are errors)"
-swift build --build-tests -Xswiftc -warnings-as-errors
+swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 echo "== tests"
 swift test --skip-build

@@ -3,7 +3,7 @@
 The pattern strings and special tokens come from the installed tiktoken package (tiktoken_ext.openai_public);
 only the rank-file loader is redirected to the local copies. Test/benchmark-time tool only.
 
-Default vocabulary directory: ../shared/vocab relative to the repository root, or $DOCGEN_VOCAB_DIR.
+Default vocabulary directory: Sources/DocgenTokens/Resources (the rank files docgen ships), or $DOCGEN_VOCAB_DIR.
 """
 
 import os
@@ -22,11 +22,7 @@ def vocab_dir(explicit=None):
         return pathlib.Path(explicit)
     if os.environ.get("DOCGEN_VOCAB_DIR"):
         return pathlib.Path(os.environ["DOCGEN_VOCAB_DIR"])
-    # The worktree may be nested (repo/../shared or repo/../../shared); take the first that exists.
-    for parent in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
-        candidate = parent / "shared" / "vocab"
-        if candidate.is_dir():
-            return candidate
+    # The official rank files ship inside the repository (their SHA-256 is pinned by DocgenTokens' tests).
     return REPO_ROOT / "Sources" / "DocgenTokens" / "Resources"
 
 

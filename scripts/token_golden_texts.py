@@ -1,4 +1,4 @@
-"""The hand-written texts behind the token goldens (see gen-token-goldens.py)."""
+"""The hand-written texts behind the token goldens (see gen_token_goldens.py)."""
 
 CODE = {
     "swift": 'struct Point: Hashable {\n    var x = 0.0, y = 0.0\n    func moved(by d: Double) -> Point {\n'

@@ -1,11 +1,12 @@
+import DocgenBase
 import Foundation
 
 /// Scans a whole repository: walks it, then reads and scans its files in parallel.
 ///
 /// Bad input never stops the scan: files that are too large, binary, not decodable, do not parse, or whose language's
-/// grammar is not installed are reported in
-/// ``ScanResult/skipped`` with the reason. Only a missing root fails the scan. Files are scanned in a task group
-/// of ``ScanConfiguration/concurrency`` tasks; the result is sorted by path, so it does not depend on timing.
+/// grammar is not installed are reported in ``ScanResult/skipped`` with the reason. Only a missing root fails the
+/// scan. Files are scanned ``ScanConfiguration/concurrency`` at a time (``BoundedConcurrency``); the result is sorted
+/// by path, so it does not depend on timing.
 ///
 /// ```swift
 /// let result = try await RepositoryScanner().scan(root: "repos/sample")
@@ -51,20 +52,15 @@ public struct RepositoryScanner: Sendable {
         var files: [ScannedFile] = []
         var skipped = listing.skipped
         files.reserveCapacity(listing.entries.count)
-        await withTaskGroup(of: Result<ScannedFile, SkippedFile>.self) { group in
-            var pending = listing.entries.makeIterator()
-            for _ in 0..<configuration.concurrency {
-                guard let entry = pending.next() else { break }
-                group.addTask { scanFile(entry) }
-            }
-            while let outcome = await group.next() {
-                switch outcome {
-                case .success(let file): files.append(file)
-                case .failure(let skip): skipped.append(skip.entry)
-                }
-                if let entry = pending.next() {
-                    group.addTask { scanFile(entry) }
-                }
+        let outcomes = await BoundedConcurrency.map(listing.entries, width: configuration.concurrency) { entry in
+            scanFile(entry)
+        }
+        for (entry, outcome) in zip(listing.entries, outcomes) {
+            switch outcome {
+            case .success(let file): files.append(file)
+            case .failure(let skip): skipped.append(skip.entry)
+            // Not started because the calling task was cancelled: say so rather than drop the file.
+            case nil: skipped.append(.init(path: entry.path, reason: "not scanned: the scan was cancelled"))
             }
         }
         return ScanResult(root: root, files: files, skipped: skipped)
@@ -89,7 +85,7 @@ public struct RepositoryScanner: Sendable {
                 )
             )
         } catch {
-            return .failure(SkippedFile(entry: .init(path: entry.path, reason: error.reason)))
+            return .failure(SkippedFile(entry: .init(path: entry.path, reason: error.reason, remedy: error.remedy)))
         }
     }
 

@@ -126,7 +126,7 @@ public struct TokenBudgetError: Error, Sendable, Hashable, CustomStringConvertib
             text += " and \(overflow.safetyMarginTokens.grouped) as a safety margin"
         }
         text +=
-            ". Shrink the prompt by \(excess.grouped) tokens (for example lower --max-source-lines) "
+            ". Shrink the prompt by \(excess.grouped) tokens (for example with fewer source lines per prompt) "
             + "or choose a model with a larger context window."
         return text
     }

@@ -2,6 +2,7 @@ import DocgenConsole
 import DocgenCurl
 import Foundation
 import Logging
+import Synchronization
 
 /// Process-wide set-up that must happen once, before any task starts.
 ///
@@ -49,11 +50,13 @@ enum Bootstrap {
     ) async throws -> T {
         let task = Task { try await work() }
         let queue = DispatchQueue(label: "docgen.signals")
+        // One counter for both signals: SIGINT then SIGTERM (or the reverse) force-exits like Ctrl-C twice.
+        let interrupts = InterruptCounter()
         var sources: [any DispatchSourceSignal] = []
+        var previous: [(signal: Int32, handler: sighandler_t?)] = []
         for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
+            previous.append((signalNumber, signal(signalNumber, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            let interrupts = InterruptCounter()
             source.setEventHandler {
                 if interrupts.increment() > 1 { exit(130) }
                 notify("docgen: interrupted; finishing up (finished pages are kept). Press Ctrl-C again to quit now.")
@@ -63,24 +66,24 @@ enum Bootstrap {
             sources.append(source)
         }
         defer {
+            // Stop listening, then give both signals back their dispositions from before the run.
             for source in sources { source.cancel() }
+            for (signalNumber, handler) in previous { signal(signalNumber, handler) }
         }
         return try await task.value
     }
 }
 
-/// Counts signals across the handlers (they run on one serial queue).
-final class InterruptCounter: @unchecked Sendable {
-    // Only touched from the serial signal queue, so no lock is needed.
-    private var count = 0
+/// How many of SIGINT and SIGTERM arrived during a run, shared by both signal sources.
+final class InterruptCounter: Sendable {
+    private let count = Atomic<Int>(0)
 
+    /// Counts one signal and returns the total so far.
     func increment() -> Int {
-        count += 1
-        return count
+        count.add(1, ordering: .relaxed).newValue
     }
 }
 
-/// Unbuffered writes to stdout/stderr, for messages that must not interleave with progress output.
 struct FileHandleOutput: Sendable {
     static let standardError = FileHandleOutput(handle: .standardError)
     static let standardOutput = FileHandleOutput(handle: .standardOutput)

@@ -10,7 +10,7 @@ struct Docgen: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 the work failed, 2 usage or configuration error.
             """,
-        version: version,
+        version: VersionText.current,
         subcommands: [
             GenerateCommand.self,
             PlanCommand.self,
@@ -19,6 +19,8 @@ struct Docgen: AsyncParsableCommand {
             RenderCommand.self,
             ConfigCommand.self,
             MergeCommand.self,
+            VerifyCommand.self,
+            CoverageCommand.self,
         ],
         defaultSubcommand: GenerateCommand.self
     )

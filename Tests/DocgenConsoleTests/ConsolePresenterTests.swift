@@ -156,7 +156,7 @@ struct ConsolePresenterTests {
                 metricsPath: "docs_output/metrics.md"))
         lines.append("# summary")
         let summary = RunSummary(
-            status: "ok", project: "sample", output: "docs_output", provider: "compatible", model: "gpt-4o",
+            status: .ok, project: "sample", output: "docs_output", provider: "compatible", model: "gpt-4o",
             shard: nil, files: 1_250, documented: 1_204, cached: 46, failed: 0, stale: [], failures: [],
             skippedFiles: 0, requests: 1_310, promptTokens: 3_123_456, completionTokens: 412_345, costUSD: 12.3456,
             retries: 38, truncatedFiles: 12, splitFiles: 3, durationMilliseconds: 754_300)

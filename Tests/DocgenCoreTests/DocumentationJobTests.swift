@@ -37,12 +37,18 @@ struct DocumentationJobTests {
         return url
     }
 
-    func offlineJob(_ output: URL, force: Bool = false, check: Bool = false, shard: Shard? = nil)
+    static func pageInputs(version: String = "v1") throws -> PageInputs {
+        PageInputs(
+            generatorVersion: version, templates: try PromptTemplates.defaults(), prompt: DocgenConfiguration.Prompt(),
+            profile: ModelProfile.custom(id: "m", contextWindowTokens: 8_000))
+    }
+
+    func offlineJob(_ output: URL, force: Bool = false, check: Bool = false, shard: Shard? = nil) throws
         -> DocumentationJob<TestClock>
     {
         var settings = DocumentationJob<TestClock>.Settings(
             projectName: "sample", outputDirectory: output, modelName: "offline", providerName: "offline",
-            fingerprint: ["v1"])
+            pageInputs: try Self.pageInputs())
         settings.force = force
         settings.checkOnly = check
         settings.shard = shard
@@ -55,7 +61,7 @@ struct DocumentationJobTests {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         let summary = try await offlineJob(output).run(files: files, skipped: [("bin.dat", "binary file")])
-        #expect(summary.status == "ok" && summary.exitCode == 0)
+        #expect(summary.status == .ok && summary.exitCode == 0)
         #expect(summary.documented == 2 && summary.requests == 0)
         let page = try String(contentsOf: output.appendingPathComponent("pkg/a.py.md"), encoding: .utf8)
         #expect(page.contains("# `pkg/a.py`"))
@@ -101,12 +107,12 @@ struct DocumentationJobTests {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         let first = try await offlineJob(output, check: true).run(files: files, skipped: [])
-        #expect(first.status == "stale" && first.exitCode == 1)
+        #expect(first.status == .stale && first.exitCode == 1)
         #expect(Set(first.stale) == ["pkg/a.py", "b.swift"])
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.md").path))
         _ = try await offlineJob(output).run(files: files, skipped: [])
         let fresh = try await offlineJob(output, check: true).run(files: files, skipped: [])
-        #expect(fresh.status == "ok" && fresh.stale.isEmpty)
+        #expect(fresh.status == .ok && fresh.stale.isEmpty)
     }
 
     @Test func shardsPartitionTheFiles() async throws {
@@ -167,7 +173,7 @@ struct DocumentationJobTests {
         let answer =
             ###"{"choices":[{"message":{"content":"## Overview\n\nIt doubles."},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":3}}"###
         let clock = TestClock(autoAdvance: true)
-        func job(_ transport: StubTransport) -> DocumentationJob<TestClock> {
+        func job(_ transport: StubTransport) throws -> DocumentationJob<TestClock> {
             let provider = ProviderConfiguration(
                 kind: .openai, baseURL: "http://127.0.0.1:9/v1",
                 credentials: .init(apiKey: "sk-x", source: "OPENAI_API_KEY"))
@@ -177,7 +183,8 @@ struct DocumentationJobTests {
                 rateLimiter: RateLimiter(limits: .unlimited, clock: clock), metrics: metrics, clock: clock,
                 logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
             var settings = DocumentationJob<TestClock>.Settings(
-                projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai", fingerprint: [])
+                projectName: "sample", outputDirectory: output, modelName: "m", providerName: "openai",
+                pageInputs: try Self.pageInputs())
             settings.concurrency = 1
             return DocumentationJob(
                 settings: settings,
@@ -187,7 +194,7 @@ struct DocumentationJobTests {
         }
         let ok = StubTransport([.text(200, answer)])
         let summary = try await job(ok).run(files: files, skipped: [])
-        #expect(summary.status == "ok" && summary.requests == 2)
+        #expect(summary.status == .ok && summary.requests == 2)
         #expect(summary.promptTokens == 20)
         let page = try String(contentsOf: output.appendingPathComponent("b.swift.md"), encoding: .utf8)
         #expect(page.contains("Written by `m` (openai)"))
@@ -201,7 +208,7 @@ struct DocumentationJobTests {
                 file.source += "\n"
                 return file
             }, skipped: [])
-        #expect(failed.status == "partial" && failed.exitCode == 1)
+        #expect(failed.status == .partial && failed.exitCode == 1)
         #expect(failed.failed == 2)
         #expect(refused.requests.count == 1)
         #expect(failed.failures.contains { $0.reason.hasPrefix("not attempted") })
@@ -222,4 +229,18 @@ struct DocumentationJobTests {
         #expect(runWide.filter(\.repeatsForEveryRequest).count == runWide.count)
         #expect(perFile.filter(\.repeatsForEveryRequest).isEmpty)
     }
+}
+
+struct RunSummaryStatusTests {
+    @Test func onlyOkExitsZeroAndTheJSONKeepsTheString() throws {
+        #expect(RunSummary.Status.allCasesForTests.map(\.exitCode) == [0, 1, 1, 1])
+        for status in RunSummary.Status.allCasesForTests {
+            let data = try JSONEncoder().encode([status])
+            #expect(String(decoding: data, as: UTF8.self) == "[\"\(status.rawValue)\"]")
+        }
+    }
+}
+
+extension RunSummary.Status {
+    static let allCasesForTests: [RunSummary.Status] = [.ok, .partial, .stale, .interrupted]
 }

@@ -33,7 +33,7 @@ struct IncrementalRunTests {
     func run(_ modules: [SourceFile], into output: URL) async throws -> RunSummary {
         let settings = DocumentationJob<TestClock>.Settings(
             projectName: "proj", outputDirectory: output, modelName: "offline", providerName: "offline",
-            fingerprint: ["v1"])
+            pageInputs: try DocumentationJobTests.pageInputs())
         return try await DocumentationJob(
             settings: settings, pageSource: .offline, renderer: PreRenderer(), metrics: MetricsCollector(),
             clock: TestClock(), logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -30,9 +30,10 @@ enum CurlTestSupport {
         return nil
     }
 
-    /// Waits (bounded, about 5 seconds) until the server has received `count` requests.
+    /// Waits until the server has received `count` requests; the 60 s bound only stops a hang (on a loaded CI
+    /// machine a loopback request has taken more than 5 s to arrive).
     static func waitForRequests(_ server: LoopbackHTTPServer, count: Int) async throws {
-        let arrived = await server.waitForRequests(count: count)
+        let arrived = await server.waitForRequests(count: count, timeout: .seconds(60))
         try #require(arrived)
     }
 }

@@ -59,10 +59,7 @@ struct AIServiceBatchEndToEndTests {
 
         let batch = Task { await service.completeAll(items, counter: EndToEndFixture.counter, concurrency: 4) }
         // The four fast items finish first; then four slow ones hang at the server.
-        for _ in 0..<1_000 where fixture.server.receivedRequests.count < 8 {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        try #require(fixture.server.receivedRequests.count == 8)
+        try #require(await fixture.server.waitForRequests(count: 8, timeout: .seconds(60)))
         let clock = ContinuousClock()
         let cancelledAt = clock.now
         batch.cancel()
@@ -77,7 +74,7 @@ struct AIServiceBatchEndToEndTests {
         for index in 4..<12 {
             #expect(throws: CancellationError.self) { try results[index].get() }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        // `batch.value` returned, so every child task has ended: no request can still be on its way.
         #expect(fixture.server.receivedRequests.count == 8)
     }
 }

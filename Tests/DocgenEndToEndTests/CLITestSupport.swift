@@ -9,15 +9,38 @@ struct DocgenProcess {
         var stderr: String
     }
 
-    /// The `docgen` executable next to the test bundle (both live in `.build/<configuration>/`).
+    /// The `docgen` executable next to the test bundle (both live in `.build/<configuration>/`); the test
+    /// target depends on the `docgen` target, so building the tests builds it.
     static var executable: URL {
         get throws {
+            // Linux: the test runner is an executable in the products folder (its bundle URL is that folder);
+            // macOS: the runner is inside `docgenPackageTests.xctest`, whose parent is the products folder.
             let candidates = [
+                Bundle.main.bundleURL.appendingPathComponent("docgen"),
                 Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docgen"),
-                URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent(".build/debug/docgen"),
             ]
-            return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+            return try #require(
+                candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                "docgen is not built next to the tests (looked at \(candidates.map(\.path)))")
+        }
+    }
+
+    /// Starts watching for `process` to end; call before `run()`. The returned semaphore is signalled by the
+    /// termination handler, so waiting on it awaits the exit itself instead of polling.
+    static func exitSignal(for process: Process) -> DispatchSemaphore {
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        return exited
+    }
+
+    /// Waits for the exit signalled by ``exitSignal(for:)`` without blocking a cooperative thread.
+    ///
+    /// - Returns: Whether the process ended within `timeout` seconds.
+    static func waitForExit(_ exited: DispatchSemaphore, timeout: TimeInterval) async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: exited.wait(timeout: .now() + timeout) == .success)
+            }
         }
     }
 
@@ -63,14 +86,13 @@ struct DocgenProcess {
         let collected = Collected()
         out.fileHandleForReading.readabilityHandler = { handle in collected.appendOut(handle.availableData) }
         err.fileHandleForReading.readabilityHandler = { handle in collected.appendErr(handle.availableData) }
+        let exited = exitSignal(for: process)
         try process.run()
         // The child never got `out`: close its write end too, or reading it to the end would wait forever.
         if unwritableStdout { try out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             process.waitUntilExit()
             Issue.record("docgen \(arguments.joined(separator: " ")) did not finish within \(timeout) s")

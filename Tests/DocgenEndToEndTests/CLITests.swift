@@ -50,7 +50,12 @@ struct CLITests {
     @Test func versionAndHelp() throws {
         let version = try DocgenProcess.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let lines = version.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(version.stdout)")
+        #expect(lines.first == "docgen 0.1.0")
+        #expect(lines.dropFirst().first?.contains(/^commit ([0-9a-f]{40}(-dirty)?|unknown)$/) == true)
+        #expect(lines.dropFirst(2).first?.contains(/^libcurl \d+\.\d+\.\d+/) == true)
+        #expect(lines.dropFirst(3).first?.contains(/^libcmark \d+\.\d+\.\d+$/) == true)
         let help = try DocgenProcess.run(["--help"])
         #expect(help.status == 0)
         for command in ["generate", "plan", "scan", "tokens", "render", "config"] {
@@ -148,7 +153,7 @@ struct CLITests {
         let result = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json",
+                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json", "--no-repair",
             ],
             environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
@@ -169,7 +174,7 @@ struct CLITests {
         let again = try DocgenProcess.run(
             [
                 folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json",
+                "\(server.baseURL)/v1", "--model", "gpt-4o-mini", "--json", "--no-repair",
             ],
             environment: environment)
         #expect(again.status == 0)
@@ -191,7 +196,7 @@ struct CLITests {
         let output = folder.appendingPathComponent("out").path
         let result = try DocgenProcess.run([
             folder.appendingPathComponent("repo").path, "-o", output, "--provider", "compatible", "--base-url",
-            "\(server.baseURL)/v1", "--stream", "--json",
+            "\(server.baseURL)/v1", "--stream", "--json", "--no-repair",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let first = try #require(server.receivedRequests.first)

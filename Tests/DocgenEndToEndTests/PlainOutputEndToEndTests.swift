@@ -7,16 +7,11 @@ import Testing
 ///
 /// Serialized for the same reason as ``TerminalEndToEndTests``: one whole-sample run at a time.
 @Suite(.serialized) struct PlainOutputEndToEndTests {
-    /// Compares `actual` with `Snapshots/<name>.txt` beside this file; `RECORD_SNAPSHOTS=1` writes it instead.
+    /// Compares `actual` with `Snapshots/<name>.txt` beside this file (``Snapshot``; `RECORD_SNAPSHOTS=1`
+    /// re-records it).
     static func expectSnapshot(_ actual: String, named name: String) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Snapshots/\(name).txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try? String(contentsOf: url, encoding: .utf8)
-        #expect(expected == actual, "Snapshot \(name) differs; re-record with RECORD_SNAPSHOTS=1.\n\(actual)")
+        let failure = Snapshot.compare(actual, named: name, testFile: #filePath)
+        #expect(failure == nil, "\(failure ?? "")")
     }
 
     static func run(_ extra: [String]) throws -> (DocgenProcess.Output, URL) {

@@ -35,17 +35,19 @@ struct ResumeTests {
         process.executableURL = try DocgenProcess.executable
         process.arguments = [
             repo.path, "-o", output.path, "--provider", "compatible", "--base-url", "\(slow.baseURL)/v1",
-            "--concurrency", "1", "--quiet",
+            "--concurrency", "1", "--quiet", "--no-repair",
         ]
         process.environment = DocgenProcess.cleanEnvironment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let exited = DocgenProcess.exitSignal(for: process)
         try process.run()
         #expect(await slow.waitForRequests(count: 2, timeout: .seconds(60)))
         process.interrupt()
-        let deadline = Date().addingTimeInterval(30)
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { process.terminate() }
+        if await !DocgenProcess.waitForExit(exited, timeout: 30) {
+            Issue.record("docgen did not stop within 30 s of SIGINT")
+            process.terminate()
+        }
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
         let pages = ["a.py.md", "b.py.md", "c.py.md"].filter {
@@ -59,6 +61,7 @@ struct ResumeTests {
         defer { fast.shutdown() }
         let resumed = try DocgenProcess.run([
             repo.path, "-o", output.path, "--provider", "compatible", "--base-url", "\(fast.baseURL)/v1", "--json",
+            "--no-repair",
         ])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(fast.receivedRequests.count == 2)

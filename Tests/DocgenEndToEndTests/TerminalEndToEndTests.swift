@@ -36,11 +36,12 @@ import Testing
         return environment
     }
 
+    /// `--no-repair`: the scripted 503s fall on fixed request numbers, so repair requests would move them.
     static func arguments(server: LoopbackHTTPServer, output: URL, concurrency: Int = 2) -> [String] {
         [
             DocgenProcess.repositoryRoot.appendingPathComponent("repos/sample").path, "-o", output.path,
             "--provider", "compatible", "--base-url", "\(server.baseURL)/v1", "--model", "gpt-4o",
-            "--max-source-lines", "100", "--concurrency", String(concurrency), "--no-html",
+            "--max-source-lines", "100", "--concurrency", String(concurrency), "--no-html", "--no-repair",
         ]
     }
 

@@ -32,7 +32,12 @@ struct RepositoryScannerTests {
         #expect(reasons["latin1.py"]?.hasPrefix("syntax error at line 1: Non-UTF-8 code") == true)
         #expect(reasons["binary.py"]?.hasPrefix("binary file") == true)
         #expect(reasons["broken.py"]?.hasPrefix("syntax error at line 4") == true)
-        #expect(reasons["large.py"]?.hasPrefix("too large: 1200 bytes") == true)
+        #expect(reasons["large.py"] == "too large: 1200 bytes (limit 1000 bytes)")
+        // The remedy is data, not CLI wording: which setting, and the least value that works.
+        let remedies = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.path, $0.remedy) })
+        #expect(remedies["large.py"] == ScanError.Remedy(setting: .maxFileSize, minimumValue: 1200))
+        #expect(remedies["broken.py"] == .some(nil))
+        #expect(!result.skipped.contains { $0.reason.contains("--") })
         #expect(reasons["Broken.swift"]?.hasPrefix("syntax error at line 1") == true)
         #expect(result.skipped.map(\.path) == ["Broken.swift", "binary.py", "broken.py", "large.py", "latin1.py"])
     }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import DocgenTokens
 
-/// The fixture written by `scripts/gen-token-goldens.py` with tiktoken's ids.
+/// The fixture written by `scripts/gen_token_goldens.py` with tiktoken's ids.
 struct TokenGoldens: Decodable {
     struct Case: Decodable, CustomTestStringConvertible, Sendable {
         let name: String

@@ -5,6 +5,8 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         case unknownKey(key: String, origin: String, suggestion: String?)
         case malformedFile(path: String, detail: String)
         case invalidModel(name: String, detail: String, origin: String)
+        case unknownCustomModel(name: String)
+        case unknownEncoding(model: String, encoding: String, supported: [String])
     }
 
     private let code: Code
@@ -32,6 +34,16 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         ConfigurationError(.invalidModel(name: name, detail: detail, origin: origin))
     }
 
+    /// A `models:` entry that names neither a known model nor its context window.
+    public static func unknownCustomModel(name: String) -> ConfigurationError {
+        ConfigurationError(.unknownCustomModel(name: name))
+    }
+
+    /// A `models:` entry with an encoding docgen does not carry.
+    public static func unknownEncoding(model: String, encoding: String, supported: [String]) -> ConfigurationError {
+        ConfigurationError(.unknownEncoding(model: model, encoding: encoding, supported: supported))
+    }
+
     /// A label without associated values, for metrics.
     public var shortDescription: String {
         switch code {
@@ -39,6 +51,8 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         case .unknownKey: return "unknown_key"
         case .malformedFile: return "malformed_file"
         case .invalidModel: return "invalid_model"
+        case .unknownCustomModel: return "unknown_custom_model"
+        case .unknownEncoding: return "unknown_encoding"
         }
     }
 
@@ -53,6 +67,12 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
             return "\(path) is not a valid docgen configuration: \(detail)"
         case .invalidModel(let name, let detail, let origin):
             return "\(origin): model '\(name)': \(detail)"
+        case .unknownCustomModel(let name):
+            return "Model '\(name)' in the configuration is not a known model: give its context_window "
+                + "(and max_output_tokens, encoding and prices), or a known base model with base:."
+        case .unknownEncoding(let model, let encoding, let supported):
+            return "Model '\(model)': unknown encoding '\(encoding)'; use "
+                + supported.joined(separator: " or ") + "."
         }
     }
 }

@@ -19,6 +19,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var minimumCompletionTokens: Int = 512
         /// The most source lines put in one prompt, or nil for no line cap.
         public var maxSourceLines: Int?
+
+        /// Creates the defaults.
+        public init() {}
     }
 
     /// Where and what to write.

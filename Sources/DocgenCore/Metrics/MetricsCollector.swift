@@ -64,6 +64,13 @@ public actor MetricsCollector {
         files[file] = record
     }
 
+    /// Records the checked quality of a file's page.
+    public func recordQuality(file: String, quality: PageQuality) {
+        var record = files[file] ?? MetricsReport.File(path: file)
+        record.quality = quality
+        files[file] = record
+    }
+
     /// Adds records from another run (for `docgen merge` of sharded runs).
     public func absorb(_ other: MetricsReport) {
         for file in other.files { files[file.path] = file }

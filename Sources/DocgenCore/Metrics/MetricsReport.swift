@@ -38,6 +38,8 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var retries: [String: Int]
         /// Answers cut short by the output limit (`finish_reason: length`).
         public var lengthLimitedAnswers: Int
+        /// The page's checked quality, when the run checked it (nil for cached pages and older reports).
+        public var quality: PageQuality?
 
         /// Creates an empty record for a file.
         public init(path: String, outcome: Outcome = .documented) {
@@ -112,11 +114,13 @@ public struct MetricsReport: Sendable, Codable, Equatable {
     /// Every request's latency in milliseconds, so sharded reports can be merged with correct percentiles
     /// (nil in reports written before this field existed).
     public var requestLatenciesMilliseconds: [Double]?
+    /// Truthfulness and completeness of the pages checked in the run (nil when no page was checked).
+    public var quality: QualitySummary?
 
     private enum CodingKeys: String, CodingKey {
         case model, provider
         case files = "modules"
-        case totals, requestLatenciesMilliseconds
+        case totals, requestLatenciesMilliseconds, quality
     }
 
     /// Creates a report from file records and request latencies.
@@ -160,6 +164,8 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             latencyP95Milliseconds: Self.percentile(requestLatencies, 0.95),
             wallMilliseconds: wallMilliseconds
         )
+        let checked = self.files.compactMap { file in file.quality.map { (path: file.path, quality: $0) } }
+        self.quality = checked.isEmpty ? nil : QualitySummary(pages: checked)
     }
 
     /// The nearest-rank percentile of `values` (`fraction` in 0...1), or nil when empty.

@@ -35,6 +35,7 @@ extension MetricsReport {
             }
             out += line + "\n"
         }
+        if let quality { out += "\n" + quality.markdown() }
         return out
     }
 

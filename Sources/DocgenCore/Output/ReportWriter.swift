@@ -47,7 +47,8 @@ public struct ReportWriter: Sendable {
         self.renderer = renderer
     }
 
-    /// Writes the index, the metrics and (with a renderer) the site.
+    /// Writes the index, the metrics and (with a renderer) the site. `appendix` (such as the coverage section) goes at
+    /// the end of the index and of the metrics page.
     ///
     /// - Parameters:
     ///   - entries: One entry per module.
@@ -62,6 +63,7 @@ public struct ReportWriter: Sendable {
         entries: [IndexWriter.Entry],
         skipped: [(path: String, reason: String)],
         report: MetricsReport,
+        appendix: String? = nil,
         to writer: AtomicFileWriter,
         site: SiteInputs = SiteInputs()
     ) throws -> SiteBuilder.Report {
@@ -69,16 +71,21 @@ public struct ReportWriter: Sendable {
             providerName == ProviderKind.offline.rawValue
             ? "Reference documentation written offline from the source alone."
             : "Written by `\(modelName)` (\(providerName))."
-        let index = IndexWriter().page(
+        var index = IndexWriter().page(
             project: projectName, entries: entries, skipped: skipped, generator: generator, grouping: site.grouping)
+        var metricsPage = report.markdown
+        if let appendix {
+            index += "\n" + appendix
+            metricsPage += "\n" + appendix
+        }
         try writer.writeIfChanged(index, to: OutputLayout.indexPage)
         try writer.write(try report.jsonData(), to: OutputLayout.metricsJSON)
-        try writer.write(report.markdown, to: OutputLayout.metricsMarkdown)
+        try writer.write(metricsPage, to: OutputLayout.metricsMarkdown)
         guard let renderer else { return SiteBuilder.Report() }
         var pages = [
             SiteBuilder.Page(path: OutputLayout.indexPage, title: "Index", kind: .home, markdown: index),
             SiteBuilder.Page(
-                path: OutputLayout.metricsMarkdown, title: "Metrics", kind: .extra, markdown: report.markdown),
+                path: OutputLayout.metricsMarkdown, title: "Metrics", kind: .extra, markdown: metricsPage),
         ]
         pages[1].isRunRecord = true
         pages += site.extraPages

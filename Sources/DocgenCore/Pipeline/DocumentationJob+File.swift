@@ -6,7 +6,7 @@ import Logging
 extension DocumentationJob {
     /// The manifest key of a file's page under the current settings.
     func key(for file: SourceFile) -> String {
-        RunManifest.key([file.source, file.path, settings.providerName, settings.modelName] + settings.fingerprint)
+        settings.pageInputs.key(for: file, provider: settings.providerName, model: settings.modelName)
     }
 
     /// Documents one file, or finds it unchanged; never throws (failures are results).
@@ -63,7 +63,8 @@ extension DocumentationJob {
     private func write(_ file: SourceFile, lineCount: Int, logger: Logger) async throws -> (String, Int, Int) {
         switch pageSource {
         case .offline:
-            return (OfflineDocumentWriter().page(for: file, lineCount: lineCount), 0, 0)
+            let page = OfflineDocumentWriter().page(for: file, lineCount: lineCount)
+            return (await checked(page, file: file, repair: nil), 0, 0)
         case .model(let service, let prompts, let budget, let counter):
             let plan = try prompts.plan(file)
             if plan.isTruncated || plan.isSplit {
@@ -85,7 +86,16 @@ extension DocumentationJob {
             let markdown = PageComposer().page(
                 path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
                 answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
-            return (markdown, plan.truncatedLines, plan.requestCount)
+            let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
+                let request = try prompts.repairRequest(for: file, page: page, problems: problems)
+                let result = try await service.complete(request, budget: budget, counter: counter, file: file.path)
+                return PageComposer().page(
+                    path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
+                    answers: [PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)],
+                    anchors: SymbolAnchor.anchors(for: file.symbols))
+            }
+            let page = await checked(markdown, file: file, repair: repair, logger: logger)
+            return (page, plan.truncatedLines, plan.requestCount)
         }
     }
 }

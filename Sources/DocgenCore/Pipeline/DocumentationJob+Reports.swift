@@ -44,7 +44,9 @@ extension DocumentationJob {
         try ReportWriter(
             projectName: settings.projectName, providerName: settings.providerName, modelName: settings.modelName,
             renderer: settings.writesHTML ? renderer : nil
-        ).write(entries: entries, skipped: skipped, report: report, to: writer, site: site)
+        ).write(
+            entries: entries, skipped: skipped, report: report, appendix: settings.reportAppendix, to: writer,
+            site: site)
     }
 
     func summary(
@@ -54,13 +56,13 @@ extension DocumentationJob {
             RunSummary.Failure(path: $0.path, reason: $0.reason ?? "unknown")
         }
         let stale = results.filter { $0.isStale || $0.outcome == nil }.map(\.path)
-        let status: String
+        let status: RunSummary.Status
         if interrupted {
-            status = "interrupted"
+            status = .interrupted
         } else if settings.checkOnly {
-            status = stale.isEmpty ? "ok" : "stale"
+            status = stale.isEmpty ? .ok : .stale
         } else {
-            status = failures.isEmpty ? "ok" : "partial"
+            status = failures.isEmpty ? .ok : .partial
         }
         return RunSummary(
             status: status, project: settings.projectName,

@@ -39,18 +39,25 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var modelName: String
         /// The provider name.
         public var providerName: String
-        /// Everything else that shapes a page (template texts, prompt settings), for the manifest key.
-        public var fingerprint: [String]
+        /// Everything else that shapes a page (templates, prompt settings, model profile); the job derives each
+        /// page's manifest key from it.
+        public var pageInputs: PageInputs
+        /// Checks every page before it is written (nil: pages are written unchecked).
+        public var reviewer: (any PageReviewing)?
+        /// Whether a page that fails the checks gets one repair request (model pages only).
+        public var repairsPages = true
+        /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
+        public var reportAppendix: String?
 
         /// Creates settings.
         public init(
-            projectName: String, outputDirectory: URL, modelName: String, providerName: String, fingerprint: [String]
+            projectName: String, outputDirectory: URL, modelName: String, providerName: String, pageInputs: PageInputs
         ) {
             self.projectName = projectName
             self.outputDirectory = outputDirectory
             self.modelName = modelName
             self.providerName = providerName
-            self.fingerprint = fingerprint
+            self.pageInputs = pageInputs
         }
     }
 

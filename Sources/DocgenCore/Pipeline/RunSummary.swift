@@ -10,9 +10,23 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var reason: String
     }
 
-    /// `ok` (every file documented or unchanged), `partial` (some failed), `stale` (`--check` found
-    /// out-of-date pages), `interrupted`.
-    public var status: String
+    /// How a run ended; drives docgen's exit status. Encoded as its raw value (`"ok"`, `"partial"`, …).
+    public enum Status: String, Sendable, Codable, Equatable {
+        /// Every file documented or unchanged (exit 0).
+        case ok
+        /// Some files failed; the others were written (exit 1).
+        case partial
+        /// `--check` found out-of-date pages (exit 1).
+        case stale
+        /// The run was interrupted; finished pages are kept (exit 1).
+        case interrupted
+
+        /// The exit status for a run that ended this way: 0 for ``ok``, 1 otherwise.
+        public var exitCode: Int32 { self == .ok ? 0 : 1 }
+    }
+
+    /// How the run ended.
+    public var status: Status
     /// The project name.
     public var project: String
     /// The output folder.
@@ -66,17 +80,37 @@ public struct RunSummary: Sendable, Codable, Equatable {
     }
 
     /// The exit status docgen uses for this summary: 0 when `ok`, 1 otherwise.
-    public var exitCode: Int32 { status == "ok" ? 0 : 1 }
+    public var exitCode: Int32 { status.exitCode }
 
     /// Key-sorted, snake_case JSON.
     public func jsonData() throws -> Data {
         try JSONEncoder.docgenOutput(snakeCaseKeys: true).encode(self)
     }
 
+    /// Key-sorted, snake_case JSON with the pages' `truthfulness` and `completeness` (and the whole quality
+    /// summary under `quality`) when they were checked.
+    ///
+    /// - Parameter quality: The end-of-run check, or nil.
+    public func jsonData(quality: QualitySummary?) throws -> Data {
+        guard let quality else { return try jsonData() }
+        struct WithQuality: Encodable {
+            var summary: RunSummary
+            var quality: QualitySummary
+            func encode(to encoder: any Encoder) throws {
+                try summary.encode(to: encoder)
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(quality.truthfulness, forKey: Key("truthfulness"))
+                try container.encode(quality.completeness, forKey: Key("completeness"))
+                try container.encode(quality, forKey: Key("quality"))
+            }
+        }
+        return try JSONEncoder.docgenOutput(snakeCaseKeys: true).encode(WithQuality(summary: self, quality: quality))
+    }
+
     /// A few lines for the end of a run.
     public var humanReadable: String {
         var lines: [String] = []
-        let head = status == "ok" ? "done" : status
+        let head = status == .ok ? "done" : status.rawValue
         let count: (Int) -> String = HumanFormat.count
         let shardNote = shard.map { " (shard \($0))" } ?? ""
         lines.append(
@@ -88,10 +122,19 @@ public struct RunSummary: Sendable, Codable, Equatable {
             "requests \(count(requests)), \(tokens), cost \(HumanFormat.usd(costUSD)), retries \(count(retries)), "
                 + "truncated \(truncatedFiles), split \(splitFiles), \(seconds)")
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
-        if status == "stale" {
+        if status == .stale {
             for path in stale { lines.append("  stale \(path)") }
         }
         lines.append("output: \(output)")
         return lines.joined(separator: "\n")
     }
+}
+
+/// A coding key made from a string.
+struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ value: String) { stringValue = value }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -85,3 +85,27 @@ public struct SourceFile: Sendable, Equatable {
     /// The comment prefix used for omission markers.
     var commentPrefix: String { language.lowercased() == "python" ? "#" : "//" }
 }
+
+extension SourceFile {
+    /// Counts lines the way editors do (and the scanner does): `\n`, `\r\n` and a lone `\r` end a line, and a
+    /// last line without a line break counts too.
+    ///
+    /// - Parameter text: The text to measure.
+    /// - Returns: The number of lines (0 for empty text).
+    static func lineCount(of text: String) -> Int {
+        var count = 0
+        var last: UInt8 = 10
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 10 {
+                if previous != 13 { count += 1 }
+            } else if byte == 13 {
+                count += 1
+            }
+            previous = byte
+            last = byte
+        }
+        if last != 10 && last != 13 { count += 1 }
+        return count
+    }
+}

@@ -17,6 +17,27 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case languageNotSupported(language: String)
     }
 
+    /// A change of a scan setting that would let the scan use the file: which setting, and the least value that
+    /// works. Callers word it for their users (a flag, a configuration key).
+    public struct Remedy: Sendable, Hashable, Codable {
+        /// A scan setting.
+        public enum Setting: String, Sendable, Hashable, Codable {
+            /// ``ScanConfiguration/maxFileSize``, in bytes.
+            case maxFileSize
+        }
+
+        /// The setting to change.
+        public var setting: Setting
+        /// The least value of the setting that lets the scan use the file.
+        public var minimumValue: Int
+
+        /// Creates a remedy.
+        public init(setting: Setting, minimumValue: Int) {
+            self.setting = setting
+            self.minimumValue = minimumValue
+        }
+    }
+
     private let code: Code
 
     private init(_ code: Code) {
@@ -100,6 +121,12 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         ScanError(.languageNotSupported(language: language))
     }
 
+    /// The setting change that would let the scan use the file, or nil when no setting helps.
+    public var remedy: Remedy? {
+        if case .tooLarge(let bytes, _) = code { return Remedy(setting: .maxFileSize, minimumValue: bytes) }
+        return nil
+    }
+
     /// The 1-based line of a syntax error, or `nil` for other errors.
     public var line: Int? {
         if case .syntaxError(let line, _) = code { return line }
@@ -122,7 +149,7 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .syntaxError(let line, let message): "syntax error at line \(line): \(message)"
         case .notUTF8: "not UTF-8 (docgen reads UTF-8 source only; re-encode the file to scan it)"
         case .binary: "binary file (contains NUL bytes)"
-        case .tooLarge(let bytes, let limit): "too large: \(bytes) bytes (limit \(limit) bytes; raise --max-file-size)"
+        case .tooLarge(let bytes, let limit): "too large: \(bytes) bytes (limit \(limit) bytes)"
         case .unreadable(let reason): "unreadable: \(reason)"
         case .grammarUnavailable(let language, let reason): "no \(language) grammar: \(reason)"
         case .parseTimedOut(let milliseconds):

@@ -6,15 +6,19 @@ public struct ScanResult: Sendable, Hashable, Codable {
         public var path: String
         /// Why it was skipped, for a person to read.
         public var reason: String
+        /// The setting change that would let the scan use it, or nil.
+        public var remedy: ScanError.Remedy?
 
         /// Creates a skipped entry.
         ///
         /// - Parameters:
         ///   - path: The path relative to the scan root.
         ///   - reason: Why it was skipped.
-        public init(path: String, reason: String) {
+        ///   - remedy: The setting change that would let the scan use it.
+        public init(path: String, reason: String, remedy: ScanError.Remedy? = nil) {
             self.path = path
             self.reason = reason
+            self.remedy = remedy
         }
     }
 

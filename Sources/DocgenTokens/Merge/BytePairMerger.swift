@@ -1,9 +1,11 @@
 /// Splits one pre-tokenized piece into tokens by byte-pair merging, exactly as tiktoken's `byte_pair_encode`.
 ///
 /// The merge repeatedly joins the adjacent pair whose concatenation has the lowest rank, the leftmost one on
-/// ties, until no adjacent pair is a token. Short pieces use tiktoken's own O(n·m) loop over a small array,
-/// which is fastest there; long pieces use an 8-ary heap of candidate pairs over a linked list of parts, which
-/// makes the worst case O(n log n) instead of quadratic (1 MB of one letter is a single piece).
+/// ties, until no adjacent pair is a token. Three strategies give the same tokens, each where it is fastest:
+/// short pieces use tiktoken's own O(n·m) loop over a small array; medium pieces an 8-ary heap of candidate
+/// pairs over a linked list of parts, O(n log n); long pieces (1 MB of one letter, base64 without line breaks,
+/// minified code are single pieces or long ones) a bucket queue indexed by rank, O(n + R) for R tokens, so the
+/// time per byte stays flat however long the piece is.
 ///
 /// Within one encode call of a long text, a ``RankCache`` keeps recent rank lookups and a ``PieceCache`` replays
 /// the tokens of pieces merged before; neither changes the result (a test checks both ways).
@@ -11,11 +13,14 @@ struct BytePairMerger {
     /// Pieces longer than this many bytes are merged with the heap.
     static let heapThreshold = 96
 
+    /// Pieces longer than this many bytes are merged with the rank-bucket queue, whose fixed cost (a bitmap of
+    /// R bits to scan) only pays off on long pieces.
+    static let queueThreshold = 2_048
+
     /// Texts of at least this many bytes get a ``RankCache``.
     static let cacheThreshold = 512
 
     let vocabulary: Vocabulary
-    let table: RankTable
     /// The per-call lookup cache, or nil for short texts.
     var cache: RankCache?
     /// The per-call piece cache, or nil for short texts.
@@ -25,16 +30,15 @@ struct BytePairMerger {
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        self.table = vocabulary.table
     }
 
     /// The rank of `bytes[0..<length]`, through the cache when there is one and the string is short.
     @inline(__always)
     func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         if length <= 8, let cache {
-            return cache.rank(bytes, length, table: table)
+            return cache.rank(bytes, length, table: vocabulary.table)
         }
-        return table.rank(bytes, length)
+        return vocabulary.table.rank(bytes, length)
     }
 
     /// The rank of the concatenation of the adjacent tokens `left` and `right`, whose bytes are
@@ -42,9 +46,9 @@ struct BytePairMerger {
     @inline(__always)
     func rank(_ left: UInt32, _ right: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         if let pairs {
-            return pairs.rank(left, right, bytes, length, table: table)
+            return pairs.rank(left, right, bytes, length, table: vocabulary.table)
         }
-        return table.rank(bytes, length)
+        return vocabulary.table.rank(bytes, length)
     }
 
     /// Emits the tokens of `piece[0..<length]` into `sink`.
@@ -64,7 +68,7 @@ struct BytePairMerger {
             }
             return
         }
-        if length <= table.maxTokenLength {
+        if length <= vocabulary.table.maxTokenLength {
             let wholeRank = rank(piece, length)
             if wholeRank != UInt32.max {
                 sink.append(wholeRank)
@@ -91,8 +95,10 @@ struct BytePairMerger {
     private func merge<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, _ length: Int, into sink: inout Sink) {
         if length <= Self.heapThreshold {
             mergeSmall(piece, length, into: &sink)
-        } else {
+        } else if length <= Self.queueThreshold {
             mergeLarge(piece, length, into: &sink)
+        } else {
+            mergeQueued(piece, length, into: &sink)
         }
     }
 

@@ -33,7 +33,7 @@ struct PairCache {
     /// The rank of `left`'s bytes followed by `right`'s, which are `bytes[0..<length]`.
     @inline(__always)
     func rank(
-        _ left: UInt32, _ right: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int, table: RankTable
+        _ left: UInt32, _ right: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int, table: borrowing RankTable
     ) -> UInt32 {
         let key = UInt64(left) << 32 | UInt64(right)
         let slot = slots + (Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & slotMask)

@@ -24,7 +24,7 @@ struct RankCache {
 
     /// The rank of `bytes[0..<length]` (`length` in 2...8), from the cache or else from `table`.
     @inline(__always)
-    func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int, table: RankTable) -> UInt32 {
+    func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int, table: borrowing RankTable) -> UInt32 {
         let key = RankTable.packedPrefix(bytes, length)
         let hash = RankTable.hash(key, bytes, length)
         let slot = slots + ((hash >> 7) & slotMask)

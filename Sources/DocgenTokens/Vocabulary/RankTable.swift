@@ -3,9 +3,13 @@
 /// Each slot holds the first 8 bytes of its token packed into a `UInt64` plus the token's length and rank, so
 /// tokens of up to 8 bytes (most of them) are found without touching the token byte buffer. Linear probing,
 /// load factor at most 1/2.
-struct RankTable: @unchecked Sendable {
-    // @unchecked Sendable: the slots are allocated and filled in `init` and only read afterwards; the owning
-    // `Vocabulary` frees them (and the token storage the table points into) in its `deinit`.
+///
+/// The table is `~Copyable` and owns all of its memory: the token bytes and offsets it is built from (moved in
+/// by ``init(tokenBytes:tokenOffsets:tokenCount:)``), the slots and the filter, which its `deinit` frees. No copy
+/// can outlive the storage; ``Vocabulary`` holds the one instance and lends it out (`borrowing` parameters).
+struct RankTable: ~Copyable, @unchecked Sendable {
+    // @unchecked Sendable: the memory is written only in `init` and read-only until `deinit`, so concurrent
+    // readers are safe; being noncopyable, the table cannot be shared other than by borrowing it.
 
     /// One slot: `key` is the packed first 8 bytes; `meta` is `length << 32 | rank`, or 0 when empty.
     struct Slot {
@@ -19,14 +23,18 @@ struct RankTable: @unchecked Sendable {
     private let filter: UnsafeMutablePointer<UInt64>
     private static let filterBits = 1 << 21
     private let mask: Int
-    private let tokenBytes: UnsafePointer<UInt8>
-    private let tokenOffsets: UnsafePointer<UInt32>
+    private let tokenBytes: UnsafeMutablePointer<UInt8>
+    private let tokenOffsets: UnsafeMutablePointer<UInt32>
 
     /// The length in bytes of the longest token.
     let maxTokenLength: Int
 
-    /// Builds the table for tokens whose bytes are `tokenBytes[tokenOffsets[rank]..<tokenOffsets[rank + 1]]`.
-    init(tokenBytes: UnsafePointer<UInt8>, tokenOffsets: UnsafePointer<UInt32>, tokenCount: Int) {
+    /// The number of tokens (ranks `0..<tokenCount`).
+    let tokenCount: Int
+
+    /// Builds the table for tokens whose bytes are `tokenBytes[tokenOffsets[rank]..<tokenOffsets[rank + 1]]`,
+    /// taking ownership of both buffers (the caller must not free or use them afterwards).
+    init(tokenBytes: UnsafeMutablePointer<UInt8>, tokenOffsets: UnsafeMutablePointer<UInt32>, tokenCount: Int) {
         var capacity = 16
         while capacity < tokenCount * 2 {
             capacity <<= 1
@@ -38,6 +46,7 @@ struct RankTable: @unchecked Sendable {
         filter.initialize(repeating: 0, count: Self.filterBits / 64)
         self.tokenBytes = tokenBytes
         self.tokenOffsets = tokenOffsets
+        self.tokenCount = tokenCount
         var longest = 0
         for rank in 0..<tokenCount {
             let start = Int(tokenOffsets[rank])
@@ -101,15 +110,24 @@ struct RankTable: @unchecked Sendable {
         return (Int((bits >> 21) & UInt64(filterBits - 1)), Int((bits >> 42) & UInt64(filterBits - 1)))
     }
 
-    /// The number of bytes the slots and the filter occupy.
+    /// The number of bytes the token bytes, offsets, slots and filter occupy.
     var storageByteCount: Int {
-        (mask + 1) * MemoryLayout<Slot>.stride + Self.filterBits / 8
+        Int(tokenOffsets[tokenCount]) + (tokenCount + 1) * 4 + (mask + 1) * MemoryLayout<Slot>.stride
+            + Self.filterBits / 8
     }
 
-    /// Frees the slots; the table must not be used afterwards (called by the owning ``Vocabulary``).
-    func deallocate() {
+    deinit {
         slots.deallocate()
         filter.deallocate()
+        tokenBytes.deallocate()
+        tokenOffsets.deallocate()
+    }
+
+    /// The bytes of the token with the given rank, which must be below ``tokenCount``; valid while the table is.
+    @inline(__always)
+    func bytes(ofRank rank: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(tokenOffsets[rank])
+        return UnsafeBufferPointer(start: tokenBytes + start, count: Int(tokenOffsets[rank + 1]) - start)
     }
 
     /// Packs the first `min(length, 8)` bytes little-endian into a `UInt64`, zero-padded.

@@ -1,22 +1,23 @@
 /// The mergeable tokens of one encoding: each rank's bytes, and a hash table from bytes back to rank.
 ///
 /// Built from a tiktoken rank file (`base64(token bytes) SPACE rank` per line, ranks 0..<N in order). The
-/// storage is flat: one byte buffer for all tokens plus N + 1 offsets into it.
+/// storage is flat: one byte buffer for all tokens plus N + 1 offsets into it, owned by the noncopyable
+/// ``RankTable``, which the vocabulary holds and lends.
 final class Vocabulary: @unchecked Sendable {
     // @unchecked Sendable: every pointer is written only during `init` and freed in `deinit`; in between the
     // storage is read-only, so concurrent readers are safe.
 
     /// The number of mergeable tokens (ranks `0..<tokenCount`).
-    let tokenCount: Int
-    /// The bytes → rank table.
+    var tokenCount: Int {
+        table.tokenCount
+    }
+    /// The bytes → rank table, which owns the token storage; borrow it, it cannot be copied out.
     let table: RankTable
     /// The ranks of the 256 single-byte tokens.
     let byteRanks: [UInt32]
 
     /// The ranks of all two-byte tokens, indexed by `first << 8 | second` (`UInt32.max` when not a token).
     private let twoByteRanks: UnsafeMutablePointer<UInt32>
-    private let tokenBytes: UnsafeMutablePointer<UInt8>
-    private let tokenOffsets: UnsafeMutablePointer<UInt32>
 
     /// Parses a rank file.
     ///
@@ -42,9 +43,6 @@ final class Vocabulary: @unchecked Sendable {
             offsets.deallocate()
             throw error
         }
-        tokenBytes = bytes
-        tokenOffsets = offsets
-        tokenCount = parsed
         table = RankTable(tokenBytes: bytes, tokenOffsets: offsets, tokenCount: parsed)
         var singleByteRanks = [UInt32](repeating: UInt32.max, count: 256)
         for value in 0..<256 {
@@ -54,9 +52,11 @@ final class Vocabulary: @unchecked Sendable {
         byteRanks = singleByteRanks
         twoByteRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 65_536)
         twoByteRanks.initialize(repeating: UInt32.max, count: 65_536)
-        for rank in 0..<parsed where offsets[rank + 1] - offsets[rank] == 2 {
-            let start = Int(offsets[rank])
-            twoByteRanks[Int(bytes[start]) << 8 | Int(bytes[start + 1])] = UInt32(rank)
+        for rank in 0..<parsed {
+            let token = table.bytes(ofRank: rank)
+            if token.count == 2 {
+                twoByteRanks[Int(token[0]) << 8 | Int(token[1])] = UInt32(rank)
+            }
         }
         if let missing = singleByteRanks.firstIndex(of: UInt32.max) {
             throw TokenizerError.malformedRankFile(
@@ -65,10 +65,7 @@ final class Vocabulary: @unchecked Sendable {
     }
 
     deinit {
-        table.deallocate()
         twoByteRanks.deallocate()
-        tokenBytes.deallocate()
-        tokenOffsets.deallocate()
     }
 
     /// The rank of the two-byte token `first, second`, or `UInt32.max`.
@@ -80,12 +77,11 @@ final class Vocabulary: @unchecked Sendable {
     /// The bytes of the token with the given rank, which must be below ``tokenCount``.
     @inline(__always)
     func bytes(ofRank rank: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = Int(tokenOffsets[rank])
-        return UnsafeBufferPointer(start: tokenBytes + start, count: Int(tokenOffsets[rank + 1]) - start)
+        table.bytes(ofRank: rank)
     }
 
     /// The number of bytes held by the vocabulary's storage (token bytes, offsets and hash table).
     var storageByteCount: Int {
-        Int(tokenOffsets[tokenCount]) + (tokenCount + 1) * 4 + 65_536 * 4 + table.storageByteCount
+        65_536 * 4 + table.storageByteCount
     }
 }

@@ -5,6 +5,7 @@ import DocgenCurl
 import DocgenMarkdown
 import DocgenScanner
 import DocgenTokens
+import DocgenVerify
 import Foundation
 import Logging
 
@@ -35,11 +36,19 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Only this slice of the modules, I/N (1-based), for CI matrices; merge with 'docgen merge'.")
     var shard: String?
 
+    @Option(help: "Exit 1 when the pages' truthfulness (resolved / checked names, 0 to 1) is below this.")
+    var minTruthfulness: Double?
+
+    @Option(help: "Exit 1 when the pages' completeness (covered / required items, 0 to 1) is below this.")
+    var minCompleteness: Double?
+
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N, such as 2/4; got '\(shard)'.")
         }
         if dryRun && check { throw ValidationError("--dry-run and --check cannot be combined.") }
+        try QualityGate.validate(minTruthfulness, name: "--min-truthfulness")
+        try QualityGate.validate(minCompleteness, name: "--min-completeness")
     }
 
     func run() async throws {
@@ -56,7 +65,7 @@ struct GenerateCommand: AsyncParsableCommand {
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
-            providerName: context.providerKind.rawValue, fingerprint: context.fingerprint)
+            providerName: context.providerKind.rawValue, pageInputs: context.pageInputs)
         settings.outputDisplayName = context.configuration.output.directory
         settings.force = force
         settings.checkOnly = check
@@ -64,6 +73,11 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.concurrency = context.configuration.concurrency
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
+        let files = scan.files.map(SourceFile.init)
+        let repositoryFacts = RepositoryFacts(files: files)
+        settings.reviewer = PageVerifier(repository: repositoryFacts)
+        settings.repairsPages = !run.noRepair
+        settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
         let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
@@ -75,8 +89,7 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "OPENAI_API_KEY (or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT, or DEEPSEEK_API_KEY) or "
                     + "pass --provider.")
         }
-        let files = scan.files.map(SourceFile.init)
-        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reason) }
+        let skipped = scan.skipped.map { (path: $0.path, reason: $0.reasonForCLI(flags: false)) }
         let summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt(notify: { presenter.notice($0) }) {
@@ -85,16 +98,27 @@ struct GenerateCommand: AsyncParsableCommand {
         } catch let error as OutputError {
             throw CLIError.failure(error.description)
         }
+        // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
+        let quality =
+            check || summary.status == .interrupted
+            ? nil
+            : OutputCheck.run(
+                files: files.filter { settings.shard?.contains($0.path) ?? true },
+                output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
+                minimumCompleteness: minCompleteness)
         let metricsPath = (context.configuration.output.directory as NSString).appendingPathComponent("metrics.md")
         for line in presenter.closingLines(metricsPath: metricsPath) { presenter.console.message(line) }
         if output.json {
-            var data = try summary.jsonData()
+            var data = try summary.jsonData(quality: quality.map { $0.quality })
             data.append(0x0A)
             FileHandleOutput.standardOutput.write(data)
         } else {
             print(summary.humanReadable)
+            if let quality, quality.quality.pagesChecked > 0 { print(quality.summaryLine) }
         }
+        for failure in quality?.gateFailures ?? [] { FileHandleOutput.standardError.write("docgen: \(failure)\n") }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        if !(quality?.gateFailures.isEmpty ?? true) { throw ExitCode(1) }
     }
 
     private func makePageSource(

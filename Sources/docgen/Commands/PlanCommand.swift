@@ -1,7 +1,6 @@
 import ArgumentParser
 import DocgenCore
 import DocgenScanner
-import DocgenTokens
 import Foundation
 
 /// `docgen plan REPO` (also `docgen --dry-run REPO`): the token plan of every request, with no network.
@@ -29,8 +28,9 @@ struct PlanCommand: AsyncParsableCommand {
         let manager = try context.promptManager()
         let report = await PlanReport.make(
             files: scan.files.map(SourceFile.init),
-            skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reason) },
-            manager: manager, profile: context.profile, modelName: context.configuration.model)
+            skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reasonForCLI(flags: false)) },
+            manager: manager, profile: context.profile, modelName: context.configuration.model,
+            repairs: !options.noRepair)
         if json {
             var data = try report.jsonData()
             data.append(0x0A)

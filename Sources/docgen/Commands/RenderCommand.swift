@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocgenCore
 import DocgenMarkdown
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -107,32 +108,23 @@ struct RenderCommand: AsyncParsableCommand {
         }
     }
 
-    /// Writes `bytes` to a temporary file in the target's directory, then renames it over the target, so
-    /// readers never see a half-written page.
+    /// Writes the page with ``AtomicFileWriter`` (a temporary file beside the target, renamed into place), so
+    /// readers never see a half-written page. The target's folder must exist.
     ///
-    /// - Throws: `CLIError.failure` naming the file when any step fails; the temporary file is removed.
+    /// - Throws: `CLIError.failure` naming the file when the folder is missing or the write fails.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-        let stem = path.split(separator: "/").last.map(String.init) ?? "page"
-        var template = Array("\(directory)/.\(stem).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard descriptor >= 0 else {
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw CLIError.failure(
-                "Cannot write '\(path)': \(lastErrorMessage()). Check that the directory exists and is writable.")
+                "Cannot write '\(path)': no such directory. Check that the directory exists and is writable.")
         }
-        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: String?
-        if !writeAll(bytes, to: descriptor) || fchmod(descriptor, 0o644) != 0 {
-            failure = lastErrorMessage()
-        }
-        if close(descriptor) != 0 && failure == nil { failure = lastErrorMessage() }
-        if failure == nil && rename(temporaryPath, path) != 0 { failure = lastErrorMessage() }
-        if let failure {
-            unlink(temporaryPath)
-            throw CLIError.failure("Cannot write '\(path)': \(failure). Check the path and free disk space.")
+        do {
+            try AtomicFileWriter(root: folder).write(Data(bytes), to: target.lastPathComponent)
+        } catch {
+            throw CLIError.failure("\(error)")
         }
     }
 

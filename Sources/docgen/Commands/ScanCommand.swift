@@ -40,7 +40,7 @@ struct ScanCommand: AsyncParsableCommand {
         let result: ScanResult
         do {
             result = try await RepositoryScanner(configuration: configuration, provider: TreeSitterProvider.load())
-                .scan(root: path)
+                .scan(root: path).wordedForScanCommand
         } catch {
             throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)
         }

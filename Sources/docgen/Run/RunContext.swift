@@ -92,58 +92,12 @@ struct RunContext {
     /// The model's profile: the registry with the configuration's models added or overridden.
     private static func resolveProfile(_ configuration: DocgenConfiguration) throws -> ModelProfile {
         do {
-            var overrides: [ModelProfile] = []
-            for custom in configuration.customModels.values.sorted(by: { $0.name < $1.name }) {
-                overrides.append(try profile(for: custom))
-            }
-            let registry = try ModelRegistry.builtIn.merging(overrides)
-            return try registry.profile(for: configuration.model)
+            return try configuration.modelProfile()
         } catch let error as TokenBudgetError {
             throw CLIError.usage(error.description)
+        } catch let error as ConfigurationError {
+            throw CLIError.usage(error.description)
         }
-    }
-
-    /// A registry profile from a `models:` entry: a known base model (its own name or `base:`) with the given
-    /// facts applied, or a new model, which needs its context window.
-    static func profile(for custom: CustomModelSettings) throws -> ModelProfile {
-        let base = try? ModelRegistry.builtIn.profile(for: custom.base ?? custom.name)
-        var profile: ModelProfile
-        if let base {
-            profile = base
-            profile.id = custom.name
-            profile.aliases = []
-        } else {
-            guard let window = custom.contextWindow else {
-                throw CLIError.usage(
-                    "Model '\(custom.name)' in the configuration is not a known model: give its context_window "
-                        + "(and max_output_tokens, encoding and prices), or a known base model with base:.")
-            }
-            profile = ModelProfile.custom(id: custom.name, contextWindowTokens: window)
-        }
-        if let window = custom.contextWindow {
-            profile.contextWindowTokens = window
-            profile.maxOutputTokens = min(profile.maxOutputTokens, window)
-        }
-        if let output = custom.maxOutputTokens { profile.maxOutputTokens = output }
-        if let encoding = custom.encoding {
-            guard Encoding.supportedNames.contains(encoding) else {
-                throw CLIError.usage(
-                    "Model '\(custom.name)': unknown encoding '\(encoding)'; use "
-                        + Encoding.supportedNames.joined(separator: " or ") + ".")
-            }
-            profile.encodingName = encoding
-        }
-        if let field = custom.outputField, let limit = ModelProfile.OutputLimitField(rawValue: field) {
-            profile.outputLimitField = limit
-        }
-        if custom.inputPricePerMillion != nil || custom.outputPricePerMillion != nil {
-            profile.pricing = ModelProfile.Pricing(
-                inputUSDPerMillionTokens: custom.inputPricePerMillion ?? profile.pricing?.inputUSDPerMillionTokens ?? 0,
-                outputUSDPerMillionTokens: custom.outputPricePerMillion ?? profile.pricing?.outputUSDPerMillionTokens
-                    ?? 0,
-                asOf: "configuration")
-        }
-        return profile
     }
 
     /// Scans the repository (the output folder excluded when it lies inside it).
@@ -176,13 +130,8 @@ struct RunContext {
     }
 
     /// Everything besides source, model and provider that shapes a page, for the manifest key.
-    var fingerprint: [String] {
-        let prompt = configuration.prompt
-        return [
-            Docgen.version, templates.systemText, templates.moduleText, String(prompt.completionTokens),
-            String(prompt.safetyMargin), String(prompt.minimumCompletionTokens), String(prompt.maxSourceLines ?? 0),
-            String(profile.contextWindowTokens), String(profile.maxOutputTokens), profile.encodingName,
-            profile.outputLimitField.rawValue,
-        ]
+    var pageInputs: PageInputs {
+        PageInputs(
+            generatorVersion: Docgen.version, templates: templates, prompt: configuration.prompt, profile: profile)
     }
 }

@@ -52,6 +52,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Do not render the HTML site.")
     var noHTML = false
 
+    @Flag(help: "Send no repair request for pages that fail the checks (by default one per failing page).")
+    var noRepair = false
+
     func validate() throws {
         for (name, value) in [
             ("--concurrency", concurrency), ("--completion-tokens", completionTokens),

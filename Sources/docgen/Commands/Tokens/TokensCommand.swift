@@ -10,7 +10,6 @@ struct TokensCommand: AsyncParsableCommand {
             TokensEncodeCommand.self,
             TokensDecodeCommand.self,
             TokensTruncateCommand.self,
-            TokensBenchCommand.self,
         ]
     )
 }

@@ -3,7 +3,7 @@
 
 Test-time tool: needs `pip install tiktoken`, no network (the encodings are built from the local rank files).
 
-    scripts/gen-token-goldens.py [--vocab DIR]
+    scripts/gen_token_goldens.py [--vocab DIR]
 
 Each case: {"name", "text", "ids": {"cl100k_base": [...], "o200k_base": [...]}}; cases under "special" were
 encoded with allowed_special="all" instead of encode_ordinary.
@@ -65,7 +65,7 @@ def main():
             ids[enc_name] = enc.encode(text, allowed_special="all")
         special.append({"name": name, "text": text, "ids": ids})
     document = {
-        "generator": "scripts/gen-token-goldens.py",
+        "generator": "scripts/gen_token_goldens.py",
         "ordinary": ordinary,
         "special": special,
     }

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Local-only stress test: compares `docgen tokens bench --emit-ids` with tiktoken on large inputs.
+"""Local-only stress test: compares docgen's token ids (TokenBenchmark --emit-ids) with tiktoken on large inputs.
 
 Not part of the test suite or CI. Inputs: every .py file of the running CPython's stdlib (found at run time),
-seeded random Unicode strings, and every code point of Unicode in several contexts.
+seeded random Unicode strings, every code point of Unicode in several contexts, and long pathological pieces
+(long_pieces.py: runs of one letter, two alternating letters, base64, random bytes, minified JS, CJK,
+punctuation, spaces; --long-kb each, 0 to skip).
 
-    scripts/stress-tokens.py [--docgen .build/release/docgen] [--vocab DIR] [--random 3000] [--seed 1]
+    swift build -c release --package-path Benchmarks --scratch-path .build-bench --product TokenBenchmark
+    scripts/stress_tokens.py [--vocab DIR] [--random 3000] [--seed 1] [--long-kb 1024] [--only-long]
 
 Prints the number of inputs and mismatches per encoding and the first few mismatches; exits 1 on any mismatch.
 """
@@ -20,6 +23,7 @@ import tempfile
 import unicodedata
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import long_pieces  # noqa: E402
 import tiktoken_local  # noqa: E402
 from unicode_samples import random_text  # noqa: E402
 
@@ -49,6 +53,14 @@ def codepoint_texts():
     return texts
 
 
+def long_texts(size_kb, seed):
+    texts = []
+    for kind in long_pieces.KINDS:
+        for size in (int(size_kb * 1000), int(size_kb * 1000) // 7 + 13):
+            texts.append((f"long-{kind}-{size}", long_pieces.make(kind, size, seed)))
+    return texts
+
+
 def run_docgen(docgen, encoding, texts, workdir):
     paths = []
     for index, (_, text) in enumerate(texts):
@@ -59,7 +71,7 @@ def run_docgen(docgen, encoding, texts, workdir):
     batch = 500
     for start in range(0, len(paths), batch):
         process = subprocess.run(
-            [docgen, "tokens", "bench", "--emit-ids", "--encoding", encoding, *paths[start : start + batch]],
+            [docgen, "--emit-ids", "--encoding", encoding, *paths[start : start + batch]],
             capture_output=True,
         )
         if process.returncode != 0:
@@ -84,24 +96,33 @@ def describe_mismatch(enc, text, expected, actual):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--docgen", default=str(tiktoken_local.REPO_ROOT / ".build" / "release" / "docgen"))
+    parser.add_argument(
+        "--benchmark", default=str(tiktoken_local.REPO_ROOT / ".build-bench" / "release" / "TokenBenchmark"))
     parser.add_argument("--vocab")
     parser.add_argument("--random", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--stdlib-limit", type=int, default=0)
     parser.add_argument("--no-codepoints", action="store_true")
+    parser.add_argument("--long-kb", type=float, default=1024)
+    parser.add_argument("--only-long", action="store_true", help="only the long pathological pieces")
     args = parser.parse_args()
 
+    if not pathlib.Path(args.benchmark).exists():
+        sys.exit(f"{args.benchmark} is missing; build it first (see the top of {pathlib.Path(__file__).name})")
     rng = random.Random(args.seed)
-    texts = stdlib_texts(args.stdlib_limit)
-    texts += [(f"random-{i}", random_text(rng, rng.randint(1, 3000))) for i in range(args.random)]
-    if not args.no_codepoints:
-        texts += codepoint_texts()
+    texts = []
+    if not args.only_long:
+        texts += stdlib_texts(args.stdlib_limit)
+        texts += [(f"random-{i}", random_text(rng, rng.randint(1, 3000))) for i in range(args.random)]
+        if not args.no_codepoints:
+            texts += codepoint_texts()
+    if args.long_kb > 0:
+        texts += long_texts(args.long_kb, args.seed)
     failures = 0
     for name in tiktoken_local.ENCODING_NAMES:
         enc = tiktoken_local.load_encoding(name, args.vocab)
         with tempfile.TemporaryDirectory() as tmp:
-            actual = run_docgen(args.docgen, name, texts, pathlib.Path(tmp))
+            actual = run_docgen(args.benchmark, name, texts, pathlib.Path(tmp))
         mismatches = 0
         for (label, text), ids in zip(texts, actual):
             expected = enc.encode_ordinary(text)

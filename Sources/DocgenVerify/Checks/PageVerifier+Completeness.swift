@@ -1,0 +1,108 @@
+import DocgenCore
+import Foundation
+
+extension PageVerifier {
+    /// What the page says about each symbol: the lines of its own sections, else the paragraphs that mention it.
+    func regions(_ page: MarkdownPage, resolver: NameResolver) -> [String: [Int]] {
+        var regions: [String: [Int]] = [:]
+        for (index, heading) in page.headings.enumerated() {
+            guard let symbol = documentedSymbol(heading.text, resolver: resolver) else { continue }
+            // Up to the next heading of any level: a class's section does not describe its methods' parameters.
+            let next = page.headings.dropFirst(index + 1).first?.line ?? (page.lines.count + 1)
+            regions[symbol.symbol.qualifiedName, default: []] += Array(heading.line..<next)
+        }
+        return regions
+    }
+
+    /// The paragraph (lines up to blank lines) around a line.
+    func paragraph(around line: Int, in page: MarkdownPage) -> [Int] {
+        var start = line
+        var end = line
+        while start > 1, !page.lines[start - 2].trimming([" ", "\t"]).isEmpty { start -= 1 }
+        while end < page.lines.count, !page.lines[end].trimming([" ", "\t"]).isEmpty { end += 1 }
+        return Array(start...end)
+    }
+
+    func completeness(_ page: MarkdownPage, resolver: NameResolver) -> (required: Int, findings: [PageQuality.Finding])
+    {
+        let regions = regions(page, resolver: resolver)
+        // Word → the prose lines that hold it, built once (pages can have thousands of lines and symbols).
+        var linesOfWord: [String: [Int]] = [:]
+        for (index, line) in page.lines.enumerated() where page.isProseLine[index] {
+            for word in Self.words([line]) { linesOfWord[word, default: []].append(index + 1) }
+        }
+        var required = 0
+        var findings: [PageQuality.Finding] = []
+        for facts in resolver.facts.symbols where facts.isPublic {
+            let symbol = facts.symbol
+            required += 1
+            let mentionLines = linesOfWord[symbol.name] ?? []
+            let isMentioned =
+                regions[symbol.qualifiedName] != nil || linesOfWord[symbol.name] != nil
+                || linesOfWord[symbol.qualifiedName] != nil
+            guard isMentioned else {
+                findings.append(
+                    .init(
+                        check: "completeness", line: nil, name: symbol.qualifiedName,
+                        message: "public \(symbol.kind) \(symbol.qualifiedName) (line \(symbol.line)) is not mentioned")
+                )
+                required += facts.parameters.count + (facts.returnsValue ? 1 : 0) + (facts.raisedErrors.isEmpty ? 0 : 1)
+                for parameter in facts.parameters {
+                    findings.append(missing("parameter \(parameter.name)", of: symbol, hidden: true))
+                }
+                if facts.returnsValue { findings.append(missing("return value", of: symbol, hidden: true)) }
+                if !facts.raisedErrors.isEmpty { findings.append(missing("errors", of: symbol, hidden: true)) }
+                continue
+            }
+            let lines = regions[symbol.qualifiedName] ?? mentionLines.flatMap { paragraph(around: $0, in: page) }
+            // Prose only: a parameter named in a signature block is not described.
+            let text = lines.filter { page.isProseLine[$0 - 1] }.map { page.lines[$0 - 1] }
+            let regionWords = Self.words(text)
+            let lower = text.joined(separator: "\n").lowercased()
+            for parameter in facts.parameters {
+                required += 1
+                if !parameter.spellings.contains(where: regionWords.contains) {
+                    findings.append(missing("parameter \(parameter.name)", of: symbol, hidden: false))
+                }
+            }
+            if facts.returnsValue {
+                required += 1
+                if !(lower.contains("return") || lower.contains("yield")) {
+                    findings.append(missing("return value", of: symbol, hidden: false))
+                }
+            }
+            if !facts.raisedErrors.isEmpty {
+                required += 1
+                let named = facts.raisedErrors.contains { regionWords.contains($0.name) }
+                if !(named || lower.contains("raise") || lower.contains("throw") || lower.contains("error")
+                    || lower.contains("exception"))
+                {
+                    let names = facts.raisedErrors.map(\.name).joined(separator: ", ")
+                    findings.append(missing("errors raised (\(names))", of: symbol, hidden: false))
+                }
+            }
+        }
+        return (required, findings)
+    }
+
+    private func missing(_ what: String, of symbol: SourceFile.Symbol, hidden: Bool) -> PageQuality.Finding {
+        .init(
+            check: "completeness", line: nil, name: symbol.qualifiedName,
+            message: hidden
+                ? "\(what) of \(symbol.qualifiedName) is not described (the symbol is not mentioned)"
+                : "\(what) of \(symbol.qualifiedName) is not described")
+    }
+
+    /// The identifiers and dotted names in some lines.
+    static func words(_ lines: [String]) -> Set<String> {
+        var result = Set<String>()
+        for line in lines {
+            for word in line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) {
+                let trimmed = word.trimming(["."])
+                result.insert(trimmed)
+                for part in trimmed.split(separator: ".") { result.insert(String(part)) }
+            }
+        }
+        return result
+    }
+}

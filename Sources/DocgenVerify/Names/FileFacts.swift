@@ -1,0 +1,136 @@
+public import DocgenCore
+import Foundation
+
+/// What the code of one file shows, as the checks need it: symbols, their parameters, returns and errors, the
+/// file's imports, its public API and every identifier in its text.
+public struct FileFacts: Sendable {
+    /// One class, function or method with the facts its documentation must cover.
+    public struct SymbolFacts: Sendable, Equatable {
+        /// The scanned symbol.
+        public var symbol: SourceFile.Symbol
+        /// Its parameters (functions and methods).
+        var parameters: [SignatureParser.Parameter]
+        /// The return annotation, when there is one that is not `None`/`Void`.
+        public var returnAnnotation: String?
+        /// The 1-based line of a `return value` in its own body, when there is one.
+        public var returnValueLine: Int?
+        /// The errors its own body raises or throws explicitly (names as written), with the first line.
+        public var raisedErrors: [(name: String, line: Int)]
+        /// Whether the symbol is public API.
+        public var isPublic: Bool
+
+        /// The parameter names as a page may spell them.
+        public var parameterNames: [String] { parameters.map(\.name) }
+
+        /// Whether the return must be described.
+        public var returnsValue: Bool { returnAnnotation != nil || returnValueLine != nil }
+
+        public static func == (lhs: SymbolFacts, rhs: SymbolFacts) -> Bool {
+            lhs.symbol == rhs.symbol && lhs.parameters == rhs.parameters && lhs.isPublic == rhs.isPublic
+        }
+    }
+
+    /// The file.
+    public var file: SourceFile
+    /// Facts per symbol, in source order.
+    public var symbols: [SymbolFacts]
+    /// Names the file imports (modules, their dotted paths, imported names and aliases).
+    public var imports: Set<String>
+    /// Every identifier in the file's text, comments and strings included.
+    public var identifiers: Set<String>
+    /// The names in `__all__` (Python), when the file declares it.
+    public var exportedNames: Set<String>?
+
+    /// Reads the facts of a file.
+    ///
+    /// - Parameter file: The scanned file.
+    public init(_ file: SourceFile) {
+        self.file = file
+        let isPython = file.language.lowercased() == "python"
+        let lines = file.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        imports = isPython ? Self.pythonImports(lines) : Self.swiftImports(lines)
+        identifiers = Self.identifiers(in: file.source)
+        exportedNames = isPython ? Self.dunderAll(file.source) : nil
+        var facts: [SymbolFacts] = []
+        for (index, symbol) in file.symbols.enumerated() {
+            let nested = file.symbols[(index + 1)...].filter { $0.line > symbol.line && $0.endLine <= symbol.endLine }
+            let body = BodyReader(lines: lines, symbol: symbol, nested: nested, isPython: isPython)
+            facts.append(
+                SymbolFacts(
+                    symbol: symbol,
+                    parameters: symbol.kind == "function" || symbol.kind == "method"
+                        ? SignatureParser.parameters(of: symbol.signature, language: file.language) : [],
+                    returnAnnotation: symbol.kind == "function" || symbol.kind == "method"
+                        ? SignatureParser.returnAnnotation(of: symbol.signature) : nil,
+                    returnValueLine: symbol.kind == "class" ? nil : body.returnValueLine,
+                    raisedErrors: symbol.kind == "class" ? [] : body.raisedErrors,
+                    isPublic: false))
+        }
+        symbols = facts
+        for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
+    }
+
+    /// The path's module name: `pkg/mod.py` → `pkg.mod`, `Sources/X/File.swift` → `File`.
+    public var moduleNames: [String] {
+        let path = file.path
+        let withoutExtension = path.split(separator: ".").dropLast().joined(separator: ".")
+        let dotted = withoutExtension.replacing("/", with: ".")
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = base.split(separator: ".").first.map(String.init) ?? base
+        var names = [path, base, dotted, stem]
+        if dotted.hasSuffix(".__init__") { names.append(String(dotted.dropLast(9))) }
+        return names
+    }
+
+    /// Whether a symbol is public API: Python names without a leading underscore (honouring `__all__` for top-level
+    /// names, and only inside public classes); Swift declarations marked `public` or `open`.
+    func isPublic(_ symbol: SourceFile.Symbol) -> Bool {
+        guard symbol.kind != "extension", symbol.name.isIdentifier else { return false }
+        let parts = symbol.qualifiedName.split(separator: ".").map(String.init)
+        if file.language.lowercased() == "python" {
+            guard parts.allSatisfy({ !$0.hasPrefix("_") }) else { return false }
+            if parts.count == 1, let exported = exportedNames { return exported.contains(symbol.name) }
+            if parts.count > 1 {
+                let parentName = parts.dropLast().joined(separator: ".")
+                guard let parent = file.symbols.first(where: { $0.qualifiedName == parentName }) else { return true }
+                return parent.kind == "class" && isPublic(parent)
+            }
+            return true
+        }
+        let words = symbol.signature.split(whereSeparator: { $0 == " " || $0 == "(" }).prefix(8)
+        return words.contains("public") || words.contains("open")
+    }
+}
+
+/// Reads a symbol's own body (nested declarations excluded) for `return value` and `raise`/`throw`.
+struct BodyReader {
+    var returnValueLine: Int?
+    var raisedErrors: [(name: String, line: Int)] = []
+
+    init(lines: [String], symbol: SourceFile.Symbol, nested: [SourceFile.Symbol], isPython: Bool) {
+        guard symbol.endLine > symbol.line else { return }
+        for number in (symbol.line + 1)...min(symbol.endLine, lines.count) {
+            if nested.contains(where: { (max(1, $0.line - $0.decoratorLines)...$0.endLine).contains(number) }) {
+                continue
+            }
+            let text = lines[number - 1].drop { $0 == " " || $0 == "\t" }
+            if text.hasPrefix("#") || text.hasPrefix("//") { continue }
+            let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+            guard let first = words.first else { continue }
+            if first == "return" || (isPython && first == "yield") {
+                let rest = text.dropFirst(first.count).trimming([" ", ";", "\t"])
+                if returnValueLine == nil, !rest.isEmpty, rest != "None", rest != "nil", !rest.hasPrefix("#"),
+                    !rest.hasPrefix("//")
+                {
+                    returnValueLine = number
+                }
+            }
+            let keyword = isPython ? "raise" : "throw"
+            if first == keyword {
+                let name = words.dropFirst().first.map { String($0) } ?? (isPython ? "(re-raise)" : "error")
+                let short = name.split(separator: ".").last.map(String.init) ?? name
+                if !raisedErrors.contains(where: { $0.name == short }) { raisedErrors.append((short, number)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import DocgenCore
+import DocgenVerify
+import Testing
+
+/// Public API: no leading underscore, `__all__` when present, Swift `public`/`open`.
+struct DocCoverageTests {
+    @Test func countsPublicSymbolsAndTheirDocs() async throws {
+        let files = try await VerifyFixture.files()
+        let coverage = DocCoverage(repository: RepositoryFacts(files: files), pages: nil)
+        // convert.py: __all__ keeps rgb_to_hls, hls_to_rgb, Palette (+ add, lightest); _v and __init__ are private.
+        // names.py: palette_named, palette_file. Swatch.swift: Swatch, init, hexCode, SwatchError (not debugLabel).
+        #expect(!coverage.undocumented.contains { $0.name.hasPrefix("_") || $0.name.contains("._") })
+        #expect(!coverage.undocumented.contains { $0.name == "Swatch.debugLabel" })
+        #expect(coverage.publicSymbols == 11, "\(coverage)")
+        #expect(coverage.documented == 11)
+        #expect(coverage.onPages == nil)
+    }
+
+    @Test func honoursDunderAllAndListsUndocumentedByLine() {
+        let source = """
+            __all__ = ["kept"]
+
+            def kept(x):
+                return x
+
+            def dropped():
+                '''Not exported.'''
+
+            class _Hidden:
+                def method(self):
+                    pass
+            """
+        let file = SourceFile(
+            path: "m.py", language: "Python", source: source,
+            symbols: [
+                .init(
+                    kind: "function", name: "kept", qualifiedName: "kept", line: 3, endLine: 4, signature: "def kept(x)"
+                ),
+                .init(
+                    kind: "function", name: "dropped", qualifiedName: "dropped", line: 6, endLine: 7,
+                    signature: "def dropped()", docstring: "Not exported."),
+                .init(
+                    kind: "class", name: "_Hidden", qualifiedName: "_Hidden", line: 9, endLine: 11,
+                    signature: "class _Hidden"),
+                .init(
+                    kind: "method", name: "method", qualifiedName: "_Hidden.method", line: 10, endLine: 11,
+                    signature: "def method(self)"),
+            ])
+        let coverage = DocCoverage(repository: RepositoryFacts(files: [file]), pages: ["m.py": "# `m.py`\n"])
+        #expect(coverage.publicSymbols == 1)
+        #expect(coverage.undocumented == [.init(path: "m.py", line: 3, kind: "function", name: "kept")])
+        #expect(coverage.onPages == 0)
+        #expect(coverage.missingFromPages.map(\.name) == ["kept"])
+    }
+}
