@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "DocgenBase", targets: ["DocgenBase"]),
         .library(name: "DocgenTokens", targets: ["DocgenTokens"]),
         .library(name: "DocgenScanner", targets: ["DocgenScanner"]),
+        .library(name: "DocgenTreeSitter", targets: ["DocgenTreeSitter"]),
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
@@ -46,6 +47,9 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]
         ),
+        .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+        // Tree-sitter: the runtime links like curl; the grammars are one shared library loaded at run time.
+        .target(name: "DocgenTreeSitter", dependencies: ["CTreeSitter", "DocgenScanner"]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "CDocgenBuildInfo", cSettings: [.define("DOCGEN_BUILD_COMMIT", to: "\"\(buildCommit)\"")]),
@@ -71,8 +75,8 @@ let package = Package(
         .executableTarget(
             name: "docgen",
             dependencies: [
-                "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenCore", "DocgenCurl", "DocgenMarkdown",
-                "DocgenVerify", "DocgenConsole", "CDocgenBuildInfo",
+                "DocgenBase", "DocgenTokens", "DocgenScanner", "DocgenTreeSitter", "DocgenCore", "DocgenCurl",
+                "DocgenMarkdown", "DocgenVerify", "DocgenConsole", "CDocgenBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,6 +85,9 @@ let package = Package(
         .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
         .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenScannerTests", dependencies: ["DocgenScanner"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DocgenTreeSitterTests", dependencies: ["DocgenTreeSitter", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenCoreTests",
             dependencies: [

@@ -26,6 +26,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case timeoutSeconds = "timeout_seconds"
     case maxFileSize = "scan.max_file_size"
     case exclude = "scan.exclude"
+    case grammars
     case html
     case stream
     case siteTests = "site.tests"
@@ -40,7 +41,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     /// The value's type.
     public var valueType: ValueType {
         switch self {
-        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates: return .string
+        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars: return .string
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
             .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds:
             return .positiveInteger

@@ -42,6 +42,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var exclude: [String] = []
     }
 
+    /// The folder (or file) holding the tree-sitter grammar library, or nil for docgen's default folders.
+    public var grammars: String?
     /// The provider, or nil to choose from the credentials found (offline when none).
     public var provider: ProviderKind?
     /// Base URL and Azure settings that override the environment.
@@ -133,6 +135,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .timeoutSeconds:
             if case .number(let seconds) = value { requestTimeout = .milliseconds(clamping: seconds * 1000) }
         case .maxFileSize: scan.maxFileSize = integer()
+        case .grammars: grammars = string()
         case .exclude:
             if case .list(let patterns) = value { scan.exclude = patterns }
         case .html:
@@ -176,6 +179,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .timeoutSeconds: return String(requestTimeout.secondsDouble)
         case .maxFileSize: return String(scan.maxFileSize)
         case .exclude: return "[]"
+        case .grammars: return "(default folders; see scripts/install-deps.sh)"
         case .siteTests: return "[" + output.grouping.tests.joined(separator: ", ") + "]"
         case .siteExamples: return "[" + output.grouping.examples.joined(separator: ", ") + "]"
         case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"

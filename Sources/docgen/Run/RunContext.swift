@@ -1,6 +1,7 @@
 import DocgenCore
 import DocgenScanner
 import DocgenTokens
+import DocgenTreeSitter
 import Foundation
 
 /// Everything a run needs, resolved from flags, environment, `.env`, `.docgen.yml` and defaults — or a clear
@@ -107,7 +108,8 @@ struct RunContext {
             excluded.append("/" + String(outputDirectory.path.dropFirst(repositoryPath.count)) + "/")
         }
         let scanner = RepositoryScanner(
-            configuration: ScanConfiguration(maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded))
+            configuration: ScanConfiguration(maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded),
+            provider: TreeSitterProvider.load(configured: configuration.grammars))
         do {
             return try await scanner.scan(root: repository.path)
         } catch {
