@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "DocgenTokens", targets: ["DocgenTokens"]),
         .library(name: "DocgenGraph", targets: ["DocgenGraph"]),
         .library(name: "DocgenScanner", targets: ["DocgenScanner"]),
+        .library(name: "DocgenTreeSitter", targets: ["DocgenTreeSitter"]),
         .library(name: "DocgenCore", targets: ["DocgenCore"]),
         .library(name: "DocgenCurl", targets: ["DocgenCurl"]),
         .library(name: "DocgenMarkdown", targets: ["DocgenMarkdown"]),
@@ -52,6 +53,9 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]
         ),
+        .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+        // Tree-sitter: the runtime links like curl; the grammars are one shared library loaded at run time.
+        .target(name: "DocgenTreeSitter", dependencies: ["CTreeSitter", "DocgenScanner"]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -80,8 +84,8 @@ let package = Package(
         .executableTarget(
             name: "docgen",
             dependencies: [
-                "DocgenBase", "DocgenTokens", "DocgenGraph", "DocgenScanner", "DocgenCore", "DocgenCurl",
-                "DocgenMarkdown", "DocgenGraphviz", "DocgenVerify", "DocgenConsole", "CDocgenBuildInfo",
+                "DocgenBase", "DocgenTokens", "DocgenGraph", "DocgenScanner", "DocgenTreeSitter", "DocgenCore",
+                "DocgenCurl", "DocgenMarkdown", "DocgenGraphviz", "DocgenVerify", "DocgenConsole", "CDocgenBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -93,6 +97,9 @@ let package = Package(
         .testTarget(
             name: "DocgenScannerTests", dependencies: ["DocgenScanner", "DocgenGraph"], resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "DocgenTreeSitterTests", dependencies: ["DocgenTreeSitter", "DocgenScanner"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenCoreTests",
             dependencies: [

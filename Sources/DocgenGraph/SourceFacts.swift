@@ -14,6 +14,8 @@ public struct SourceFacts: Sendable, Hashable, Codable {
         case python
         /// Swift: the files of one target see each other's declarations.
         case swift
+        /// A language the graph does not resolve (TypeScript, Go, Rust, …): its declarations only, no edges.
+        case other
     }
 
     /// The path relative to the repository root, `/`-separated (`pkg/sub/mod.py`).

@@ -29,6 +29,15 @@ public protocol LanguageScanner: Sendable {
     func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts)
 }
 
+extension LanguageScanner {
+    /// The symbols and, for a language the repository graph does not resolve, facts that carry the declarations
+    /// only (``SourceFacts/Language-swift.enum/other``): the file is a module of the graph without edges.
+    public func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts) {
+        let symbols = try symbols(in: source)
+        return (symbols, SourceFacts(path: path, language: .other, declarations: symbols.map(\.declaration)))
+    }
+}
+
 extension ScannedSymbol {
     /// The symbol as a declaration of ``SourceFacts``.
     public var declaration: Declaration {

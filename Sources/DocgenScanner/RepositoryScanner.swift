@@ -4,10 +4,10 @@ import Foundation
 
 /// Scans a whole repository: walks it, then reads and scans its files in parallel.
 ///
-/// Bad input never stops the scan: files that are too large, binary, not UTF-8 or do not parse are reported in
-/// ``ScanResult/skipped`` with the reason. Only a missing root fails the scan. Files are scanned
-/// ``ScanConfiguration/concurrency`` at a time (``BoundedConcurrency``); the result is sorted by path, so it does
-/// not depend on timing.
+/// Bad input never stops the scan: files that are too large, binary, not decodable, do not parse, or whose language's
+/// grammar is not installed are reported in ``ScanResult/skipped`` with the reason. Only a missing root fails the
+/// scan. Files are scanned ``ScanConfiguration/concurrency`` at a time (``BoundedConcurrency``); the result is sorted
+/// by path, so it does not depend on timing.
 ///
 /// ```swift
 /// let result = try await RepositoryScanner().scan(root: "repos/sample")
@@ -16,14 +16,27 @@ import Foundation
 public struct RepositoryScanner: Sendable {
     /// The configuration in use.
     public let configuration: ScanConfiguration
-    private let scanners: [SourceLanguage: any LanguageScanner]
+    private let scanners: [SourceLanguage: Result<any LanguageScanner, ScanError>]
 
     /// Creates a repository scanner.
     ///
-    /// - Parameter configuration: Size limit, excluded paths and concurrency.
-    public init(configuration: ScanConfiguration = ScanConfiguration()) {
+    /// - Parameters:
+    ///   - configuration: Size limit, excluded paths and concurrency.
+    ///   - provider: Scanners for the grammar languages (TypeScript, Go, Rust, …). Without one, files of those
+    ///     languages are skipped with a reason that says how to get them scanned.
+    public init(
+        configuration: ScanConfiguration = ScanConfiguration(),
+        provider: (any LanguageScannerProvider)? = nil
+    ) {
         self.configuration = configuration
-        scanners = [.python: PythonScanner(), .swift: SwiftScanner()]
+        let provider = provider ?? NoGrammarProvider()
+        var scanners: [SourceLanguage: Result<any LanguageScanner, ScanError>] = [
+            .python: .success(PythonScanner()), .swift: .success(SwiftScanner()),
+        ]
+        for language in SourceLanguage.allCases where language.needsGrammar {
+            scanners[language] = provider.scanner(for: language)
+        }
+        self.scanners = scanners
     }
 
     /// Scans the repository at `root`.
@@ -32,7 +45,11 @@ public struct RepositoryScanner: Sendable {
     /// - Returns: Scanned files and skipped entries, sorted by path.
     /// - Throws: ``ScanError`` when `root` is missing or not a folder (``ScanError/isRootError``).
     public func scan(root: String) async throws(ScanError) -> ScanResult {
-        let listing = try RepositoryWalker(excludedPaths: configuration.excludedPaths).walk(root: root)
+        var listing = try RepositoryWalker(excludedPaths: configuration.excludedPaths).walk(root: root)
+        listing.entries.removeAll { entry in
+            guard case .failure(let error) = scanners[entry.language] else { return false }
+            return error.shortDescription == "languageNotSupported"
+        }
         var files: [ScannedFile] = []
         var skipped = listing.skipped
         files.reserveCapacity(listing.entries.count)
@@ -56,8 +73,8 @@ public struct RepositoryScanner: Sendable {
 
     private func scanFile(_ entry: RepositoryWalker.Entry) -> Result<ScannedFile, SkippedFile> {
         do throws(ScanError) {
+            let scanner = try (scanners[entry.language] ?? .success(PythonScanner())).get()
             let source = try readSource(entry)
-            let scanner = scanners[entry.language] ?? PythonScanner()
             let symbols: [ScannedSymbol]
             var facts: SourceFacts?
             if configuration.collectsFacts {
@@ -80,7 +97,7 @@ public struct RepositoryScanner: Sendable {
         }
     }
 
-    /// Reads a file as UTF-8 text after the size and binary checks; a leading byte-order mark is removed.
+    /// Reads a file as text after the size and binary checks; a leading byte-order mark is removed.
     func readSource(_ entry: RepositoryWalker.Entry) throws(ScanError) -> String {
         if entry.size > configuration.maxFileSize {
             throw .tooLarge(bytes: entry.size, limit: configuration.maxFileSize)
@@ -94,6 +111,7 @@ public struct RepositoryScanner: Sendable {
         if data.count > configuration.maxFileSize {
             throw .tooLarge(bytes: data.count, limit: configuration.maxFileSize)
         }
-        return try SourceDecoder.decode(data)
+        // Python files follow PEP 263 (a coding declaration); every other language is read as UTF-8.
+        return entry.language == .python ? try PythonSourceDecoder.decode(data) : try SourceDecoder.decode(data)
     }
 }

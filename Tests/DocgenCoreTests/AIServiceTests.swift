@@ -126,7 +126,7 @@ struct AIServiceTests {
     @Test func givesUpAfterMaxRetries() async throws {
         let transport = StubTransport([.text(503, "busy")])
         let budget = try makeBudget()
-        await #expect(throws: AIServiceError.retriesExhausted(attempts: 4, last: "HTTP 503")) {
+        await #expect(throws: AIServiceError.retriesExhausted(attempts: 4, last: "HTTP 503", cause: .serverError)) {
             _ = try await makeService(transport).complete(try makeRequest(budget), budget: budget, counter: counter)
         }
         #expect(transport.requests.count == 4)

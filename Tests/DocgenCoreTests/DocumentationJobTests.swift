@@ -223,7 +223,7 @@ struct DocumentationJobTests {
         ]
         let perFile: [AIServiceError] = [
             .badRequest(status: 400, message: "bad"), .contextLengthExceeded(model: "m", detail: "too long"),
-            .retriesExhausted(attempts: 4, last: "HTTP 500"), .malformedResponse("not JSON"),
+            .retriesExhausted(attempts: 4, last: "HTTP 500", cause: .serverError), .malformedResponse("not JSON"),
             .serverWaitTooLong(seconds: 600), .requestExceedsRateLimit(tokens: 10, tokensPerMinute: 5),
         ]
         #expect(runWide.filter(\.repeatsForEveryRequest).count == runWide.count)

@@ -1,4 +1,5 @@
 import DocgenCore
+import Foundation
 import Testing
 
 struct MetricsCollectorTests {
@@ -64,5 +65,36 @@ struct MetricsMergeTests {
         #expect(report.totals.requests == 4)
         #expect(report.totals.latencyP50Milliseconds == 20)
         #expect(report.totals.latencyP95Milliseconds == 100)
+    }
+
+    @Test func finalRoundFiguresSurviveAMergeAndOldReportsStillRead() async throws {
+        let metrics = MetricsCollector()
+        await metrics.recordFailedRetries(file: "a.py", retries: [.streamCut: 3], streamFallbacks: 1)
+        await metrics.recordFinalRoundRetry(file: "a.py", cause: .streamCut)
+        await metrics.recordRequest(
+            file: "a.py", promptTokens: 5, completionTokens: 2, costUSD: 0, latencyMilliseconds: 3,
+            retries: [.serverError: 1], streamFallbacks: 1)
+        await metrics.recordRecovery(file: "a.py", round: 1)
+        await metrics.recordOutcome(file: "a.py", outcome: .documented)
+        let report = await metrics.report(model: "m", provider: "p", wallMilliseconds: 1)
+        #expect(report.totals.retries == ["stream_cut": 4, "server_error": 1] && report.totals.retryCount == 5)
+        #expect(report.totals.finalRoundRetries == ["stream_cut": 1] && report.totals.recoveredFiles == 1)
+        #expect(report.totals.streamFallbacks == 2)
+        #expect(try MetricsReport.decode(try report.jsonData()) == report)
+        #expect(report.markdown.contains("- **Final-round retries:** 1 (stream_cut 1), 1 modules recovered"))
+        #expect(report.markdown.contains("- **Non-streamed fallbacks after cut streams:** 2"))
+        #expect(report.markdown.contains("2 non-streamed fallbacks, recovered in final round 1"))
+
+        // A metrics.json from before these fields existed (docgen merge reads old shards).
+        var json = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
+        var totals = try #require(json["totals"] as? [String: Any])
+        var modules = try #require(json["modules"] as? [[String: Any]])
+        for key in ["stream_fallbacks", "final_round_retries", "recovered_modules"] { totals[key] = nil }
+        for key in ["stream_fallbacks", "final_round_retries", "recovered_in_round"] { modules[0][key] = nil }
+        json["totals"] = totals
+        json["modules"] = modules
+        let old = try MetricsReport.decode(try JSONSerialization.data(withJSONObject: json))
+        #expect(old.files[0].streamFallbacks == 0 && old.files[0].recoveredInRound == nil)
+        #expect(old.totals.finalRoundRetries.isEmpty && old.totals.retryCount == 5)
     }
 }

@@ -151,4 +151,22 @@ struct RepositoryOverviewTests {
         #expect(folder.contains("- [`core.py`](../app/core.py.md) — The core."))
         #expect(folder.contains("## Used by\n\n- [`tool/run.py`](../tool/run.py.md)"))
     }
+
+    /// A folder page names each file's own language; languages the graph does not resolve are modules without edges.
+    @Test func folderPagesNameEveryLanguage() {
+        let graph = RepositoryGraph(
+            facts: [
+                SourceFacts(path: "web/a.py", language: .python),
+                SourceFacts(path: "web/b.ts", language: .other),
+                SourceFacts(path: "web/c.ts", language: .other),
+                SourceFacts(path: "web/d.go", language: .other),
+            ], targets: [])
+        let languages = ["web/a.py": "Python", "web/b.ts": "TypeScript", "web/c.ts": "TypeScript", "web/d.go": "Go"]
+        let files = languages.map { SourceFile(path: $0.key, language: $0.value, source: "", symbols: []) }
+        let overview = RepositoryOverview(graph: graph, files: files, project: "demo", summaries: [:])
+        #expect(
+            overview.folderPage("web").contains(
+                "1 Python module, 1 Go file and 2 TypeScript files with 0 classes, functions and methods."))
+        #expect(graph.moduleEdges.isEmpty)
+    }
 }

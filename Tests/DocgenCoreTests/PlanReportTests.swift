@@ -50,3 +50,55 @@ struct PlanReportTests {
         #expect(file["max_tokens"] as? Int == 100)
     }
 }
+
+/// The worst case with retries: every planned request, repairs included, sent the most times the policy allows.
+struct PlanReportRetryTests {
+    static func report(repairs: Bool) throws -> PlanReport {
+        let profile = try ModelRegistry.builtIn.profile(for: "gpt-4o")
+        var rows = [PlanReportTests.row("a.py", prompt: 10), PlanReportTests.row("b.py", prompt: 20, requests: 2)]
+        if repairs {
+            for index in rows.indices {
+                rows[index].repairPromptTokens = 5
+                rows[index].repairMaxCompletionTokens = 50
+                rows[index].repairCostUsd = 0.005
+            }
+        }
+        var report = PlanReport(model: "gpt-4o", profile: profile, promptBudget: 1_000, files: rows, skipped: [])
+        if repairs {
+            report.totals.worstCaseWithRepairs = PlanReport.WorstCase(
+                of: report.files, totalCost: report.totals.estimatedCostUsd)
+        }
+        return report
+    }
+
+    @Test func retriesMultiplyThePlanAndTheRepairs() throws {
+        // (1 + 2 retries + 1 re-plan + 1 fallback) × (1 + 1 final round) = 10 sends per request.
+        let retry = PlanReport.Retry(policy: RetryPolicy(maxRetries: 2), retryFailedRounds: 1, streaming: true)
+        #expect(retry.maxSendsPerRequest == 10)
+
+        var plain = try Self.report(repairs: false)
+        plain.applyRetry(retry)
+        #expect(plain.totals.worstCaseRequests == 3 * 10)
+        #expect(abs((plain.totals.worstCaseCostUsd ?? -1) - 0.2) < 1e-12)
+        #expect(plain.table.contains("worst case with retries: 30 requests (each sent at most 10 times"))
+
+        var repaired = try Self.report(repairs: true)
+        repaired.applyRetry(retry)
+        #expect(repaired.totals.worstCaseRequests == 5 * 10)
+        #expect(abs((repaired.totals.worstCaseCostUsd ?? -1) - 0.3) < 1e-12)
+        #expect(repaired.table.contains("worst case with one repair per file: 5 requests"))
+        #expect(repaired.table.contains("worst case with retries and repairs: 50 requests"))
+    }
+
+    @Test func jsonCarriesTheRetrySettingsOnlyWhenGiven() throws {
+        var report = try Self.report(repairs: false)
+        let bare = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
+        #expect(bare["retry"] == nil)
+        report.applyRetry(PlanReport.Retry(policy: RetryPolicy(maxRetries: 3), retryFailedRounds: 0, streaming: false))
+        let object = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
+        let retry = try #require(object["retry"] as? [String: Any])
+        #expect(retry["max_sends_per_request"] as? Int == 5 && retry["retry_failed_rounds"] as? Int == 0)
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["worst_case_requests"] as? Int == 15)
+    }
+}

@@ -172,7 +172,7 @@ struct AIServiceRetryEndToEndTests {
         let fixture = try EndToEndFixture(scripted: [.json(503, "{}")])
         defer { fixture.server.shutdown() }
 
-        await #expect(throws: AIServiceError.retriesExhausted(attempts: 4, last: "HTTP 503")) {
+        await #expect(throws: AIServiceError.retriesExhausted(attempts: 4, last: "HTTP 503", cause: .serverError)) {
             _ = try await fixture.complete()
         }
         #expect(fixture.server.receivedRequests.count == 4)

@@ -29,7 +29,7 @@ struct RepositoryScannerTests {
         let result = try await RepositoryScanner(configuration: configuration).scan(root: repository.path)
         #expect(result.files.map(\.path) == ["good.py"])
         let reasons = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.path, $0.reason) })
-        #expect(reasons["latin1.py"]?.hasPrefix("not UTF-8") == true)
+        #expect(reasons["latin1.py"]?.hasPrefix("syntax error at line 1: Non-UTF-8 code") == true)
         #expect(reasons["binary.py"]?.hasPrefix("binary file") == true)
         #expect(reasons["broken.py"]?.hasPrefix("syntax error at line 4") == true)
         #expect(reasons["large.py"] == "too large: 1200 bytes (limit 1000 bytes)")
@@ -40,6 +40,34 @@ struct RepositoryScannerTests {
         #expect(!result.skipped.contains { $0.reason.contains("--") })
         #expect(reasons["Broken.swift"]?.hasPrefix("syntax error at line 1") == true)
         #expect(result.skipped.map(\.path) == ["Broken.swift", "binary.py", "broken.py", "large.py", "latin1.py"])
+    }
+
+    @Test func grammarLanguagesWithoutAProviderAreSkippedWithHowToGetThem() async throws {
+        let repository = try TemporaryRepository()
+        try repository.write("web/app.ts", "export const x = 1;\n")
+        try repository.write("cmd/main.go", "package main\n")
+        try repository.write("lib.py", "def f():\n    pass\n")
+        let result = try await RepositoryScanner().scan(root: repository.path)
+        #expect(result.files.map(\.path) == ["lib.py"])
+        #expect(
+            result.skipped.map(\.reason) == [
+                "no Go grammar: this docgen was built without tree-sitter support",
+                "no TypeScript grammar: this docgen was built without tree-sitter support",
+            ])
+    }
+
+    @Test func languagesWithoutRulesAreLeftOutNotListedAsSkipped() async throws {
+        struct NoRules: LanguageScannerProvider {
+            func scanner(for language: SourceLanguage) -> Result<any LanguageScanner, ScanError> {
+                .failure(.languageNotSupported(language: language.displayName))
+            }
+        }
+        let repository = try TemporaryRepository()
+        try repository.write("ext/fast.c", "int f(void) { return 1; }\n")
+        try repository.write("lib.py", "def f():\n    pass\n")
+        let result = try await RepositoryScanner(provider: NoRules()).scan(root: repository.path)
+        #expect(result.files.map(\.path) == ["lib.py"])
+        #expect(result.skipped.isEmpty)
     }
 
     @Test func aFileThatCannotBeReadIsReportedAsUnreadable() throws {

@@ -22,8 +22,36 @@ struct RepositoryWalkerTests {
             try repository.write("\(folder)/hidden.py")
         }
         try repository.write("src/kept.py")
-        try repository.write("src/build/hidden.py")
         #expect(try paths(repository) == ["src/kept.py"])
+    }
+
+    @Test func skipsFoldersByWhatTheyAre() throws {
+        let repository = try TemporaryRepository()
+        for path in [
+            "venv/pyvenv.cfg", "venv/lib/site.py", ".venv/pyvenv.cfg", ".venv/a.py", "env/pyvenv.cfg", "env/b.py",
+            "myenv/pyvenv.cfg", "myenv/c.py", "build/gen.py", "dist/pkg.py", ".tox/t.py", ".mypy_cache/m.py",
+            ".eggs/e.py",
+        ] {
+            try repository.write(path)
+        }
+        // Code that only shares a name: the standard library's venv package, a project's src/build/ package.
+        for path in ["Lib/venv/__init__.py", "src/env/x.py", "src/build/__init__.py", "src/dist/d.py"] {
+            try repository.write(path)
+        }
+        #expect(
+            try paths(repository) == [
+                "Lib/venv/__init__.py", "src/build/__init__.py", "src/dist/d.py", "src/env/x.py",
+            ])
+    }
+
+    @Test func hiddenAndRootBuildFoldersCanBeBroughtBack() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".docgenignore", "!.github/\n!/build/\n")
+        for path in [".github/scripts/ci.py", "build/tool.py", ".tox/t.py", "venv/pyvenv.cfg", "venv/v.py"] {
+            try repository.write(path)
+        }
+        #expect(try paths(repository) == [".github/scripts/ci.py", "build/tool.py"])
+        #expect(try paths(repository, excluding: ["!.tox/"]).contains(".tox/t.py"))
     }
 
     @Test func honoursGitignoreAnchoringDirectoryOnlyAndDoubleStar() throws {
@@ -91,7 +119,7 @@ struct RepositoryWalkerTests {
         try repository.link("escape", to: outside.path)
         try repository.link("alias.py", to: "pkg/mod.py")
         try repository.link("dangling.py", to: "missing.py")
-        try repository.link("venv", to: outside.path)
+        try repository.link("node_modules", to: outside.path)
         try repository.link("image.png", to: outside.path + "/outside.py")
         let listing = try RepositoryWalker().walk(root: repository.path)
         #expect(listing.entries.map(\.path) == ["alias.py", "pkg/mod.py"])

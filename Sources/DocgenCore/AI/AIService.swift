@@ -13,6 +13,10 @@ import Synchronization
 ///   exponential backoff with full jitter. A 429 pauses the shared ``RateLimiter`` so no concurrent request
 ///   reaches the endpoint before the server's wait has passed.
 /// - 401/403 fail at once with an error naming the provider and the variable to check, never the key.
+/// - A streamed request whose stream is cut twice is asked once more without streaming (same body except
+///   `stream`), outside the retry budget; ``ChatCompletionResult/streamFallbacks`` reports it.
+/// - The longest server-requested wait seen is remembered (``serverWaitRemaining()``), so a final round over
+///   failed modules starts no earlier than the server asked.
 ///
 /// Generic over the clock so tests drive time by hand (`TestClock`); production passes `ContinuousClock()`.
 ///
@@ -62,6 +66,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     let clock: C
     let logger: Logger
     let random: LockedRandom
+    let serverWaits: LatestInstant<C.Instant>
 
     /// Creates a service.
     ///
@@ -89,6 +94,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         self.clock = clock
         self.logger = logger
         self.random = LockedRandom(randomNumberGenerator)
+        self.serverWaits = LatestInstant()
     }
 
     /// Sends one planned request, retrying and re-planning as needed.
@@ -119,10 +125,11 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
             await metrics?.recordRequest(
                 file: file, promptTokens: result.promptTokens, completionTokens: result.completionTokens,
                 costUSD: result.costUSD ?? 0, latencyMilliseconds: result.latency.secondsDouble * 1000,
-                retries: result.retries, lengthLimited: result.isLengthLimited)
+                retries: result.retries, lengthLimited: result.isLengthLimited, streamFallbacks: result.streamFallbacks)
             return result
         } catch {
-            await metrics?.recordFailedRetries(file: file, retries: state.retries)
+            await metrics?.recordFailedRetries(
+                file: file, retries: state.retries, streamFallbacks: state.streamFallbacks)
             throw error
         }
     }
@@ -135,6 +142,12 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         var retries: [RetryPolicy.Cause: Int] = [:]
         var replanned = false
         var file = ""
+        /// Streamed attempts of this request that ended before `[DONE]`.
+        var cutStreams = 0
+        /// Whether the next attempt is the one non-streamed fallback.
+        var fallbackPending = false
+        /// Non-streamed fallbacks sent (0 or 1).
+        var streamFallbacks = 0
     }
 
     private func run(
@@ -151,18 +164,27 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
             try await rateLimiter.acquire(tokens: state.plan.reservedPromptTokens + state.plan.maxCompletionTokens)
             state.attempts += 1
             if state.attempts > 1, request.stream { onEvent?(.restart) }
+            // The fallback after two cut streams: the same body without `stream` (and its `stream_options`).
+            var sent = request
+            if state.fallbackPending {
+                sent.stream = false
+                state.fallbackPending = false
+                state.streamFallbacks += 1
+            }
             var attemptLogger = logger
             attemptLogger[metadataKey: "docgen.attempt"] = .string(String(state.attempts))
             attemptLogger[metadataKey: "docgen.tokens.prompt"] = .string(String(state.plan.promptTokens))
             attemptLogger[metadataKey: "docgen.tokens.max_completion"] = .string(String(state.plan.maxCompletionTokens))
             attemptLogger.debug("sending chat completion")
-            let httpRequest = try request.makeHTTPRequest(
+            if sent.stream != request.stream { attemptLogger.debug("asking once without streaming") }
+            let httpRequest = try sent.makeHTTPRequest(
                 plan: state.plan, provider: provider, userAgent: configuration.userAgent)
-            let outcome = await attempt(httpRequest, stream: request.stream, onEvent: onEvent)
+            let outcome = await attempt(httpRequest, stream: sent.stream, onEvent: onEvent)
             let failure: RetryPolicy.Failure
             switch outcome {
             case .answer(let parsed, let headers):
                 await rateLimiter.update(from: headers)
+                if sent.stream != request.stream, !parsed.text.isEmpty { onEvent?(.delta(parsed.text)) }
                 return makeResult(parsed, request: request, counter: counter, budget: budget, state: state)
             case .cancelled:
                 throw CancellationError()
@@ -172,9 +194,11 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
             case .malformed:
                 failure = .malformedResponse
             case .streamCut:
+                state.cutStreams += 1
                 failure = .streamCut
             case .status(let status, let headers, let body):
                 await rateLimiter.update(from: headers)
+                noteServerWait(status: status, headers: headers)
                 let errorBody = redacted(OpenAIErrorBody.parse(body))
                 if status == 400 || status == 413, let errorBody, errorBody.isContextLengthExceeded {
                     state.plan = try replan(after: errorBody, request: request, budget: budget, state: state)
@@ -189,52 +213,6 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
                 failure = .status(status, headers)
             }
             try await wait(after: failure, state: &state, logger: attemptLogger)
-        }
-    }
-
-    private func wait(after failure: RetryPolicy.Failure, state: inout AttemptState, logger: Logger) async throws {
-        let decision = random.withGenerator { rng in
-            configuration.retry.decide(failure, retriesSoFar: state.retriesSoFar, now: Date(), using: &rng)
-        }
-        guard case .retry(let wait, let cause) = decision else {
-            throw finalError(for: failure, attempts: state.attempts)
-        }
-        state.retriesSoFar += 1
-        state.retries[cause, default: 0] += 1
-        var status: Int?
-        if case .status(let code, _) = failure { status = code }
-        logger.log(
-            RequestRetriedEvent(
-                file: state.file, cause: cause, waitMilliseconds: Int(wait.secondsDouble * 1000),
-                retry: state.retriesSoFar, maxRetries: configuration.retry.maxRetries, status: status),
-            level: .debug)
-        if case .status(429, _) = failure {
-            // Everyone waits, not just this request: nothing reaches the endpoint before the server's wait.
-            await rateLimiter.pause(for: wait)
-        } else {
-            try await clock.sleep(until: clock.now.advanced(by: wait), tolerance: nil)
-        }
-    }
-
-    private func finalError(for failure: RetryPolicy.Failure, attempts: Int) -> AIServiceError {
-        switch failure {
-        case .status(429, let headers):
-            if let wait = RetryAfter.parse(headers, now: Date()), wait > configuration.retry.maxServerWait {
-                return .serverWaitTooLong(seconds: Int(wait.secondsDouble.rounded(.up)))
-            }
-            return .retriesExhausted(attempts: attempts, last: "HTTP 429 rate limited")
-        case .status(let status, _):
-            return .retriesExhausted(attempts: attempts, last: "HTTP \(status)")
-        case .transport(let error):
-            if RetryPolicy.retryCause(of: failure) == nil { return .transport(error) }
-            if error.kind == .connectionFailed {
-                return .endpointUnreachable(attempts: attempts, detail: error.description)
-            }
-            return .retriesExhausted(attempts: attempts, last: error.description)
-        case .malformedResponse:
-            return .retriesExhausted(attempts: attempts, last: "the response had no readable choices")
-        case .streamCut:
-            return .retriesExhausted(attempts: attempts, last: "the stream ended before [DONE]")
         }
     }
 
@@ -317,7 +295,8 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         return ChatCompletionResult(
             text: parsed.text, finishReason: parsed.finishReason, promptTokens: promptTokens,
             completionTokens: completionTokens, usageFromServer: fromServer, plan: state.plan, attempts: state.attempts,
-            retries: state.retries, latency: state.start.duration(to: clock.now), costUSD: cost?.totalUSD)
+            retries: state.retries, latency: state.start.duration(to: clock.now), costUSD: cost?.totalUSD,
+            streamFallbacks: state.streamFallbacks)
     }
 }
 

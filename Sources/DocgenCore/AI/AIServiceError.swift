@@ -11,13 +11,13 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         case notFound(provider: String, what: String, path: String)
         case badRequest(status: Int, message: String)
         case contextLengthExceeded(model: String, detail: String)
-        case retriesExhausted(attempts: Int, last: String)
+        case retriesExhausted(attempts: Int, last: String, cause: RetryPolicy.Cause, rounds: Int)
         case serverWaitTooLong(seconds: Int)
         case malformedResponse(detail: String)
         case missingCredentials(provider: String, variable: String)
         case invalidConfiguration(detail: String)
         case transport(HTTPTransportError)
-        case endpointUnreachable(attempts: Int, detail: String)
+        case endpointUnreachable(attempts: Int, detail: String, rounds: Int)
     }
 
     private let code: Code
@@ -49,9 +49,9 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         AIServiceError(.contextLengthExceeded(model: model, detail: detail))
     }
 
-    /// Every allowed attempt failed; `last` describes the last failure.
-    public static func retriesExhausted(attempts: Int, last: String) -> AIServiceError {
-        AIServiceError(.retriesExhausted(attempts: attempts, last: last))
+    /// Every allowed attempt failed; `last` describes the last failure and `cause` classifies it.
+    public static func retriesExhausted(attempts: Int, last: String, cause: RetryPolicy.Cause) -> AIServiceError {
+        AIServiceError(.retriesExhausted(attempts: attempts, last: last, cause: cause, rounds: 1))
     }
 
     /// The server asked to wait longer than the configured maximum.
@@ -76,7 +76,7 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Every attempt failed to connect: the endpoint is down or the base URL is wrong.
     public static func endpointUnreachable(attempts: Int, detail: String) -> AIServiceError {
-        AIServiceError(.endpointUnreachable(attempts: attempts, detail: detail))
+        AIServiceError(.endpointUnreachable(attempts: attempts, detail: detail, rounds: 1))
     }
 
     /// A transport failure that was not retried.
@@ -105,6 +105,49 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
             return false
         }
     }
+
+    /// The retryable cause behind this failure, or nil when trying again later cannot help.
+    ///
+    /// Retries that ran out (5xx, 408/409/429, connection drops, timeouts, malformed or cut answers) and an
+    /// endpoint that refused every connection are transient; credentials, 4xx, `context_length_exceeded` and a
+    /// server wait longer than `maxServerWait` are not. ``RetryPolicy/finalRoundCause(of:)`` is the public entry.
+    var transientCause: RetryPolicy.Cause? {
+        switch code {
+        case .retriesExhausted(_, _, let cause, _): return cause
+        case .endpointUnreachable: return .connectionFailed
+        case .malformedResponse: return .malformedResponse
+        default: return nil
+        }
+    }
+
+    /// The attempts made before giving up, over every round, when the failure came from running out of them.
+    public var attempts: Int? {
+        switch code {
+        case .retriesExhausted(let attempts, _, _, _), .endpointUnreachable(let attempts, _, _): return attempts
+        default: return nil
+        }
+    }
+
+    /// The same failure counted over several rounds: `earlierAttempts` more attempts, made in `earlierRounds`
+    /// rounds before this one. Other failures are returned unchanged.
+    func afterEarlierRounds(attempts earlierAttempts: Int, rounds earlierRounds: Int) -> AIServiceError {
+        switch code {
+        case .retriesExhausted(let attempts, let last, let cause, let rounds):
+            return AIServiceError(
+                .retriesExhausted(
+                    attempts: attempts + earlierAttempts, last: last, cause: cause, rounds: rounds + earlierRounds))
+        case .endpointUnreachable(let attempts, let detail, let rounds):
+            return AIServiceError(
+                .endpointUnreachable(
+                    attempts: attempts + earlierAttempts, detail: detail, rounds: rounds + earlierRounds))
+        default:
+            return self
+        }
+    }
+
+    private static func overRounds(_ rounds: Int) -> String { rounds > 1 ? " over \(rounds) rounds" : "" }
+
+    private static func attemptCount(_ count: Int) -> String { count == 1 ? "1 attempt" : "\(count) attempts" }
 
     /// A label without associated values, for metrics.
     public var shortDescription: String {
@@ -137,8 +180,8 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
             return "The server rejected the request (HTTP \(status)): \(message)"
         case .contextLengthExceeded(let model, let detail):
             return "The prompt does not fit \(model)'s context window even after re-planning: \(detail)"
-        case .retriesExhausted(let attempts, let last):
-            return "Gave up after \(attempts) attempts; last failure: \(last)"
+        case .retriesExhausted(let attempts, let last, _, let rounds):
+            return "Gave up after \(Self.attemptCount(attempts))\(Self.overRounds(rounds)); last failure: \(last)"
         case .serverWaitTooLong(let seconds):
             return "The server asked to wait \(seconds) s before retrying, longer than allowed; try again later."
         case .malformedResponse(let detail):
@@ -149,8 +192,8 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
             return "Invalid provider configuration: \(detail)"
         case .transport(let error):
             return error.description
-        case .endpointUnreachable(let attempts, let detail):
-            return "Gave up after \(attempts) attempts: \(detail)"
+        case .endpointUnreachable(let attempts, let detail, let rounds):
+            return "Gave up after \(Self.attemptCount(attempts))\(Self.overRounds(rounds)): \(detail)"
         }
     }
 }

@@ -22,6 +22,8 @@ public struct ChatCompletionResult: Sendable, Equatable {
     public var latency: Duration
     /// Estimated cost in USD, or nil when the model has no prices.
     public var costUSD: Double?
+    /// Non-streamed fallbacks sent after two cut streams (0 or 1); the answer came from it when 1.
+    public var streamFallbacks: Int
 
     /// Creates a result.
     public init(
@@ -34,7 +36,8 @@ public struct ChatCompletionResult: Sendable, Equatable {
         attempts: Int,
         retries: [RetryPolicy.Cause: Int],
         latency: Duration,
-        costUSD: Double?
+        costUSD: Double?,
+        streamFallbacks: Int = 0
     ) {
         self.text = text
         self.finishReason = finishReason
@@ -46,6 +49,7 @@ public struct ChatCompletionResult: Sendable, Equatable {
         self.retries = retries
         self.latency = latency
         self.costUSD = costUSD
+        self.streamFallbacks = streamFallbacks
     }
 
     /// True when the answer stopped at the output cap (`finish_reason: length`) and is therefore cut short.

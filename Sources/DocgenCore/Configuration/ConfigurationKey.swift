@@ -21,11 +21,13 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case maxRetries = "retry.max_retries"
     case initialBackoffMilliseconds = "retry.initial_backoff_ms"
     case maxBackoffMilliseconds = "retry.max_backoff_ms"
+    case retryFailedRounds = "retry_failed_rounds"
     case requestsPerMinute = "rate_limit.requests_per_minute"
     case tokensPerMinute = "rate_limit.tokens_per_minute"
     case timeoutSeconds = "timeout_seconds"
     case maxFileSize = "scan.max_file_size"
     case exclude = "scan.exclude"
+    case grammars
     case html
     case stream
     case siteTests = "site.tests"
@@ -40,11 +42,11 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     /// The value's type.
     public var valueType: ValueType {
         switch self {
-        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates: return .string
+        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars: return .string
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
             .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds:
             return .positiveInteger
-        case .safetyMargin, .maxRetries, .contextPercent: return .nonNegativeInteger
+        case .safetyMargin, .maxRetries, .contextPercent, .retryFailedRounds: return .nonNegativeInteger
         case .timeoutSeconds: return .positiveNumber
         case .html, .stream: return .boolean
         case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList

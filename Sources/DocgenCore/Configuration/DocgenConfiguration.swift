@@ -45,6 +45,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
         public var exclude: [String] = []
     }
 
+    /// The folder (or file) holding the tree-sitter grammar library, or nil for docgen's default folders.
+    public var grammars: String?
     /// The provider, or nil to choose from the credentials found (offline when none).
     public var provider: ProviderKind?
     /// Base URL and Azure settings that override the environment.
@@ -57,6 +59,9 @@ public struct DocgenConfiguration: Sendable, Equatable {
     public var prompt = Prompt()
     /// Retries and backoff.
     public var retry = RetryPolicy()
+    /// Final rounds over modules that failed only for transient causes, each with a fresh retry budget, after
+    /// a pause and at lower concurrency (0 turns them off; at most 10).
+    public var retryFailedRounds: Int = 1
     /// Client-side rate limits.
     public var rateLimit = RateLimits()
     /// Requests in flight at once.
@@ -133,11 +138,13 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .maxRetries: retry.maxRetries = integer()
         case .initialBackoffMilliseconds: retry.initialBackoff = .milliseconds(integer())
         case .maxBackoffMilliseconds: retry.maxBackoff = .milliseconds(integer())
+        case .retryFailedRounds: retryFailedRounds = min(integer(), 10)
         case .requestsPerMinute: rateLimit.requestsPerMinute = integer()
         case .tokensPerMinute: rateLimit.tokensPerMinute = integer()
         case .timeoutSeconds:
             if case .number(let seconds) = value { requestTimeout = .milliseconds(clamping: seconds * 1000) }
         case .maxFileSize: scan.maxFileSize = integer()
+        case .grammars: grammars = string()
         case .exclude:
             if case .list(let patterns) = value { scan.exclude = patterns }
         case .html:
@@ -178,9 +185,11 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .maxRetries: return String(retry.maxRetries)
         case .initialBackoffMilliseconds: return String(Int(retry.initialBackoff.secondsDouble * 1000))
         case .maxBackoffMilliseconds: return String(Int(retry.maxBackoff.secondsDouble * 1000))
+        case .retryFailedRounds: return String(retryFailedRounds)
         case .timeoutSeconds: return String(requestTimeout.secondsDouble)
         case .maxFileSize: return String(scan.maxFileSize)
         case .exclude: return "[]"
+        case .grammars: return "(default folders; see scripts/install-deps.sh)"
         case .siteTests: return "[" + output.grouping.tests.joined(separator: ", ") + "]"
         case .siteExamples: return "[" + output.grouping.examples.joined(separator: ", ") + "]"
         case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"

@@ -20,6 +20,7 @@ public actor MetricsCollector {
     ///   - latencyMilliseconds: Time from first attempt to answer, retries and waits included.
     ///   - retries: Retries this request needed, by cause.
     ///   - lengthLimited: Whether the answer stopped at the output limit.
+    ///   - streamFallbacks: Non-streamed fallbacks the request needed after two cut streams.
     public func recordRequest(
         file: String,
         promptTokens: Int,
@@ -27,7 +28,8 @@ public actor MetricsCollector {
         costUSD: Double,
         latencyMilliseconds: Double,
         retries: [RetryPolicy.Cause: Int] = [:],
-        lengthLimited: Bool = false
+        lengthLimited: Bool = false,
+        streamFallbacks: Int = 0
     ) {
         var record = files[file] ?? MetricsReport.File(path: file)
         record.requests += 1
@@ -37,14 +39,32 @@ public actor MetricsCollector {
         record.latencyMilliseconds += latencyMilliseconds
         for (cause, count) in retries { record.retries[cause.rawValue, default: 0] += count }
         if lengthLimited { record.lengthLimitedAnswers += 1 }
+        record.streamFallbacks += streamFallbacks
         files[file] = record
         latencies.append(latencyMilliseconds)
     }
 
-    /// Records retries of a request that finally failed (so they still count).
-    public func recordFailedRetries(file: String, retries: [RetryPolicy.Cause: Int]) {
+    /// Records retries (and stream fallbacks) of a request that finally failed, so they still count.
+    public func recordFailedRetries(file: String, retries: [RetryPolicy.Cause: Int], streamFallbacks: Int = 0) {
         var record = files[file] ?? MetricsReport.File(path: file)
         for (cause, count) in retries { record.retries[cause.rawValue, default: 0] += count }
+        record.streamFallbacks += streamFallbacks
+        files[file] = record
+    }
+
+    /// Records that a file which failed for `cause` is tried again in a final round: one retry with that
+    /// cause, counted with the others and in the final-round breakdown.
+    public func recordFinalRoundRetry(file: String, cause: RetryPolicy.Cause) {
+        var record = files[file] ?? MetricsReport.File(path: file)
+        record.retries[cause.rawValue, default: 0] += 1
+        record.finalRoundRetries[cause.rawValue, default: 0] += 1
+        files[file] = record
+    }
+
+    /// Records that final round `round` documented a file that had failed before.
+    public func recordRecovery(file: String, round: Int) {
+        var record = files[file] ?? MetricsReport.File(path: file)
+        record.recoveredInRound = round
         files[file] = record
     }
 

@@ -38,6 +38,12 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var retries: [String: Int]
         /// Answers cut short by the output limit (`finish_reason: length`).
         public var lengthLimitedAnswers: Int
+        /// Non-streamed requests sent after two cut streams of the same request.
+        public var streamFallbacks: Int
+        /// Retries in final rounds, by the cause that failed the file before (also counted in ``retries``).
+        public var finalRoundRetries: [String: Int]
+        /// The final round (from 1) that documented the file after it had failed, or nil.
+        public var recoveredInRound: Int?
         /// The page's checked quality, when the run checked it (nil for cached pages and older reports).
         public var quality: PageQuality?
 
@@ -54,6 +60,9 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             self.splits = 0
             self.retries = [:]
             self.lengthLimitedAnswers = 0
+            self.streamFallbacks = 0
+            self.finalRoundRetries = [:]
+            self.recoveredInRound = nil
         }
     }
 
@@ -85,6 +94,12 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var truncatedFiles: Int
         /// Files that needed more than one request.
         public var splitFiles: Int
+        /// Non-streamed fallbacks after two cut streams.
+        public var streamFallbacks: Int
+        /// Retries in final rounds by cause (a subset of ``retries``).
+        public var finalRoundRetries: [String: Int]
+        /// Files documented in a final round after failing for a transient cause.
+        public var recoveredFiles: Int
         /// The median request latency in milliseconds (nil without requests).
         public var latencyP50Milliseconds: Double?
         /// The 95th-percentile request latency in milliseconds (nil without requests).
@@ -99,6 +114,8 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             case costUSD, retries, retryCount
             case truncatedFiles = "truncatedModules"
             case splitFiles = "splitModules"
+            case streamFallbacks, finalRoundRetries
+            case recoveredFiles = "recoveredModules"
             case latencyP50Milliseconds, latencyP95Milliseconds, wallMilliseconds
         }
     }
@@ -143,8 +160,10 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         self.requestLatenciesMilliseconds = requestLatencies
         self.files = files.sorted { $0.path < $1.path }
         var retries: [String: Int] = [:]
+        var finalRoundRetries: [String: Int] = [:]
         for file in files {
             for (cause, count) in file.retries { retries[cause, default: 0] += count }
+            for (cause, count) in file.finalRoundRetries { finalRoundRetries[cause, default: 0] += count }
         }
         self.totals = Totals(
             files: files.count,
@@ -160,6 +179,9 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             retryCount: retries.values.reduce(0, +),
             truncatedFiles: files.filter { $0.truncatedLines > 0 }.count,
             splitFiles: files.filter { $0.splits > 0 }.count,
+            streamFallbacks: files.reduce(0) { $0 + $1.streamFallbacks },
+            finalRoundRetries: finalRoundRetries,
+            recoveredFiles: files.filter { $0.recoveredInRound != nil && $0.outcome == .documented }.count,
             latencyP50Milliseconds: Self.percentile(requestLatencies, 0.50),
             latencyP95Milliseconds: Self.percentile(requestLatencies, 0.95),
             wallMilliseconds: wallMilliseconds
@@ -174,5 +196,55 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         let sorted = values.sorted()
         let rank = Int((fraction * Double(sorted.count)).rounded(.up))
         return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+}
+
+extension MetricsReport.File {
+    /// Reads a file record, accepting reports written before the final-round, fallback and quality fields existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try container.decode(String.self, forKey: .path))
+        outcome = try container.decode(MetricsReport.Outcome.self, forKey: .outcome)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        requests = try container.decode(Int.self, forKey: .requests)
+        promptTokens = try container.decode(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decode(Int.self, forKey: .completionTokens)
+        costUSD = try container.decode(Double.self, forKey: .costUSD)
+        latencyMilliseconds = try container.decode(Double.self, forKey: .latencyMilliseconds)
+        truncatedLines = try container.decode(Int.self, forKey: .truncatedLines)
+        splits = try container.decode(Int.self, forKey: .splits)
+        retries = try container.decode([String: Int].self, forKey: .retries)
+        lengthLimitedAnswers = try container.decode(Int.self, forKey: .lengthLimitedAnswers)
+        streamFallbacks = try container.decodeIfPresent(Int.self, forKey: .streamFallbacks) ?? 0
+        finalRoundRetries = try container.decodeIfPresent([String: Int].self, forKey: .finalRoundRetries) ?? [:]
+        recoveredInRound = try container.decodeIfPresent(Int.self, forKey: .recoveredInRound)
+        quality = try container.decodeIfPresent(PageQuality.self, forKey: .quality)
+    }
+}
+
+extension MetricsReport.Totals {
+    /// Reads totals, accepting reports written before the final-round and fallback fields existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            files: try container.decode(Int.self, forKey: .files),
+            documented: try container.decode(Int.self, forKey: .documented),
+            cached: try container.decode(Int.self, forKey: .cached),
+            skipped: try container.decode(Int.self, forKey: .skipped),
+            failed: try container.decode(Int.self, forKey: .failed),
+            requests: try container.decode(Int.self, forKey: .requests),
+            promptTokens: try container.decode(Int.self, forKey: .promptTokens),
+            completionTokens: try container.decode(Int.self, forKey: .completionTokens),
+            costUSD: try container.decode(Double.self, forKey: .costUSD),
+            retries: try container.decode([String: Int].self, forKey: .retries),
+            retryCount: try container.decode(Int.self, forKey: .retryCount),
+            truncatedFiles: try container.decode(Int.self, forKey: .truncatedFiles),
+            splitFiles: try container.decode(Int.self, forKey: .splitFiles),
+            streamFallbacks: try container.decodeIfPresent(Int.self, forKey: .streamFallbacks) ?? 0,
+            finalRoundRetries: try container.decodeIfPresent([String: Int].self, forKey: .finalRoundRetries) ?? [:],
+            recoveredFiles: try container.decodeIfPresent(Int.self, forKey: .recoveredFiles) ?? 0,
+            latencyP50Milliseconds: try container.decodeIfPresent(Double.self, forKey: .latencyP50Milliseconds),
+            latencyP95Milliseconds: try container.decodeIfPresent(Double.self, forKey: .latencyP95Milliseconds),
+            wallMilliseconds: try container.decode(Double.self, forKey: .wallMilliseconds))
     }
 }

@@ -18,6 +18,14 @@ extension MetricsReport {
             let causes = totals.retries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             out += " (" + causes.joined(separator: ", ") + ")"
         }
+        if !totals.finalRoundRetries.isEmpty {
+            let causes = totals.finalRoundRetries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            out += "\n- **Final-round retries:** \(totals.finalRoundRetries.values.reduce(0, +)) ("
+            out += causes.joined(separator: ", ") + "), \(totals.recoveredFiles) modules recovered"
+        }
+        if totals.streamFallbacks > 0 {
+            out += "\n- **Non-streamed fallbacks after cut streams:** \(totals.streamFallbacks)"
+        }
         out += "\n- **Truncated modules:** \(totals.truncatedFiles)\n"
         out += "- **Split modules:** \(totals.splitFiles)\n"
         out += "\n## Modules\n\n"
@@ -30,6 +38,10 @@ extension MetricsReport {
             if file.splits > 0 { line += ", split into \(file.splits + 1) requests" }
             let retries = file.retries.values.reduce(0, +)
             if retries > 0 { line += ", \(retries) retries" }
+            if file.streamFallbacks > 0 { line += ", \(file.streamFallbacks) non-streamed fallbacks" }
+            if let round = file.recoveredInRound, file.outcome == .documented {
+                line += ", recovered in final round \(round)"
+            }
             if file.lengthLimitedAnswers > 0 {
                 line += ", \(file.lengthLimitedAnswers) answers cut at the output limit"
             }

@@ -66,14 +66,21 @@ extension RepositoryOverview {
     }
 
     func structureSentence(_ paths: [String]) -> String {
-        let python = paths.filter { $0.hasSuffix(".py") }.count
-        let swift = paths.count - python
+        var counts: [String: Int] = [:]
+        for path in paths {
+            counts[files[path]?.language ?? (path.hasSuffix(".py") ? "Python" : "Swift"), default: 0] += 1
+        }
         let symbols = paths.reduce(0) { $0 + (files[$1]?.symbols.count ?? 0) }
-        var kinds: [String] = []
-        if python > 0 { kinds.append("\(python) Python module\(python == 1 ? "" : "s")") }
-        if swift > 0 { kinds.append("\(swift) Swift file\(swift == 1 ? "" : "s")") }
+        // Python first, then Swift, then the other languages by name.
+        let order = ["Python": 0, "Swift": 1]
+        let kinds = counts.keys.sorted { (order[$0] ?? 2, $0) < (order[$1] ?? 2, $1) }.map { language in
+            let count = counts[language] ?? 0
+            return "\(count) \(language) \(language == "Python" ? "module" : "file")\(count == 1 ? "" : "s")"
+        }
         let cycles = graph.cycles.filter { cycle in cycle.contains { paths.contains($0) } }.count
-        var text = kinds.joined(separator: " and ") + " with \(symbols) classes, functions and methods"
+        let listed =
+            kinds.count > 1 ? kinds.dropLast().joined(separator: ", ") + " and " + (kinds.last ?? "") : kinds.joined()
+        var text = listed + " with \(symbols) classes, functions and methods"
         if cycles > 0 { text += "; \(cycles) import cycle\(cycles == 1 ? "" : "s")" }
         return text + "."
     }

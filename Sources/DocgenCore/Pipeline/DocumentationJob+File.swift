@@ -22,18 +22,17 @@ extension DocumentationJob {
     }
 
     /// Documents one file, or finds it unchanged; never throws (failures are results).
-    func process(
-        _ file: SourceFile,
-        manifest: RunManifest,
-        writer: AtomicFileWriter,
-        store: ManifestStore,
-        stop: StopFlag
-    ) async -> FileResult {
+    ///
+    /// In a final round `earlier` is the file's previous failure: a new failure then counts the attempts of
+    /// every round ("Gave up after 9 attempts over 2 rounds; …").
+    func process(_ file: SourceFile, earlier: FileResult?, pass: RunPass, stop: StopFlag) async -> FileResult {
         let page = OutputLayout.page(forFile: file.path)
         let neighbours = neighbours(of: file)
         let key = key(for: file, neighbours: neighbours)
-        if !settings.force, let entry = manifest.entries[file.path], entry.key == key, writer.exists(entry.page) {
-            if let data = writer.read(entry.page) {
+        if earlier == nil, !settings.force, let entry = pass.manifest.entries[file.path], entry.key == key,
+            pass.writer.exists(entry.page)
+        {
+            if let data = pass.writer.read(entry.page) {
                 summaries.record(path: file.path, page: String(decoding: data, as: UTF8.self))
             }
             await metrics.recordOutcome(file: file.path, outcome: .cached, truncatedLines: entry.truncatedLines)
@@ -48,37 +47,50 @@ extension DocumentationJob {
         let lineCount = SourceLines(file.source, commentPrefix: file.commentPrefix).count
         do {
             let (markdown, truncatedLines, requests) = try await write(
-                file, lineCount: lineCount, neighbours: neighbours, logger: fileLogger)
+                file, lineCount: lineCount, neighbours: neighbours, answers: pass.answers, logger: fileLogger)
             let bytes = Data(markdown.utf8)
-            try writer.write(bytes, to: page)
+            try pass.writer.write(bytes, to: page)
             summaries.record(path: file.path, page: markdown)
-            try await store.record(
+            try await pass.store.record(
                 RunManifest.Entry(
                     path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
                     lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
                     pageHash: ContentHash.sha256Hex(of: bytes),
                     outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
+            pass.answers.forget(file: file.path)
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))
-            return FileResult(path: file.path, outcome: .documented)
+            return FileResult(path: file.path, outcome: .documented, rounds: (earlier?.rounds ?? 0) + 1)
         } catch is CancellationError {
             return FileResult(path: file.path, outcome: nil)
         } catch {
+            var error = error
+            if let earlier, let serviceError = error as? AIServiceError {
+                error = serviceError.afterEarlierRounds(attempts: earlier.attempts ?? 0, rounds: earlier.rounds)
+            }
             let reason = String(describing: error)
+            let cause = RetryPolicy.finalRoundCause(of: error)
             if let serviceError = error as? AIServiceError, serviceError.repeatsForEveryRequest {
-                stop.set(reason)
+                stop.set(reason, cause: cause)
             }
             if Task.isCancelled { return FileResult(path: file.path, outcome: nil) }
             fileLogger.debug("module failed", metadata: ["docgen.error": .string(reason)])
             await metrics.recordOutcome(file: file.path, outcome: .failed, reason: reason)
-            return FileResult(path: file.path, outcome: .failed, reason: reason)
+            return FileResult(
+                path: file.path, outcome: .failed, reason: reason, cause: cause,
+                attempts: (error as? AIServiceError)?.attempts ?? earlier?.attempts,
+                rounds: (earlier?.rounds ?? 0) + 1)
         }
     }
 
     /// Produces a file's page: (markdown, truncated lines, requests).
     private func write(
-        _ file: SourceFile, lineCount: Int, neighbours: NeighbourContext, logger: Logger
+        _ file: SourceFile,
+        lineCount: Int,
+        neighbours: NeighbourContext,
+        answers cache: AnswerCache,
+        logger: Logger
     ) async throws -> (String, Int, Int) {
         switch pageSource {
         case .offline:
@@ -96,11 +108,17 @@ extension DocumentationJob {
                 logger.log(event, level: .warning)
             }
             var answers: [PageComposer.Answer] = []
-            for part in plan.parts {
+            for (index, part) in plan.parts.enumerated() {
                 try Task.checkCancellation()
+                if let kept = cache.answer(file: file.path, part: index) {
+                    answers.append(kept)
+                    continue
+                }
                 let result = try await service.complete(
                     part.request, budget: budget, counter: counter, file: file.path)
-                answers.append(PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited))
+                let answer = PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)
+                cache.keep(answer, file: file.path, part: index)
+                answers.append(answer)
             }
             let markdown = PageComposer().page(
                 path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,

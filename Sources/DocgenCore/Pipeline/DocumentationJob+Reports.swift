@@ -55,7 +55,12 @@ extension DocumentationJob {
         files: [SourceFile], results: [FileResult], skipped: Int, interrupted: Bool, report: MetricsReport
     ) -> RunSummary {
         let failures = results.filter { $0.outcome == .failed }.map {
-            RunSummary.Failure(path: $0.path, reason: $0.reason ?? "unknown")
+            RunSummary.Failure(
+                path: $0.path, reason: $0.reason ?? "unknown", cause: $0.cause?.rawValue, attempts: $0.attempts)
+        }
+        let recovered = results.compactMap { result -> RunSummary.Recovery? in
+            guard let round = result.recoveredInRound else { return nil }
+            return RunSummary.Recovery(path: result.path, cause: result.recoveredFrom ?? "unknown", round: round)
         }
         let stale = results.filter { $0.isStale || $0.outcome == nil }.map(\.path)
         let status: RunSummary.Status
@@ -72,9 +77,10 @@ extension DocumentationJob {
             provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
             files: files.count, documented: results.filter { $0.outcome == .documented }.count,
             cached: results.filter { $0.outcome == .cached }.count, failed: failures.count, stale: stale,
-            failures: failures, skippedFiles: skipped, requests: report.totals.requests,
+            failures: failures, recovered: recovered, skippedFiles: skipped, requests: report.totals.requests,
             promptTokens: report.totals.promptTokens, completionTokens: report.totals.completionTokens,
             costUSD: report.totals.costUSD, retries: report.totals.retryCount,
+            streamFallbacks: report.totals.streamFallbacks,
             truncatedFiles: report.totals.truncatedFiles, splitFiles: report.totals.splitFiles,
             durationMilliseconds: report.totals.wallMilliseconds)
     }

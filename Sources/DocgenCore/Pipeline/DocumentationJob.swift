@@ -12,8 +12,11 @@ import Synchronization
 /// `index.md`, `metrics.json`/`metrics.md`, the manifest and the HTML site.
 ///
 /// A file that fails is recorded and the run goes on; a failure that will repeat for every file
-/// (credentials refused, model not found) stops new work. Cancelling the task stops new files, cancels
-/// in-flight requests and keeps every finished page.
+/// (credentials refused, model not found) stops new work. When the pass is done, files that failed only for
+/// transient causes (``RetryPolicy/finalRoundCause(of:)``) get `retryFailedRounds` final rounds, each with a
+/// fresh retry budget, after a pause that honours the longest `retry-after` seen, at lower concurrency; answers
+/// of a split file that already arrived are kept. Cancelling the task stops new files, cancels in-flight
+/// requests and keeps every finished page.
 public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration {
     /// What to do and where.
     public struct Settings: Sendable {
@@ -31,6 +34,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var shard: Shard?
         /// Files in flight at once.
         public var concurrency = 4
+        /// Final rounds over files that failed for transient causes (0 turns them off).
+        public var retryFailedRounds = 1
         /// Whether to render the HTML site.
         public var writesHTML = true
         /// Which modules the index and the site list apart as tests, examples and generated code.
@@ -73,8 +78,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
     public enum Progress: Sendable {
         /// The run starts with this many files.
         case started(total: Int)
-        /// A file finished.
+        /// A file finished (a file that goes to a final round is reported once, when it is final).
         case finished(path: String, outcome: MetricsReport.Outcome, done: Int, total: Int)
+        /// Final round `round` (from 1) starts after `pause` for `files` files that failed transiently.
+        case finalRound(round: Int, files: Int, pause: Duration)
     }
 
     let settings: Settings
@@ -138,7 +145,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         let store = ManifestStore(manifest: manifest, writer: writer)
         progress?(.started(total: files.count))
 
-        let results = await processAll(files, manifest: manifest, writer: writer, store: store)
+        let pass = RunPass(manifest: manifest, writer: writer, store: store, total: files.count)
+        var results = await processAll(files, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
+        results = await runFinalRounds(after: results, files: files, pass: pass)
         let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
         let wall = start.duration(to: clock.now).secondsDouble * 1000
         let report = await metrics.report(
@@ -168,46 +177,113 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         var outcome: MetricsReport.Outcome?
         var reason: String?
         var isStale = false
+        /// For a failure: the transient cause that makes it worth a final round, nil when permanent.
+        var cause: RetryPolicy.Cause?
+        /// For a failure: attempts made over every round so far.
+        var attempts: Int?
+        /// Rounds the file was tried in (1 for the first pass).
+        var rounds = 1
+        /// The final round that documented it after an earlier failure.
+        var recoveredInRound: Int?
+        /// The cause it had failed for, when recovered.
+        var recoveredFrom: String?
     }
 
-    private func processAll(
+    /// What every file of a run shares: the manifest, the output, the journal, answers already received and
+    /// the progress count.
+    final class RunPass: Sendable {
+        let manifest: RunManifest
+        let writer: AtomicFileWriter
+        let store: ManifestStore
+        let total: Int
+        let answers = AnswerCache()
+        let done = Mutex(0)
+
+        init(manifest: RunManifest, writer: AtomicFileWriter, store: ManifestStore, total: Int) {
+            self.manifest = manifest
+            self.writer = writer
+            self.store = store
+            self.total = total
+        }
+    }
+
+    /// Runs `files` with at most `width` in flight. `earlier` holds each file's previous failure in a final
+    /// round; a failure that will get another round is not reported as finished yet.
+    func processAll(
         _ files: [SourceFile],
-        manifest: RunManifest,
-        writer: AtomicFileWriter,
-        store: ManifestStore
+        earlier: [FileResult]?,
+        round: Int,
+        width: Int,
+        pass: RunPass
     ) async -> [FileResult] {
         let stop = StopFlag()
+        let retriesLater = round < settings.retryFailedRounds && pageSource.isModel
+        // Leaves first: a module starts once the modules it uses have a result (see RepositoryContext.schedule).
         let schedule =
             repository?.schedule(files.map(\.path))
             ?? (order: files.map(\.path), waits: Array(repeating: [], count: files.count))
-        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let ordered = schedule.order.compactMap { byPath[$0] }
+        let offsets = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = schedule.order.compactMap { offsets[$0] }
         let outcomes = await DependencyScheduler.map(
-            ordered, waits: schedule.waits, width: settings.concurrency,
-            onResult: { (_: Int, result: FileResult, done: Int) in
-                if let outcome = result.outcome {
-                    progress?(.finished(path: result.path, outcome: outcome, done: done, total: files.count))
+            ordered, waits: schedule.waits, width: width,
+            onResult: { (_: Int, result: FileResult, _: Int) in
+                guard let outcome = result.outcome, !(retriesLater && result.cause != nil) else { return }
+                let done = pass.done.withLock { done in
+                    done += 1
+                    return done
                 }
+                progress?(.finished(path: result.path, outcome: outcome, done: done, total: pass.total))
             }
-        ) { (file: SourceFile) -> FileResult in
-            if let reason = stop.reason {
-                return FileResult(path: file.path, outcome: .failed, reason: "not attempted: \(reason)")
+        ) { (offset: Int) -> FileResult in
+            let file = files[offset]
+            let previous = earlier?[offset]
+            if let stopped = stop.state {
+                return FileResult(
+                    path: file.path, outcome: .failed, reason: "not attempted: \(stopped.reason)",
+                    cause: stopped.cause, attempts: previous?.attempts, rounds: (previous?.rounds ?? 0) + 1)
             }
-            return await process(file, manifest: manifest, writer: writer, store: store, stop: stop)
+            return await process(file, earlier: previous, pass: pass, stop: stop)
         }
-        var finished: [String: FileResult] = [:]
-        for (file, outcome) in zip(ordered, outcomes) { finished[file.path] = outcome }
-        return files.map { finished[$0.path] ?? FileResult(path: $0.path, outcome: nil) }
+        var finished = [FileResult?](repeating: nil, count: files.count)
+        for (offset, outcome) in zip(ordered, outcomes) { finished[offset] = outcome }
+        return files.indices.map { finished[$0] ?? FileResult(path: files[$0].path, outcome: nil) }
     }
 }
 
-/// The first reason to stop starting files (a failure every file would repeat), shared by file tasks.
+/// The first reason to stop starting files (a failure every file would repeat), shared by file tasks, with
+/// its transient cause when a final round may still help (an endpoint that refused every connection).
 final class StopFlag: Sendable {
-    private let state = Mutex<String?>(nil)
+    private let value = Mutex<(reason: String, cause: RetryPolicy.Cause?)?>(nil)
+
+    /// The reason and cause, once set.
+    var state: (reason: String, cause: RetryPolicy.Cause?)? { value.withLock { $0 } }
 
     /// The reason, once set.
-    var reason: String? { state.withLock { $0 } }
+    var reason: String? { state?.reason }
 
     /// Sets the reason unless one is set already.
-    func set(_ reason: String) { state.withLock { if $0 == nil { $0 = reason } } }
+    func set(_ reason: String, cause: RetryPolicy.Cause?) {
+        value.withLock { if $0 == nil { $0 = (reason, cause) } }
+    }
+}
+
+/// Answers already received for the parts of split files, so a final round re-sends only the parts that
+/// failed.
+final class AnswerCache: Sendable {
+    private let answers = Mutex<[String: [Int: PageComposer.Answer]]>([:])
+
+    /// The answer to part `index` of `file`, if it arrived in an earlier round.
+    func answer(file: String, part index: Int) -> PageComposer.Answer? {
+        answers.withLock { $0[file]?[index] }
+    }
+
+    /// Keeps the answer to part `index` of `file`.
+    func keep(_ answer: PageComposer.Answer, file: String, part index: Int) {
+        answers.withLock { $0[file, default: [:]][index] = answer }
+    }
+
+    /// Forgets a file's answers once its page is written.
+    func forget(file: String) {
+        answers.withLock { $0[file] = nil }
+    }
 }

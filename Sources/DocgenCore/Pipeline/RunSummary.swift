@@ -8,6 +8,20 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var path: String
         /// Why it failed, for a person.
         public var reason: String
+        /// The transient cause of the last failure (a ``RetryPolicy/Cause`` raw value), nil when permanent.
+        public var cause: String?
+        /// Attempts made over every round, when the file gave up after retries.
+        public var attempts: Int?
+    }
+
+    /// A file that failed for a transient cause and was documented in a final round.
+    public struct Recovery: Sendable, Codable, Equatable {
+        /// The file path.
+        public var path: String
+        /// The cause it had failed for (a ``RetryPolicy/Cause`` raw value).
+        public var cause: String
+        /// The final round that documented it, from 1.
+        public var round: Int
     }
 
     /// How a run ended; drives docgen's exit status. Encoded as its raw value (`"ok"`, `"partial"`, …).
@@ -49,6 +63,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var stale: [String]
     /// The failures.
     public var failures: [Failure]
+    /// Modules documented in a final round after failing for a transient cause.
+    public var recovered: [Recovery] = []
     /// Files the scan skipped.
     public var skippedFiles: Int
     /// Successful requests.
@@ -59,8 +75,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var completionTokens: Int
     /// Estimated cost in USD.
     public var costUSD: Double
-    /// Retries in all.
+    /// Retries in all (final-round retries included).
     public var retries: Int
+    /// Non-streamed fallbacks after two cut streams.
+    public var streamFallbacks: Int = 0
     /// Files whose source was cut to fit.
     public var truncatedFiles: Int
     /// Files that needed more than one request.
@@ -73,7 +91,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
         case status, project, output, provider, model, shard
         case files = "modules"
         case documented, cached, failed, stale
-        case failures, skippedFiles, requests, promptTokens, completionTokens, costUSD, retries
+        case failures, recovered, skippedFiles, requests, promptTokens, completionTokens, costUSD, retries
+        case streamFallbacks
         case truncatedFiles = "truncatedModules"
         case splitFiles = "splitModules"
         case durationMilliseconds
@@ -113,14 +132,22 @@ public struct RunSummary: Sendable, Codable, Equatable {
         let head = status == .ok ? "done" : status.rawValue
         let count: (Int) -> String = HumanFormat.count
         let shardNote = shard.map { " (shard \($0))" } ?? ""
+        let recoveredNote = recovered.isEmpty ? "" : " (\(count(recovered.count)) in a final round)"
         lines.append(
-            "docgen \(head): \(count(files)) modules — \(count(documented)) documented, \(count(cached)) unchanged, "
-                + "\(count(failed)) failed\(shardNote)")
+            "docgen \(head): \(count(files)) modules — \(count(documented)) documented\(recoveredNote), "
+                + "\(count(cached)) unchanged, \(count(failed)) failed\(shardNote)")
         let tokens = "tokens \(count(promptTokens)) prompt + \(count(completionTokens)) completion"
         let seconds = HumanFormat.duration(seconds: durationMilliseconds / 1000)
         lines.append(
             "requests \(count(requests)), \(tokens), cost \(HumanFormat.usd(costUSD)), retries \(count(retries)), "
                 + "truncated \(truncatedFiles), split \(splitFiles), \(seconds)")
+        if streamFallbacks > 0 {
+            lines.append("non-streamed fallbacks after cut streams: \(count(streamFallbacks))")
+        }
+        for recovery in recovered {
+            lines.append(
+                "  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")
+        }
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
         if status == .stale {
             for path in stale { lines.append("  stale \(path)") }

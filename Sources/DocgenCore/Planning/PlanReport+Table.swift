@@ -48,6 +48,7 @@ extension PlanReport {
             out += "tokens, \(worst.maxCompletionTokens) max_tokens, est. cost \(Self.cost(worst.estimatedCostUsd)) "
             out += "(--no-repair: none)\n"
         }
+        out += retryTableLine
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }

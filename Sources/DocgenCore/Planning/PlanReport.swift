@@ -125,6 +125,11 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         public var failedFiles: Int
         /// With one repair request per file (nil when repairs are off).
         public var worstCaseWithRepairs: WorstCase?
+        /// Every request (repairs included) sent the most times the retry policy allows, final rounds included
+        /// (nil without retry settings).
+        public var worstCaseRequests: Int?
+        /// The estimated cost if every one of those sends were billed in full (nil without prices or settings).
+        public var worstCaseCostUsd: Double?
 
         // JSON keeps the names users depend on (`modules`, `max_tokens`, `*_modules`).
         private enum CodingKeys: String, CodingKey {
@@ -136,6 +141,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
             case splitFiles = "splitModules"
             case failedFiles = "failedModules"
             case worstCaseWithRepairs
+            case worstCaseRequests, worstCaseCostUsd
         }
 
         /// The totals of some rows. Files that cannot be planned count in ``failedFiles`` only; the cost is nil
@@ -187,11 +193,13 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     public var totals: Totals
     /// Files the scan skipped.
     public var skipped: [ScanSkip]
+    /// The retry settings behind ``Totals/worstCaseRequests`` (nil when the report was made without them).
+    public var retry: Retry?
 
     private enum CodingKeys: String, CodingKey {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
-        case totals
+        case totals, retry
         case skipped
     }
 
@@ -222,6 +230,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     ///   - profile: The model (window, prices).
     ///   - modelName: The model name as configured.
     ///   - repairs: Whether each file may get one repair request (its worst case is added to the totals).
+    ///   - retry: The run's retry settings; with them the totals carry the worst case with retries.
     ///   - width: Files planned at once (default: one per core, at least 2).
     public static func make(
         files: [SourceFile],
@@ -232,6 +241,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         profile: ModelProfile,
         modelName: String,
         repairs: Bool = true,
+        retry: Retry? = nil,
         width: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
     ) async -> PlanReport {
         let rows = await BoundedConcurrency.map(files, width: width) { file in
@@ -248,6 +258,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
             report.totals.worstCaseWithRepairs = WorstCase(
                 of: report.files, totalCost: report.totals.estimatedCostUsd)
         }
+        if let retry { report.applyRetry(retry) }
         return report
     }
 

@@ -11,6 +11,10 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case binary
         case tooLarge(bytes: Int, limit: Int)
         case unreadable(reason: String)
+        case grammarUnavailable(language: String, reason: String)
+        case parseTimedOut(milliseconds: Int)
+        case minified(longestLine: Int)
+        case languageNotSupported(language: String)
     }
 
     /// A change of a scan setting that would let the scan use the file: which setting, and the least value that
@@ -84,6 +88,39 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
     /// - Returns: The error.
     public static func unreadable(_ reason: String) -> ScanError { ScanError(.unreadable(reason: reason)) }
 
+    /// The file's language needs a tree-sitter grammar that is not installed or cannot be loaded.
+    ///
+    /// - Parameters:
+    ///   - language: The language's name (`TypeScript`).
+    ///   - reason: Why the grammar is unavailable and how to install it.
+    /// - Returns: The error.
+    public static func grammarUnavailable(language: String, reason: String) -> ScanError {
+        ScanError(.grammarUnavailable(language: language, reason: reason))
+    }
+
+    /// Parsing took longer than the parser's time limit.
+    ///
+    /// - Parameter milliseconds: The limit in milliseconds.
+    /// - Returns: The error.
+    public static func parseTimedOut(milliseconds: Int) -> ScanError {
+        ScanError(.parseTimedOut(milliseconds: milliseconds))
+    }
+
+    /// The file looks minified or generated (a very long line), so it is not documented.
+    ///
+    /// - Parameter longestLine: The length of its longest line in bytes.
+    /// - Returns: The error.
+    public static func minified(longestLine: Int) -> ScanError { ScanError(.minified(longestLine: longestLine)) }
+
+    /// docgen has no extraction rules for the language yet; ``RepositoryScanner`` then leaves its files out of the
+    /// scan instead of listing every one as skipped.
+    ///
+    /// - Parameter language: The language's name (`C++`).
+    /// - Returns: The error.
+    public static func languageNotSupported(language: String) -> ScanError {
+        ScanError(.languageNotSupported(language: language))
+    }
+
     /// The setting change that would let the scan use the file, or nil when no setting helps.
     public var remedy: Remedy? {
         if case .tooLarge(let bytes, _) = code { return Remedy(setting: .maxFileSize, minimumValue: bytes) }
@@ -114,6 +151,12 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .binary: "binary file (contains NUL bytes)"
         case .tooLarge(let bytes, let limit): "too large: \(bytes) bytes (limit \(limit) bytes)"
         case .unreadable(let reason): "unreadable: \(reason)"
+        case .grammarUnavailable(let language, let reason): "no \(language) grammar: \(reason)"
+        case .parseTimedOut(let milliseconds):
+            "parsing took longer than \(milliseconds) ms (generated code?); exclude the file or split it"
+        case .languageNotSupported(let language): "docgen does not read \(language) symbols yet"
+        case .minified(let longest):
+            "looks minified or generated (a line of \(longest) bytes); exclude it in .docgenignore to silence this"
         }
     }
 
@@ -139,6 +182,10 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .binary: "binary"
         case .tooLarge: "tooLarge"
         case .unreadable: "unreadable"
+        case .grammarUnavailable: "grammarUnavailable"
+        case .parseTimedOut: "parseTimedOut"
+        case .minified: "minified"
+        case .languageNotSupported: "languageNotSupported"
         }
     }
 }

@@ -20,9 +20,20 @@ extension ScanResult {
             if file.path == "Package.swift" || file.path.hasSuffix("/Package.swift") { return nil }
             return file.facts
                 ?? SourceFacts(
-                    path: file.path, language: file.language == .python ? .python : .swift,
+                    path: file.path, language: file.language.graphLanguage,
                     declarations: file.symbols.map(\.declaration))
         }
         return RepositoryGraph(facts: facts, targets: packageTargets)
+    }
+}
+
+extension SourceLanguage {
+    /// The language as the repository graph resolves it: Python and Swift, every other language as `other`.
+    var graphLanguage: SourceFacts.Language {
+        switch self {
+        case .python: .python
+        case .swift: .swift
+        default: .other
+        }
     }
 }

@@ -3,8 +3,8 @@ extension ScanResult {
     /// `JSONEncoder` on large repositories) with keys in the documented order:
     ///
     /// `{"root", "files": [{"path", "language", "lines", "symbols": [{"kind", "name", "qualified_name", "line",
-    /// "end_line", "docstring", "signature", "decorators", "bases"?, "type_kind"?}]}], "skipped": [{"path",
-    /// "reason"}]}`
+    /// "end_line", "docstring", "signature", "decorators", "bases"?, "type_kind"?, "visibility"?}]}],
+    /// "skipped": [{"path", "reason"}]}`
     ///
     /// The output decodes back into an equal ``ScanResult`` (without sources) with `JSONDecoder`.
     ///
@@ -106,6 +106,9 @@ private struct JSONTextWriter {
         }
         if let typeKind = symbol.typeKind {
             raw(",\"type_kind\":\"\(typeKind.rawValue)\"")
+        }
+        if let visibility = symbol.visibility {
+            raw(",\"visibility\":\"\(visibility.rawValue)\"")
         }
         raw("}")
     }

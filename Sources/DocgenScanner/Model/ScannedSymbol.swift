@@ -5,7 +5,8 @@
 /// (decorators and attributes excluded) and `endLine` the last line of the declaration's body.
 ///
 /// The JSON form uses the keys `kind`, `name`, `qualified_name`, `line`, `end_line`, `docstring` (always present,
-/// `null` when missing), `signature`, `decorators`, `bases` (classes and extensions) and `type_kind` (Swift types).
+/// `null` when missing), `signature`, `decorators`, `bases` (classes and extensions), `type_kind` (types) and
+/// `visibility` (tree-sitter languages).
 ///
 /// ```swift
 /// let symbol = ScannedSymbol(kind: .method, name: "run", qualifiedName: "Job.run", line: 4, endLine: 9)
@@ -23,7 +24,7 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
         case `extension`
     }
 
-    /// The Swift declaration keyword behind a ``Kind/class`` symbol.
+    /// The declaration keyword behind a ``Kind/class`` symbol.
     public enum TypeKind: String, Sendable, Hashable, Codable, CaseIterable {
         /// `class`
         case `class`
@@ -35,6 +36,32 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
         case actor
         /// `protocol`
         case `protocol`
+        /// `interface` (TypeScript, Go, Java, C#, Kotlin, PHP)
+        case interface
+        /// `trait` (Rust, PHP)
+        case trait
+        /// `union` (Rust, C, C++)
+        case union
+        /// `record` (Java, C#)
+        case record
+        /// `object` (Kotlin)
+        case object
+        /// `module` (Ruby)
+        case module
+        /// A named type that is none of the others, such as Go's `type Celsius float64`.
+        case definedType = "type"
+    }
+
+    /// Who may use a symbol, by the language's own rule.
+    public enum Visibility: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Part of the public API: `export`, `pub`, a capitalised Go name, `public`.
+        case `public`
+        /// Visible to subclasses (`protected`).
+        case protected
+        /// Visible inside the package, crate or assembly (`pub(crate)`, Java's default, `internal`).
+        case `internal`
+        /// Visible only where it is declared (`private`, a lower-case Go name, a module-local JS function).
+        case `private`
     }
 
     /// What the symbol is.
@@ -55,8 +82,10 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
     public var decorators: [String]
     /// Base classes and keywords (Python) or the inheritance clause (Swift), as written.
     public var bases: [String]
-    /// The Swift type keyword, for Swift ``Kind/class`` symbols only.
+    /// The type keyword, for ``Kind/class`` symbols (Swift and the tree-sitter languages).
     public var typeKind: TypeKind?
+    /// The visibility, for the tree-sitter languages; `nil` for Python and Swift.
+    public var visibility: Visibility?
 
     /// Creates a symbol.
     ///
@@ -70,7 +99,8 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
     ///   - signature: The header as written.
     ///   - decorators: Decorators or attributes, without `@`.
     ///   - bases: Base classes or the inheritance clause.
-    ///   - typeKind: The Swift type keyword, for Swift types.
+    ///   - typeKind: The type keyword, for types.
+    ///   - visibility: The visibility, where the language states one.
     public init(
         kind: Kind,
         name: String,
@@ -81,7 +111,8 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
         signature: String = "",
         decorators: [String] = [],
         bases: [String] = [],
-        typeKind: TypeKind? = nil
+        typeKind: TypeKind? = nil,
+        visibility: Visibility? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -93,16 +124,18 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
         self.decorators = decorators
         self.bases = bases
         self.typeKind = typeKind
+        self.visibility = visibility
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, name, line, docstring, signature, decorators, bases
+        case kind, name, line, docstring, signature, decorators, bases, visibility
         case qualifiedName = "qualified_name"
         case endLine = "end_line"
         case typeKind = "type_kind"
     }
 
-    /// Decodes a symbol; the extra fields (`signature`, `decorators`, `bases`, `type_kind`) are optional.
+    /// Decodes a symbol; the extra fields (`signature`, `decorators`, `bases`, `type_kind`, `visibility`) are
+    /// optional.
     ///
     /// - Parameter decoder: The decoder to read from.
     /// - Throws: `DecodingError` when a required key is missing or has the wrong type.
@@ -118,6 +151,7 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
         decorators = try container.decodeIfPresent([String].self, forKey: .decorators) ?? []
         bases = try container.decodeIfPresent([String].self, forKey: .bases) ?? []
         typeKind = try container.decodeIfPresent(TypeKind.self, forKey: .typeKind)
+        visibility = try container.decodeIfPresent(Visibility.self, forKey: .visibility)
     }
 
     /// Encodes the symbol; `docstring` is written as `null` when missing, `bases` only for classes and extensions.
@@ -138,5 +172,6 @@ public struct ScannedSymbol: Sendable, Hashable, Codable {
             try container.encode(bases, forKey: .bases)
         }
         try container.encodeIfPresent(typeKind, forKey: .typeKind)
+        try container.encodeIfPresent(visibility, forKey: .visibility)
     }
 }

@@ -27,6 +27,7 @@ extension PythonStatementParser {
         if tokens[start].kind == .colon { throw Self.invalid(tokens[start].line) }
         try validateExpression(start, end)
         try validateEnding(start, end)
+        try validateTargetsAndArguments(start, end)
     }
 
     /// Checks `import a.b as c, d` and `from ..a import (b as c, d)`: names, dots, commas, `as`, `*` and

@@ -11,17 +11,29 @@ import Foundation
 /// Lists the source files of a repository: honours ignore files, skips tool folders, and stays inside the root.
 ///
 /// - `.gitignore` files (nested ones too) and `.docgenignore` files are read in every folder; see ``IgnoreRules``.
-/// - Folders named in ``defaultSkippedFolders`` and the configured ``ScanConfiguration/excludedPaths`` are skipped.
+/// - Folders named in ``defaultSkippedFolders`` are never entered. Folders are also skipped by what they are: a
+///   virtual environment (a folder holding `pyvenv.cfg`, whatever its name), and, through ``defaultPatterns``,
+///   hidden folders (`.tox`, `.mypy_cache`, `.eggs`) and `build`/`dist` at the root. Those defaults come first, so
+///   a `!pattern` in `.docgenignore`, `.gitignore` or the configured ``ScanConfiguration/excludedPaths`` brings a
+///   folder back (`!.github/`, `!/build/`); the standard library's own `venv` package and a `src/build/` package
+///   are code and are scanned.
 /// - Symbolic links are followed only when their target lies inside the root; a folder already visited (a link
 ///   loop or a second link to the same folder) is not visited again.
 /// - Unreadable folders, broken links and links leaving the root are reported in ``Listing/skipped``.
 ///
-/// Only `.py` and `.swift` files are listed. The listing is sorted by path.
+/// Files of every ``SourceLanguage`` are listed (by extension). The listing is sorted by path.
 public struct RepositoryWalker: Sendable {
     /// Folder names never descended into.
     public static let defaultSkippedFolders: Set<String> = [
-        ".git", ".build", ".swiftpm", "node_modules", "venv", ".venv", "__pycache__", "build", "dist",
+        ".git", ".build", ".swiftpm", "node_modules", "__pycache__",
     ]
+
+    /// Gitignore-style patterns applied at the root before every other: hidden folders, and `build`/`dist` at the
+    /// root. A later `!pattern` re-includes.
+    public static let defaultPatterns = [".*/", "/build/", "/dist/"]
+
+    /// The file that marks a Python virtual environment (PEP 405).
+    static let virtualEnvironmentMarker = "pyvenv.cfg"
 
     /// A file the walker found.
     public struct Entry: Sendable, Hashable {
@@ -82,7 +94,9 @@ public struct RepositoryWalker: Sendable {
         }
         var state = WalkState(rootReal: rootReal)
         state.visited.insert(rootInfo.id)
-        visit(directory: rootReal, relative: "", rules: IgnoreRules(rootPatterns: patterns), state: &state)
+        visit(
+            directory: rootReal, relative: "", rules: IgnoreRules(rootPatterns: Self.defaultPatterns + patterns),
+            state: &state)
         state.entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         state.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return Listing(entries: state.entries, skipped: state.skipped)
@@ -123,7 +137,11 @@ public struct RepositoryWalker: Sendable {
             }
             let language = SourceLanguage(fileName: name)
             if info.isDirectory {
-                if Self.defaultSkippedFolders.contains(name) || rules.isIgnored(path, isDirectory: true) { continue }
+                if Self.defaultSkippedFolders.contains(name) || rules.isIgnored(path, isDirectory: true)
+                    || FileManager.default.fileExists(atPath: absolute + "/" + Self.virtualEnvironmentMarker)
+                {
+                    continue
+                }
             } else if !info.isRegular || language == nil || rules.isIgnored(path, isDirectory: false) {
                 continue
             }

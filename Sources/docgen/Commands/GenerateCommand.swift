@@ -71,6 +71,7 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.checkOnly = check
         settings.shard = shard.flatMap(Shard.init(parsing:))
         settings.concurrency = context.configuration.concurrency
+        settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
         let files = scan.files.map(SourceFile.init)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocgenGraph
 import DocgenScanner
+import DocgenTreeSitter
 import Foundation
 
 /// `docgen graph PATH [--json]`: the dependency graph of a repository.
@@ -30,7 +31,8 @@ struct GraphCommand: AsyncParsableCommand {
         let configuration = ScanConfiguration(excludedPaths: ["/docs_output/"] + exclude, collectsFacts: true)
         let result: ScanResult
         do {
-            result = try await RepositoryScanner(configuration: configuration).scan(root: path)
+            result = try await RepositoryScanner(configuration: configuration, provider: TreeSitterProvider.load())
+                .scan(root: path)
         } catch {
             throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)
         }

@@ -32,7 +32,10 @@ struct PlanCommand: AsyncParsableCommand {
             summaries: context.existingSummaries(for: files),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reasonForCLI(flags: false)) },
             manager: manager, profile: context.profile, modelName: context.configuration.model,
-            repairs: !options.noRepair)
+            repairs: !options.noRepair,
+            retry: PlanReport.Retry(
+                policy: context.configuration.retry, retryFailedRounds: context.configuration.retryFailedRounds,
+                streaming: context.configuration.stream))
         if json {
             var data = try report.jsonData()
             data.append(0x0A)

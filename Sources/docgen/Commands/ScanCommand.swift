@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocgenScanner
+import DocgenTreeSitter
 import Foundation
 
 /// `docgen scan PATH [--json]`: the classes, functions and methods of a repository.
@@ -38,7 +39,8 @@ struct ScanCommand: AsyncParsableCommand {
         )
         let result: ScanResult
         do {
-            result = try await RepositoryScanner(configuration: configuration).scan(root: path).wordedForScanCommand
+            result = try await RepositoryScanner(configuration: configuration, provider: TreeSitterProvider.load())
+                .scan(root: path).wordedForScanCommand
         } catch {
             throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)
         }

@@ -107,6 +107,21 @@ struct ProgressReporter: Sendable {
                 } else if !presenter.showsBar {
                     presenter.notice("docgen: [\(finished)/\(count)] \(path) \(outcome.rawValue)")
                 }
+            case .progress(.finalRound(let round, let files, let pause)):
+                if presenter.settings.format == .json {
+                    presenter.notice(
+                        "final round started",
+                        metadata: [
+                            "docgen.round": .stringConvertible(round), "docgen.files": .stringConvertible(files),
+                            "docgen.pause_ms": .stringConvertible(Int(pause.secondsDouble * 1000)),
+                        ])
+                } else {
+                    let seconds = String(format: "%.1f", pause.secondsDouble)
+                    let modules = "\(HumanFormat.count(files)) module\(files == 1 ? "" : "s")"
+                    presenter.notice(
+                        "docgen: final round \(round): retrying \(modules) that failed for transient causes after a "
+                            + "\(seconds) s pause")
+                }
             case .tick:
                 guard total > 0 else { continue }
             case .resized:

@@ -4,6 +4,7 @@ import DocgenGraphviz
 import DocgenMarkdown
 import DocgenScanner
 import DocgenTokens
+import DocgenTreeSitter
 import Foundation
 
 /// Everything a run needs, resolved from flags, environment, `.env`, `.docgen.yml` and defaults — or a clear
@@ -111,7 +112,8 @@ struct RunContext {
         }
         let scanner = RepositoryScanner(
             configuration: ScanConfiguration(
-                maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded, collectsFacts: true))
+                maxFileSize: configuration.scan.maxFileSize, excludedPaths: excluded, collectsFacts: true),
+            provider: TreeSitterProvider.load(configured: configuration.grammars))
         do {
             return try await scanner.scan(root: repository.path)
         } catch {

@@ -7,7 +7,7 @@ extension SourceFile {
     init(_ file: ScannedFile) {
         self.init(
             path: file.path,
-            language: file.language == .python ? "Python" : "Swift",
+            language: file.language.displayName,
             source: file.source,
             symbols: file.symbols.map { symbol in
                 Symbol(

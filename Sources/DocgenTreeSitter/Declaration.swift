@@ -1,0 +1,93 @@
+internal import DocgenScanner
+
+/// One declaration a language's rules found, before it becomes a ``ScannedSymbol``.
+struct Declaration {
+    /// What the symbol is.
+    var kind: ScannedSymbol.Kind
+    /// The type keyword, for types.
+    var typeKind: ScannedSymbol.TypeKind?
+    /// The declared name.
+    var name: String
+    /// The whole declaration: its end is the symbol's end line, and its first token that is no decoration the
+    /// symbol's line.
+    var node: SyntaxNode
+    /// The node whose preceding comments are the doc comment (an `export` statement around the declaration).
+    var docAnchor: SyntaxNode
+    /// Where the signature stops (the body's first byte); the node's end when it has no body.
+    var signatureEnd: Int
+    /// The members' container, visited with this declaration as the owner.
+    var body: SyntaxNode?
+    /// Whether the declaration is a symbol itself; `false` for namespaces and modules that only qualify names.
+    var emits = true
+    /// The names that qualify this one in place of the enclosing scope (a Go method's receiver type).
+    var qualifier: [String]?
+    /// The visibility by the language's rule.
+    var visibility: ScannedSymbol.Visibility?
+    /// Base classes, implemented interfaces or the implemented trait, as written.
+    var bases: [String] = []
+    /// Decorations outside the node (Rust's outer attributes), as written.
+    var outerDecorations: [SyntaxNode] = []
+
+    init(
+        kind: ScannedSymbol.Kind, typeKind: ScannedSymbol.TypeKind? = nil, name: String, node: SyntaxNode,
+        docAnchor: SyntaxNode? = nil, body: SyntaxNode? = nil, visibility: ScannedSymbol.Visibility? = nil
+    ) {
+        self.kind = kind
+        self.typeKind = typeKind
+        self.name = name
+        self.node = node
+        self.docAnchor = docAnchor ?? node
+        self.body = body
+        self.signatureEnd = body?.startByte ?? node.endByte
+        self.visibility = visibility
+    }
+}
+
+/// Where the collector stands while it visits a container.
+struct DeclarationContext {
+    /// The names of the enclosing types and namespaces.
+    var scope: [String] = []
+    /// The enclosing declaration, or `nil` at the top level of a file or namespace.
+    var owner: Declaration?
+    /// Whether the enclosing statement exports what it declares (`export`).
+    var exported = false
+    /// The enclosing statement whose comments document the declaration (`export`).
+    var anchor: SyntaxNode?
+
+    /// Whether declarations here are members of a type, so functions are methods.
+    var inType: Bool {
+        guard let owner, owner.emits else { return false }
+        return owner.kind == .class || owner.kind == .extension
+    }
+}
+
+/// How a language writes doc comments.
+enum DocStyle {
+    /// `/** … */` directly before the declaration (JSDoc, Javadoc, KDoc, PHPDoc).
+    case block
+    /// A run of line comments with this prefix directly above, or a `/** … */` block (Rust `///`, C# `///`).
+    case lines(String)
+    /// C#: a run of `///` lines of XML documentation; the `<summary>` wrapper is removed.
+    case xmlLines
+    /// Go: the run of `//` comments directly above (no blank line), or a `/* */` block.
+    case goComments
+    /// Doxygen: `/** … */`, `/*! … */`, or a run of `///` or `//!`.
+    case doxygen
+    /// Ruby: the run of `#` comments directly above.
+    case hashLines
+}
+
+/// What one language's grammar calls its declarations.
+protocol GrammarRules: Sendable {
+    /// The declarations `node` makes (none for most nodes).
+    func declarations(_ node: SyntaxNode, _ context: DeclarationContext) -> [Declaration]
+    /// Node types that hold declarations but are none themselves, visited with the same context.
+    var transparentTypes: Set<String> { get }
+    /// Node types that decorate a declaration (decorators, annotations, attributes); they are skipped when finding
+    /// the declaration's keyword and recorded as decorators.
+    var decorationTypes: Set<String> { get }
+    /// Node types that hold modifiers and decorations together (Java's `modifiers`).
+    var modifierListTypes: Set<String> { get }
+    /// How doc comments are written.
+    var docStyle: DocStyle { get }
+}

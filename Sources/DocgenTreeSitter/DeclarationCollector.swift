@@ -1,0 +1,111 @@
+internal import DocgenScanner
+
+/// Walks a tree with one language's ``GrammarRules`` and turns its declarations into symbols, in source order.
+struct DeclarationCollector {
+    let rules: any GrammarRules
+    private(set) var symbols: [ScannedSymbol] = []
+
+    init(rules: any GrammarRules) {
+        self.rules = rules
+    }
+
+    /// Collects the declarations among the children of `container`, and their members.
+    mutating func visit(_ container: SyntaxNode, _ context: DeclarationContext = DeclarationContext()) {
+        for child in container.namedChildren {
+            let found = rules.declarations(child, context)
+            if found.isEmpty {
+                if rules.transparentTypes.contains(child.type) { visit(child, context) }
+                continue
+            }
+            for declaration in found {
+                let qualifier = declaration.qualifier ?? context.scope
+                if declaration.emits { symbols.append(symbol(declaration, qualifier: qualifier)) }
+                if let body = declaration.body {
+                    visit(body, DeclarationContext(scope: qualifier + [declaration.name], owner: declaration))
+                }
+            }
+        }
+    }
+
+    private func symbol(_ declaration: Declaration, qualifier: [String]) -> ScannedSymbol {
+        // An `export` statement around the declaration starts it: its keyword is the line, its text the signature.
+        let keyword = keywordNode(of: declaration.docAnchor) ?? declaration.node
+        let signature = Self.signature(
+            declaration.node, from: keyword.startByte, to: max(keyword.startByte, declaration.signatureEnd))
+        return ScannedSymbol(
+            kind: declaration.kind,
+            name: declaration.name,
+            qualifiedName: (qualifier + [declaration.name]).joined(separator: "."),
+            line: keyword.startLine,
+            endLine: declaration.node.endLine,
+            docstring: DocComments.docstring(above: declaration.docAnchor, style: rules.docStyle, skipping: rules),
+            signature: signature,
+            decorators: decorators(of: declaration),
+            bases: declaration.bases,
+            typeKind: declaration.kind == .class ? declaration.typeKind : nil,
+            visibility: declaration.visibility
+        )
+    }
+
+    /// The first token of a declaration that is no decoration or comment: the line a reader calls its start.
+    private func keywordNode(of node: SyntaxNode) -> SyntaxNode? {
+        for child in node.children {
+            if child.isComment || rules.decorationTypes.contains(child.type) { continue }
+            if rules.modifierListTypes.contains(child.type) {
+                let inner = child.children.first { !$0.isComment && !rules.decorationTypes.contains($0.type) }
+                if let inner { return inner }
+                continue
+            }
+            return child
+        }
+        return nil
+    }
+
+    private func decorators(of declaration: Declaration) -> [String] {
+        var nodes = declaration.outerDecorations
+        let owners =
+            declaration.docAnchor.startByte == declaration.node.startByte
+                && declaration.docAnchor.endByte == declaration.node.endByte
+            ? [declaration.node] : [declaration.docAnchor, declaration.node]
+        for child in owners.flatMap(\.children) {
+            if rules.decorationTypes.contains(child.type) {
+                nodes.append(child)
+            } else if rules.modifierListTypes.contains(child.type) {
+                nodes += child.children.filter { rules.decorationTypes.contains($0.type) }
+            }
+        }
+        return nodes.map { Self.decoratorText($0.text) }
+    }
+
+    static func decoratorText(_ text: String) -> String {
+        var value = Substring(text)
+        if value.hasPrefix("#[") || value.hasPrefix("#![") {
+            value = value.drop { $0 != "[" }.dropFirst()
+            if value.hasSuffix("]") { value = value.dropLast() }
+        } else if value.hasPrefix("[") && value.hasSuffix("]") {
+            value = value.dropFirst().dropLast()
+        } else if value.hasPrefix("@") {
+            value = value.dropFirst()
+        }
+        return collapse(String(value))
+    }
+
+    /// The header text from `start` to `end`, comments removed, whitespace runs collapsed, trailing `;` dropped.
+    static func signature(_ node: SyntaxNode, from start: Int, to end: Int) -> String {
+        var text = ""
+        var cursor = start
+        for comment in node.commentRanges(in: start..<end) {
+            if comment.lowerBound > cursor { text += node.source.text(cursor..<comment.lowerBound) }
+            text += " "
+            cursor = max(cursor, comment.upperBound)
+        }
+        if end > cursor { text += node.source.text(cursor..<end) }
+        var result = collapse(text)
+        while let last = result.last, last == ";" || last == "," || last == " " { result.removeLast() }
+        return result
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}

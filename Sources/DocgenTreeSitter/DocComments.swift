@@ -1,0 +1,149 @@
+/// Finds and cleans the doc comment of a declaration by its language's convention.
+enum DocComments {
+    /// The cleaned doc comment directly above `anchor`, or `nil`.
+    ///
+    /// Comments count when they sit on the lines directly above the declaration (no blank line between) and start
+    /// their line; decorations between them and the declaration (Rust's attributes) are stepped over.
+    static func docstring(above anchor: SyntaxNode, style: DocStyle, skipping rules: any GrammarRules) -> String? {
+        var comments: [SyntaxNode] = []
+        var nextLine = anchor.startLine
+        var cursor = anchor.previousSibling
+        // Ruby's grammar keeps the comments above a body's first declaration outside the body node.
+        if cursor == nil, let parent = anchor.parent, parent.startByte == anchor.startByte {
+            cursor = parent.previousSibling
+        }
+        while let node = cursor {
+            if rules.decorationTypes.contains(node.type) {
+                nextLine = node.startLine
+            } else if node.isComment && node.endLine >= nextLine - 1 && startsLine(node) {
+                comments.insert(node, at: 0)
+                nextLine = node.startLine
+            } else {
+                // Kotlin's grammar keeps a comment after `package` inside the package header.
+                if comments.isEmpty, let last = node.children.last, last.isComment, last.endLine >= nextLine - 1,
+                    startsLine(last)
+                {
+                    comments.append(last)
+                }
+                break
+            }
+            cursor = node.previousSibling
+        }
+        guard let last = comments.last else { return nil }
+        let lastText = trimmed(last.text)
+        switch style {
+        case .block:
+            return isDocBlock(lastText) ? cleanBlock(lastText) : nil
+        case .lines(let prefix):
+            if isDocBlock(lastText) { return cleanBlock(lastText) }
+            return cleanLines(run(comments) { $0.hasPrefix(prefix) && !$0.hasPrefix(prefix + "/") }, prefix: prefix)
+        case .xmlLines:
+            let lines = run(comments) { $0.hasPrefix("///") && !$0.hasPrefix("////") }
+            return cleanLines(lines, prefix: "///").flatMap(Self.unwrapSummary)
+        case .goComments:
+            if lastText.hasPrefix("/*") { return cleanBlock(lastText) }
+            let lines = run(comments) { $0.hasPrefix("//") }.filter { !isGoDirective($0) }
+            return cleanLines(lines, prefix: "//")
+        case .doxygen:
+            if isDocBlock(lastText) || lastText.hasPrefix("/*!") { return cleanBlock(lastText) }
+            let lines = run(comments) { ($0.hasPrefix("///") && !$0.hasPrefix("////")) || $0.hasPrefix("//!") }
+            return cleanLines(lines, prefix: "///", alternative: "//!")
+        case .hashLines:
+            let lines = run(comments) { $0.hasPrefix("#") && !$0.hasPrefix("#!") }
+                .filter { !$0.hasPrefix("# frozen_string_literal:") && !$0.hasPrefix("# -*-") }
+            return cleanLines(lines, prefix: "#")
+        }
+    }
+
+    /// C#'s `<summary>…</summary>` wrapper removed; other XML documentation tags stay as written.
+    private static func unwrapSummary(_ text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first, first.hasPrefix("<summary>") { lines[0] = String(first.dropFirst(9)) }
+        if let index = lines.firstIndex(where: { $0.hasSuffix("</summary>") }) {
+            lines[index] = String(lines[index].dropLast(10))
+        }
+        return finish(lines)
+    }
+
+    private static func isDocBlock(_ text: String) -> Bool {
+        text.hasPrefix("/**") && !text.hasPrefix("/**/")
+    }
+
+    private static func isGoDirective(_ line: String) -> Bool {
+        line.hasPrefix("//go:") || line.hasPrefix("//line ") || line.hasPrefix("//nolint")
+    }
+
+    /// The trailing run of comments (each possibly several lines) whose lines all satisfy `accepts`.
+    private static func run(_ comments: [SyntaxNode], accepts: (String) -> Bool) -> [String] {
+        var lines: [String] = []
+        for comment in comments.reversed() {
+            let commentLines = trimmed(comment.text).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.trimmingPrefix(while: \.isWhitespace) }.map { trimmed(String($0)) }
+            guard commentLines.allSatisfy(accepts) else { break }
+            lines.insert(contentsOf: commentLines, at: 0)
+        }
+        return lines
+    }
+
+    private static func startsLine(_ node: SyntaxNode) -> Bool {
+        var index = node.startByte - 1
+        let bytes = node.source.bytes
+        while index >= 0 && index < bytes.count {
+            let byte = bytes[index]
+            if byte == 10 { return true }
+            if byte != 32 && byte != 9 && byte != 13 { return false }
+            index -= 1
+        }
+        return true
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var value = Substring(text)
+        while let last = value.last, last.isWhitespace { value.removeLast() }
+        return String(value)
+    }
+
+    /// Cleans `/** … */`: markers, leading `*` on each line and common indentation go.
+    static func cleanBlock(_ text: String) -> String? {
+        var body = Substring(text)
+        for opener in ["/**", "/*!", "/*"] where body.hasPrefix(opener) {
+            body = body.dropFirst(opener.count)
+            break
+        }
+        if body.hasSuffix("*/") { body = body.dropLast(2) }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let rest = line.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
+            if rest.hasPrefix("*") {
+                let afterStar = rest.dropFirst()
+                return String(afterStar.hasPrefix(" ") ? afterStar.dropFirst() : afterStar)
+            }
+            return String(line)
+        }
+        return finish(lines)
+    }
+
+    /// Cleans a run of line comments: the prefix and one following space go.
+    static func cleanLines(_ lines: [String], prefix: String, alternative: String? = nil) -> String? {
+        let stripped = lines.map { line -> String in
+            var rest = Substring(line)
+            if rest.hasPrefix(prefix) {
+                rest = rest.dropFirst(prefix.count)
+            } else if let alternative, rest.hasPrefix(alternative) {
+                rest = rest.dropFirst(alternative.count)
+            }
+            return String(rest.hasPrefix(" ") ? rest.dropFirst() : rest)
+        }
+        return finish(stripped)
+    }
+
+    /// Trims trailing spaces, removes the common indentation and the blank lines at both ends.
+    private static func finish(_ lines: [String]) -> String? {
+        var lines = lines.map(trimmed)
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard !lines.isEmpty else { return nil }
+        let indent =
+            lines.filter { !$0.isEmpty }.map { $0.prefix(while: { $0 == " " || $0 == "\t" }).count }.min() ?? 0
+        return lines.map { $0.isEmpty ? $0 : String($0.dropFirst(indent)) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,52 @@
+internal import DocgenScanner
+
+/// Kotlin: classes, interfaces, enum classes and objects (`class` with their `type_kind`), functions, methods
+/// (members of companion objects belong to the class), and extension functions (`fun String.twice()`: a method
+/// qualified by its receiver type). Visibility as written, `public` by default. The doc comment is the KDoc block.
+struct KotlinRules: GrammarRules {
+    let transparentTypes: Set<String> = ["companion_object", "class_body"]
+    let decorationTypes: Set<String> = ["annotation"]
+    let modifierListTypes: Set<String> = ["modifiers"]
+    let docStyle = DocStyle.block
+
+    func declarations(_ node: SyntaxNode, _ context: DeclarationContext) -> [Declaration] {
+        switch node.type {
+        case "class_declaration", "object_declaration":
+            guard let name = node.child("name") else { return [] }
+            let keywords = Set(node.children.filter { !$0.isNamed }.map(\.type))
+            let kind: ScannedSymbol.TypeKind =
+                node.type == "object_declaration"
+                ? .object : keywords.contains("interface") ? .interface : keywords.contains("enum") ? .enum : .class
+            var result = Declaration(
+                kind: .class, typeKind: kind, name: name.text, node: node,
+                body: kind == .enum ? nil : node.child("body"), visibility: Self.visibility(node))
+            result.signatureEnd = node.child("body")?.startByte ?? node.endByte
+            result.bases = node.namedChildren.filter { $0.type == "delegation_specifier" }
+                .map { DeclarationCollector.collapse($0.text) }
+            return [result]
+        case "function_declaration":
+            guard let name = node.child("name") else { return [] }
+            var result = Declaration(
+                kind: context.inType ? .method : .function, name: name.text, node: node,
+                visibility: Self.visibility(node)
+            ).withSignatureEnd(node.child("body")?.startByte ?? node.endByte)
+            if let receiver = node.child("receiver") {
+                result.kind = .method
+                result.qualifier = context.scope + [DeclarationCollector.collapse(receiver.text)]
+            }
+            return [result]
+        default:
+            return []
+        }
+    }
+
+    private static func visibility(_ node: SyntaxNode) -> ScannedSymbol.Visibility {
+        let word = node.child("modifiers")?.firstChild(ofType: ["visibility_modifier"])?.text
+        switch word {
+        case "private": return .private
+        case "protected": return .protected
+        case "internal": return .internal
+        default: return .public
+        }
+    }
+}

@@ -1,0 +1,47 @@
+internal import DocgenScanner
+
+/// PHP: classes, interfaces, traits and enums (`class` with their `type_kind`), methods and functions; braced
+/// namespaces qualify names. Visibility as written, `public` by default. The doc comment is the PHPDoc block.
+struct PHPRules: GrammarRules {
+    let transparentTypes: Set<String> = []
+    let decorationTypes: Set<String> = ["attribute_list"]
+    let modifierListTypes: Set<String> = []
+    let docStyle = DocStyle.block
+
+    private static let typeKinds: [String: ScannedSymbol.TypeKind] = [
+        "class_declaration": .class, "interface_declaration": .interface, "trait_declaration": .trait,
+        "enum_declaration": .enum,
+    ]
+
+    func declarations(_ node: SyntaxNode, _ context: DeclarationContext) -> [Declaration] {
+        if let typeKind = Self.typeKinds[node.type] {
+            guard let name = node.child("name") else { return [] }
+            var result = Declaration(
+                kind: .class, typeKind: typeKind, name: name.text, node: node, body: node.child("body"),
+                visibility: .public)
+            result.bases = node.namedChildren
+                .filter { $0.type == "base_clause" || $0.type == "class_interface_clause" }
+                .map { DeclarationCollector.collapse($0.text) }
+            return [result]
+        }
+        switch node.type {
+        case "namespace_definition":
+            guard let name = node.child("name"), let body = node.child("body") else { return [] }
+            var result = Declaration(kind: .class, name: name.text, node: node, body: body)
+            result.emits = false
+            return [result]
+        case "method_declaration", "function_definition":
+            guard let name = node.child("name") else { return [] }
+            let word = node.firstChild(ofType: ["visibility_modifier"])?.text.lowercased()
+            let visibility: ScannedSymbol.Visibility =
+                word == "private" ? .private : word == "protected" ? .protected : .public
+            return [
+                Declaration(
+                    kind: context.inType ? .method : .function, name: name.text, node: node, visibility: visibility
+                ).withSignatureEnd(node.child("body")?.startByte ?? node.endByte)
+            ]
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CTreeSitter
+public import DocgenScanner
+
+/// Scans one language through its tree-sitter grammar.
+///
+/// Parsing stops after ``parseTimeoutMicroseconds`` (the file is then skipped, never waited on), a file whose
+/// longest line exceeds ``minifiedLineLength`` is skipped as minified without parsing, and a file with a syntax
+/// error is skipped with the line of the first error.
+///
+/// ```swift
+/// let scanner = try TreeSitterProvider.load().scanner(for: .go).get()
+/// let symbols = try scanner.symbols(in: "package p\n\nfunc F() {}\n")
+/// ```
+public struct TreeSitterScanner: LanguageScanner {
+    /// The default parse time limit: 1 second.
+    public static let defaultParseTimeoutMicroseconds: UInt64 = 1_000_000
+    /// The default line length above which a file counts as minified: 10,000 bytes.
+    public static let defaultMinifiedLineLength = 10_000
+
+    /// The language this scanner reads.
+    public let language: SourceLanguage
+    /// The parse time limit in microseconds.
+    public let parseTimeoutMicroseconds: UInt64
+    /// Files with a longer line (in bytes) are skipped as minified.
+    public let minifiedLineLength: Int
+    private let grammar: GrammarLanguage
+    private let rules: any GrammarRules
+
+    init(
+        language: SourceLanguage, grammar: GrammarLanguage, rules: any GrammarRules,
+        parseTimeoutMicroseconds: UInt64, minifiedLineLength: Int
+    ) {
+        self.language = language
+        self.grammar = grammar
+        self.rules = rules
+        self.parseTimeoutMicroseconds = parseTimeoutMicroseconds
+        self.minifiedLineLength = minifiedLineLength
+    }
+
+    /// Returns the symbols of `source` in source order.
+    ///
+    /// - Parameter source: The file's text.
+    /// - Returns: The symbols in source order; a type comes before its members.
+    /// - Throws: ``ScanError`` when the file does not parse, takes too long, or looks minified.
+    public func symbols(in source: String) throws(ScanError) -> [ScannedSymbol] {
+        let bytes = SourceBytes(Array(source.utf8))
+        guard !bytes.bytes.isEmpty else { return [] }
+        let longest = Self.longestLine(bytes.bytes)
+        if longest > minifiedLineLength { throw .minified(longestLine: longest) }
+        guard let parser = ts_parser_new() else { throw .unreadable("cannot create a tree-sitter parser") }
+        defer { ts_parser_delete(parser) }
+        guard ts_parser_set_language(parser, grammar.pointer) else {
+            throw .grammarUnavailable(language: language.displayName, reason: "the runtime refused the grammar")
+        }
+        ts_parser_set_timeout_micros(parser, parseTimeoutMicroseconds)
+        let tree = bytes.bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                ts_parser_parse_string(parser, nil, $0, UInt32(buffer.count))
+            }
+        }
+        guard let tree else { throw .parseTimedOut(milliseconds: Int(parseTimeoutMicroseconds / 1000)) }
+        defer { ts_tree_delete(tree) }
+        let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
+        if let error = root.firstError() {
+            throw .syntaxError(line: error.startLine, message: Self.describe(error))
+        }
+        var collector = DeclarationCollector(rules: rules)
+        collector.visit(root)
+        return collector.symbols
+    }
+
+    private static func describe(_ error: SyntaxNode) -> String {
+        if error.isMissing { return "missing '\(error.type)'" }
+        let text = DeclarationCollector.collapse(error.text)
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        return shown.isEmpty ? "unexpected end of file" : "unexpected '\(shown)'"
+    }
+
+    /// The longest line in bytes; a source-map comment (`//# sourceMappingURL=data:…`) does not count.
+    static func longestLine(_ bytes: [UInt8]) -> Int {
+        let marker = Array("//# sourceMappingURL=".utf8)
+        var longest = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            if end - start > longest && !bytes[start..<end].starts(with: marker) { longest = end - start }
+            start = end + 1
+        }
+        return longest
+    }
+}
