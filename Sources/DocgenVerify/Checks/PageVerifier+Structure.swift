@@ -5,8 +5,14 @@ import Foundation
 extension PageVerifier {
     func structure(_ page: MarkdownPage, facts: FileFacts, pagePath: String) -> [PageQuality.Finding] {
         var findings: [PageQuality.Finding] = []
+        // Computed once per page: the page's own anchors and every linked page's anchors (a page links to the same
+        // neighbours many times through its Uses/Used by sections and linked code spans).
+        let ownAnchors = page.anchors
+        var targetAnchors: [String: Set<String>] = [:]
         for link in page.links {
-            if let problem = linkProblem(link.destination, page: page, pagePath: pagePath) {
+            if let problem = linkProblem(
+                link.destination, pageAnchors: ownAnchors, pagePath: pagePath, targetAnchors: &targetAnchors)
+            {
                 findings.append(.init(check: "structure", line: link.line, name: link.destination, message: problem))
             }
         }
@@ -47,7 +53,9 @@ extension PageVerifier {
     }
 
     /// Why a link does not resolve, or nil. External links (`http:`, `https:`, `mailto:`) are not fetched.
-    func linkProblem(_ destination: String, page: MarkdownPage, pagePath: String) -> String? {
+    func linkProblem(
+        _ destination: String, pageAnchors: Set<String>, pagePath: String, targetAnchors: inout [String: Set<String>]
+    ) -> String? {
         let lower = destination.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return nil }
         if !HTMLEscaping.isSafeLink(destination) || lower.contains(":") {
@@ -60,7 +68,7 @@ extension PageVerifier {
         if pathPart.isEmpty {
             guard let fragment else { return nil }
             let symbols = repository.file(forPage: pagePath).map { Set($0.file.symbols.map(\.qualifiedName)) } ?? []
-            return page.anchors.contains(fragment) || symbols.contains(fragment)
+            return pageAnchors.contains(fragment) || symbols.contains(fragment)
                 ? nil : "anchor '#\(fragment)' is not on this page"
         }
         guard let target = Self.resolve(pathPart, from: pagePath) else {
@@ -71,13 +79,20 @@ extension PageVerifier {
             return "link '\(destination)' points to a page that does not exist"
         }
         guard let fragment else { return nil }
-        var anchors = Set(targetFile?.file.symbols.map(\.qualifiedName) ?? [])
-        if let text = readPage(target) {
-            anchors.formUnion(MarkdownPage(text).anchors)
-        } else if let targetFile {
-            for symbol in targetFile.file.symbols {
-                anchors.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))
+        let anchors: Set<String>
+        if let known = targetAnchors[target] {
+            anchors = known
+        } else {
+            var found = Set(targetFile?.file.symbols.map(\.qualifiedName) ?? [])
+            if let text = readPage(target) {
+                found.formUnion(MarkdownPage(text).anchors)
+            } else if let targetFile {
+                for symbol in targetFile.file.symbols {
+                    found.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))
+                }
             }
+            targetAnchors[target] = found
+            anchors = found
         }
         return anchors.contains(fragment) ? nil : "anchor '#\(fragment)' is not on \(target)"
     }
@@ -111,9 +126,15 @@ extension PageVerifier {
             return
                 "the page is not about \(facts.file.path): none of its symbols (\(own.sorted().prefix(5).joined(separator: ", "))) appear"
         }
-        for (path, other) in repository.files where path != facts.file.path {
-            let theirs = Set(other.file.symbols.filter { !$0.qualifiedName.contains(".") }.map(\.name)).subtracting(own)
-            let mentioned = theirs.filter { words.contains($0) && $0.count > 3 }.count
+        // Per other file: how many of its top-level names (longer than 3, not shared with this file) the page uses.
+        // Counted from the page's words through an index, so a page costs its own length, not the repository's.
+        var mentionedByFile: [String: Int] = [:]
+        for word in words where word.count > 3 && !own.contains(word) {
+            for path in repository.filesDeclaringTopLevel(word) where path != facts.file.path {
+                mentionedByFile[path, default: 0] += 1
+            }
+        }
+        for (path, mentioned) in mentionedByFile.sorted(by: { $0.key < $1.key }) {
             if mentioned >= 2, mentioned > ownMentioned * 2 {
                 return "the page reads like a page about \(path): it names \(mentioned) of its symbols and "
                     + "\(ownMentioned) of \(facts.file.path)'s"

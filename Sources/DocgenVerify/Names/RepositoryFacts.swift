@@ -15,6 +15,8 @@ public struct RepositoryFacts: Sendable {
     let names: [String: [String]]
     /// Module names (`pkg.mod`, `pkg/mod.py`, `mod`) of every file.
     let moduleNames: Set<String>
+    /// Paths by the names of the top-level symbols they declare.
+    let topLevelNames: [String: Set<String>]
 
     /// Indexes the files.
     ///
@@ -24,12 +26,14 @@ public struct RepositoryFacts: Sendable {
         var qualified: [String: [String]] = [:]
         var names: [String: [String]] = [:]
         var modules = Set<String>()
+        var topLevel: [String: Set<String>] = [:]
         for file in files {
             let facts = FileFacts(file)
             byPath[file.path] = facts
             for symbol in file.symbols {
                 qualified[symbol.qualifiedName, default: []].append(file.path)
                 names[symbol.name, default: []].append(file.path)
+                if !symbol.qualifiedName.contains(".") { topLevel[symbol.name, default: []].insert(file.path) }
             }
             modules.formUnion(facts.moduleNames)
         }
@@ -37,7 +41,11 @@ public struct RepositoryFacts: Sendable {
         self.qualifiedNames = qualified
         self.names = names
         self.moduleNames = modules
+        self.topLevelNames = topLevel
     }
+
+    /// The files that declare a top-level symbol of this name (one lookup instead of a pass over every file).
+    func filesDeclaringTopLevel(_ name: String) -> Set<String> { topLevelNames[name] ?? [] }
 
     /// The facts of one file, or nil when the repository has no such file.
     ///
