@@ -85,7 +85,7 @@ extension PageVerifier {
         } else {
             var found = Set(targetFile?.file.symbols.map(\.qualifiedName) ?? [])
             if let text = readPage(target) {
-                found.formUnion(MarkdownPage(text).anchors)
+                found.formUnion(anchorCache.anchors(ofPage: target, text: text))
             } else if let targetFile {
                 for symbol in targetFile.file.symbols {
                     found.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))

@@ -28,6 +28,8 @@ public struct PageVerifier: PageReviewing {
     public let readPage: @Sendable (String) -> String?
     /// Pages that exist besides module pages (`index.md`, `metrics.md`).
     public let extraPages: Set<String>
+    /// Anchors of linked pages, parsed once per page text.
+    let anchorCache = PageAnchorCache()
 
     /// Creates a verifier.
     ///
