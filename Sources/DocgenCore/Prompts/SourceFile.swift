@@ -1,3 +1,5 @@
+import DocgenBase
+
 /// One source file as the prompt planner sees it: its text and its symbols.
 ///
 /// Built from a scanned file (`SourceFile(file)`), or directly in tests.
@@ -93,19 +95,6 @@ extension SourceFile {
     /// - Parameter text: The text to measure.
     /// - Returns: The number of lines (0 for empty text).
     static func lineCount(of text: String) -> Int {
-        var count = 0
-        var last: UInt8 = 10
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 10 {
-                if previous != 13 { count += 1 }
-            } else if byte == 13 {
-                count += 1
-            }
-            previous = byte
-            last = byte
-        }
-        if last != 10 && last != 13 { count += 1 }
-        return count
+        LineCount.of(text)
     }
 }

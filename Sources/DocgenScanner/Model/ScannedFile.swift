@@ -1,3 +1,4 @@
+import DocgenBase
 public import DocgenGraph
 
 /// One scanned source file: its language, size in lines, symbols and text.
@@ -75,19 +76,6 @@ public struct ScannedFile: Sendable, Hashable, Codable {
     /// - Parameter text: The text to measure.
     /// - Returns: The number of lines (0 for empty text).
     public static func lineCount(of text: String) -> Int {
-        var count = 0
-        var last: UInt8 = 10
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 10 {
-                if previous != 13 { count += 1 }
-            } else if byte == 13 {
-                count += 1
-            }
-            previous = byte
-            last = byte
-        }
-        if last != 10 && last != 13 { count += 1 }
-        return count
+        LineCount.of(text)
     }
 }
