@@ -60,8 +60,11 @@ def main() -> int:
         out = work / "out"
         generate = [docgen, str(repo), "-o", str(out), "--provider", "offline", "--quiet"]
         plan_wall, _ = timed([docgen, "plan", str(repo), "--json", "--model", "gpt-4o-mini"], env)
+        print(f"plan: {plan_wall:.2f} s", flush=True)
         full_wall, full_rss = timed(generate, env)
+        print(f"full run: {full_wall:.2f} s, {full_rss:.0f} MB", flush=True)
         nochange = [timed(generate, env) for _ in range(args.runs)]
+        print("no-change runs: " + ", ".join(f"{w:.2f} s" for w, _ in nochange), flush=True)
         target = repo / "json" / "decoder.py"
         original = target.read_text()
         onechange = []
@@ -69,6 +72,7 @@ def main() -> int:
             target.write_text(original + f"\n\ndef _bench_added_{index}(x):\n    \"\"\"Added by the benchmark.\"\"\"\n"
                                          f"    return x\n")
             onechange.append(timed(generate, env))
+        print("one-change runs: " + ", ".join(f"{w:.2f} s" for w, _ in onechange), flush=True)
         clean = work / "clean"
         timed([docgen, str(repo), "-o", str(clean), "--provider", "offline", "--quiet"], env)
         left, right = files(out), files(clean)
@@ -77,7 +81,11 @@ def main() -> int:
 
         site = {k: p for k, p in left.items() if k.startswith("site/")}
         markdown = {k: p for k, p in left.items() if k.endswith(".md") and not k.startswith("site/")}
-        pages = sorted(((p.stat().st_size, k) for k, p in site.items() if k.endswith(".html")), reverse=True)
+        # The largest module page: folder pages (`DIR/index.html`), index and metrics pages have no source file.
+        pages = sorted(((p.stat().st_size, k) for k, p in site.items()
+                        if k.endswith(".html") and (repo / k[len("site/"):-len(".html")]).is_file()), reverse=True)
+        if not pages:
+            raise SystemExit("no module page found in the site")
         largest_size, largest = pages[0]
         # The same module documented alone, in a tree of one module with the same project name.
         alone_repo = work / "alone" / repo.name

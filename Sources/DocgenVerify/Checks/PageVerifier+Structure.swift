@@ -67,14 +67,14 @@ extension PageVerifier {
         let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncodingForLink : nil
         if pathPart.isEmpty {
             guard let fragment else { return nil }
-            let symbols = repository.file(forPage: pagePath).map { Set($0.file.symbols.map(\.qualifiedName)) } ?? []
+            let symbols = repository.source(forPage: pagePath).map { Set($0.symbols.map(\.qualifiedName)) } ?? []
             return pageAnchors.contains(fragment) || symbols.contains(fragment)
                 ? nil : "anchor '#\(fragment)' is not on this page"
         }
         guard let target = Self.resolve(pathPart, from: pagePath) else {
             return "link '\(destination)' leaves the output folder"
         }
-        let targetFile = repository.file(forPage: target)
+        let targetFile = repository.source(forPage: target)
         guard targetFile != nil || extraPages.contains(target) || readPage(target) != nil else {
             return "link '\(destination)' points to a page that does not exist"
         }
@@ -83,11 +83,11 @@ extension PageVerifier {
         if let known = targetAnchors[target] {
             anchors = known
         } else {
-            var found = Set(targetFile?.file.symbols.map(\.qualifiedName) ?? [])
+            var found = Set(targetFile?.symbols.map(\.qualifiedName) ?? [])
             if let text = readPage(target) {
                 found.formUnion(anchorCache.anchors(ofPage: target, text: text))
             } else if let targetFile {
-                for symbol in targetFile.file.symbols {
+                for symbol in targetFile.symbols {
                     found.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))
                 }
             }

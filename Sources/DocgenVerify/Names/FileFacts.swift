@@ -71,8 +71,10 @@ public struct FileFacts: Sendable {
     }
 
     /// The path's module name: `pkg/mod.py` → `pkg.mod`, `Sources/X/File.swift` → `File`.
-    public var moduleNames: [String] {
-        let path = file.path
+    public var moduleNames: [String] { Self.moduleNames(ofPath: file.path) }
+
+    /// The module names of a file at `path` (see ``moduleNames``).
+    static func moduleNames(ofPath path: String) -> [String] {
         let withoutExtension = path.split(separator: ".").dropLast().joined(separator: ".")
         let dotted = withoutExtension.replacing("/", with: ".")
         let base = path.split(separator: "/").last.map(String.init) ?? path
