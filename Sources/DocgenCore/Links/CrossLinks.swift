@@ -35,6 +35,11 @@ public struct CrossLinks: Sendable {
         symbolIDs = Set(graph.symbols.map(\.id))
     }
 
+    /// A digest of the symbol table code spans are linked through: equal digests link every span the same way.
+    public var symbolTableDigest: String {
+        ContentHash.key(declaring.keys.sorted().map { name in name + "=" + (declaring[name] ?? []).joined(separator: ",") })
+    }
+
     /// The link from `page` to a module's page, and to a symbol's anchor on it.
     static func link(from page: String, toModule module: String, symbol: String? = nil) -> String {
         (OutputLayout.relativeLink(from: page, to: OutputLayout.page(forFile: module))

@@ -58,7 +58,7 @@ extension PageVerifier {
     ) -> String? {
         let lower = destination.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return nil }
-        if !HTMLEscaping.isSafeLink(destination) || lower.contains(":") {
+        if !HTMLEscaping.isSafeLink(destination) || lower.contains(":" as Character) {
             return "link '\(destination)' uses a scheme the site does not allow"
         }
         if destination.isEmpty { return "link with an empty target" }
@@ -119,7 +119,7 @@ extension PageVerifier {
         let words = Self.words(lines)
         let text = lines.joined(separator: "\n")
         let namesFile = facts.moduleNames.contains { text.contains($0) }
-        let own = Set(facts.file.symbols.filter { !$0.qualifiedName.contains(".") }.map(\.name))
+        let own = Set(facts.file.symbols.filter { !$0.qualifiedName.contains("." as Character) }.map(\.name))
         let ownMentioned = own.filter { words.contains($0) }.count
         if !namesFile { return "the page never names its file \(facts.file.path)" }
         if !own.isEmpty, ownMentioned == 0 {

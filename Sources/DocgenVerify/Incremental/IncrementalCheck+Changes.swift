@@ -63,7 +63,7 @@ extension IncrementalCheck {
 
     /// A file's top-level symbol names, sorted and unique.
     static func topLevelNames(of file: SourceFile) -> [String] {
-        Array(Set(file.symbols.filter { !$0.qualifiedName.contains(".") }.map(\.name))).sorted()
+        Array(Set(file.symbols.filter { !$0.qualifiedName.contains("." as Character) }.map(\.name))).sorted()
     }
 
     /// `A.B.f` → `f`.

@@ -117,7 +117,7 @@ struct BodyReader {
             }
             let text = lines[number - 1].drop { $0 == " " || $0 == "\t" }
             if text.hasPrefix("#") || text.hasPrefix("//") { continue }
-            let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+            let words = text.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") })
             guard let first = words.first else { continue }
             if first == "return" || (isPython && first == "yield") {
                 let rest = text.dropFirst(first.count).trimming([" ", ";", "\t"])
