@@ -37,7 +37,8 @@ public struct CrossLinks: Sendable {
 
     /// A digest of the symbol table code spans are linked through: equal digests link every span the same way.
     public var symbolTableDigest: String {
-        ContentHash.key(declaring.keys.sorted().map { name in name + "=" + (declaring[name] ?? []).joined(separator: ",") })
+        ContentHash.key(
+            declaring.keys.sorted().map { name in name + "=" + (declaring[name] ?? []).joined(separator: ",") })
     }
 
     /// The link from `page` to a module's page, and to a symbol's anchor on it.

@@ -1,6 +1,6 @@
+import Dispatch
 import DocgenBase
 import DocgenCore
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -16,7 +16,9 @@ extension IncrementalCheck {
     func touchedStrings(texts: [String?], pageHashes: [String?], pagePath: (String) -> String) -> [[UInt8]]? {
         guard !previous.files.isEmpty, previous.files.count == files.count else { return nil }
         let changed = Set(
-            files.indices.filter { previous.files[files[$0].path]?.sourceHash != sourceHashes[$0] }.map { files[$0].path })
+            files.indices.filter { previous.files[files[$0].path]?.sourceHash != sourceHashes[$0] }.map {
+                files[$0].path
+            })
         var touched = Set<String>()
         for (index, file) in files.enumerated() {
             guard let entry = previous.files[file.path] else { return nil }

@@ -1,13 +1,5 @@
 import DocgenBase
 public import DocgenCore
-import Dispatch
-import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The end-of-run check of every page, redoing only what can have changed since ``CheckCache`` was written.
 ///
@@ -64,7 +56,9 @@ public struct IncrementalCheck: Sendable {
         var items: [DocCoverage.Item] = []
         for (file, hash) in zip(files, sourceHashes) {
             if let entry = previous.files[file.path], entry.sourceHash == hash {
-                items += entry.coverage.map { DocCoverage.Item(entry: $0.entry, documented: $0.documented, onPage: nil) }
+                items += entry.coverage.map {
+                    DocCoverage.Item(entry: $0.entry, documented: $0.documented, onPage: nil)
+                }
             } else if let facts = repository.file(at: file.path) {
                 items += DocCoverage.items(of: facts, page: nil)
             }

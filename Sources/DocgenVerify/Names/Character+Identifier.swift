@@ -4,7 +4,8 @@ extension Character {
     @inline(__always)
     var isLetterOrDigit: Bool {
         if let ascii = asciiValue {
-            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x30 && ascii <= 0x39)
+            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A)
+                || (ascii >= 0x30 && ascii <= 0x39)
         }
         return isLetter || isNumber
     }

@@ -26,7 +26,8 @@ extension FileFacts {
             var statement = lines[index].trimming([" ", "\t"])
             index += 1
             guard statement.hasPrefix("import ") || statement.hasPrefix("from ") else { continue }
-            while (statement.contains("(" as Character) && !statement.contains(")" as Character)) || statement.hasSuffix("\\"),
+            while (statement.contains("(" as Character) && !statement.contains(")" as Character))
+                || statement.hasSuffix("\\"),
                 index < lines.count
             {
                 statement = String(statement.trimming(["\\"])) + " " + lines[index]
