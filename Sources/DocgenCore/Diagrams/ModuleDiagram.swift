@@ -92,7 +92,9 @@ public struct ModuleDiagram: Sendable, Equatable {
                     page: isFolder ? label + "index.md" : OutputLayout.page(forFile: label)))
         }
         var weights: [String: [String: Int]] = [:]
-        for edge in graph.moduleEdges {
+        // A prefix test is cheaper than two lookups, and most edges of a large graph leave a given folder.
+        for edge in graph.moduleEdges where prefix.isEmpty || (edge.from.hasPrefix(prefix) && edge.to.hasPrefix(prefix))
+        {
             guard let from = groupOf[edge.from].flatMap({ ids[$0] }), let to = groupOf[edge.to].flatMap({ ids[$0] }),
                 from != to
             else { continue }

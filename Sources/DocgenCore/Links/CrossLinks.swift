@@ -122,6 +122,7 @@ public struct CrossLinks: Sendable {
         var body = page.range(of: "\n" + Self.marker).map { String(page[..<$0.lowerBound]) } ?? page
         let pagePath = OutputLayout.page(forFile: path)
         if let linker {
+            body = Self.unlinkingCodeSpans(in: body)
             let linked = try? linker.linkCodeSpans(in: body) { text in
                 guard let symbol = symbol(named: text), symbol.module != path else { return nil }
                 return Self.link(from: pagePath, toModule: symbol.module, symbol: symbol.qualifiedName)

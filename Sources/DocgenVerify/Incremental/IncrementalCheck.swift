@@ -35,7 +35,8 @@ public struct IncrementalCheck: Sendable {
     let files: [SourceFile]
     /// The repository the pages are checked against.
     public let repository: RepositoryFacts
-    let previous: CheckCache
+    /// The cache the previous run wrote.
+    public let previous: CheckCache
     let sourceHashes: [String]
 
     /// Prepares a check of `files` against the cache of the previous run.

@@ -72,7 +72,7 @@ struct OutputCheck: Encodable {
         }
         let verifier = PageVerifier(repository: check.repository, readPage: read)
         let result = check.run(verifier: verifier, pagePath: { OutputLayout.page(forFile: $0) }, readPage: read)
-        if keepsCache, let data = try? result.cache.encoded() {
+        if keepsCache, result.cache != check.previous, let data = try? result.cache.encoded() {
             // A lost cache costs the next run a full check, never a wrong result: a failed write is not an error.
             _ = try? AtomicFileWriter(root: output).writeIfChanged(data, to: CheckCache.fileName)
         }
