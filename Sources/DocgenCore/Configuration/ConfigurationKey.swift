@@ -30,6 +30,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case grammars
     case html
     case stream
+    case redact
     case siteTests = "site.tests"
     case siteExamples = "site.examples"
     case siteGenerated = "site.generated"
@@ -48,7 +49,7 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
             return .positiveInteger
         case .safetyMargin, .maxRetries, .contextPercent, .retryFailedRounds: return .nonNegativeInteger
         case .timeoutSeconds: return .positiveNumber
-        case .html, .stream: return .boolean
+        case .html, .stream, .redact: return .boolean
         case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList
         }
     }

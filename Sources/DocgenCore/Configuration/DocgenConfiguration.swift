@@ -76,6 +76,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
     public var scan = Scan()
     /// Whether to stream completions.
     public var stream: Bool = false
+    /// Whether secrets are replaced by placeholders before source goes into a prompt (``SecretRedactor``).
+    public var redactSecrets: Bool = true
     /// Where each setting that is not a default came from.
     public private(set) var origins: [ConfigurationKey: String] = [:]
     /// Each setting's resolved value, for `docgen config`.
@@ -157,6 +159,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
             if case .list(let patterns) = value { output.grouping.generated = patterns }
         case .stream:
             if case .boolean(let flag) = value { stream = flag }
+        case .redact:
+            if case .boolean(let flag) = value { redactSecrets = flag }
         }
     }
 
@@ -195,6 +199,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"
         case .html: return String(output.html)
         case .stream: return String(stream)
+        case .redact: return String(redactSecrets)
         }
     }
 }

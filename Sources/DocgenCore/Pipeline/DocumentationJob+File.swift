@@ -58,6 +58,7 @@ extension DocumentationJob {
                     pageHash: ContentHash.sha256Hex(of: bytes),
                     outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
             pass.answers.forget(file: file.path)
+            await metrics.recordRedactions(file: file.path, counts: settings.redactions[file.path] ?? [:])
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))

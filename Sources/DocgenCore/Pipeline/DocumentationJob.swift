@@ -53,6 +53,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var repairsPages = true
         /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
         public var reportAppendix: String?
+        /// Secrets replaced per module before planning (``RedactionPass``), recorded in the metrics.
+        public var redactions: [String: [SecretRedactor.Kind: Int]] = [:]
 
         /// Creates settings.
         public init(

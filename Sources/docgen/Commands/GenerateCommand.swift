@@ -74,7 +74,10 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
-        let files = scan.files.map(SourceFile.init)
+        let redaction = await RedactionPass.run(
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+        let files = redaction.files
+        settings.redactions = redaction.counts
         let isModel = if case .model = pageSource { true } else { false }
         let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)

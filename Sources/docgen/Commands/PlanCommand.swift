@@ -26,7 +26,9 @@ struct PlanCommand: AsyncParsableCommand {
         let context = try RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
-        let files = scan.files.map(SourceFile.init)
+        let redaction = await RedactionPass.run(
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+        let files = redaction.files
         let report = await PlanReport.make(
             files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
             summaries: context.existingSummaries(for: files),
@@ -42,6 +44,7 @@ struct PlanCommand: AsyncParsableCommand {
             FileHandleOutput.standardOutput.write(data)
         } else {
             FileHandleOutput.standardOutput.write(report.table)
+            if let line = redaction.summaryLine { FileHandleOutput.standardOutput.write(line + "\n") }
         }
         if report.totals.failedFiles > 0 {
             throw CLIError.failure(

@@ -162,7 +162,9 @@ struct RunContext {
 
     /// Everything besides source, model and provider that shapes a page, for the manifest key.
     var pageInputs: PageInputs {
-        PageInputs(
+        var inputs = PageInputs(
             generatorVersion: Docgen.version, templates: templates, prompt: configuration.prompt, profile: profile)
+        inputs.redactsSecrets = configuration.redactSecrets
+        return inputs
     }
 }

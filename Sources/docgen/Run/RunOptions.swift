@@ -55,6 +55,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Do not render the HTML site.")
     var noHTML = false
 
+    @Flag(help: "Send source as it is: do not replace secrets (keys, tokens, passwords) with placeholders.")
+    var noRedact = false
+
     @Flag(help: "Send no repair request for pages that fail the checks (by default one per failing page).")
     var noRepair = false
 
@@ -87,6 +90,7 @@ struct RunOptions: ParsableArguments {
         if !exclude.isEmpty { values[.exclude] = .list(exclude) }
         if stream { values[.stream] = .boolean(true) }
         if noHTML { values[.html] = .boolean(false) }
+        if noRedact { values[.redact] = .boolean(false) }
         return ConfigurationLayer(origin: "command line", values: values)
     }
 }
