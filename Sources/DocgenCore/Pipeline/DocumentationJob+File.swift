@@ -75,6 +75,9 @@ extension DocumentationJob {
             if let serviceError = error as? AIServiceError, serviceError.repeatsForEveryRequest {
                 stop.set(reason, cause: cause)
             }
+            if let guardError = error as? GuardError, guardError.isBudgetReached {
+                stop.set(guardError.description, cause: nil)
+            }
             if Task.isCancelled { return FileResult(path: file.path, outcome: nil) }
             fileLogger.debug("module failed", metadata: ["docgen.error": .string(reason)])
             await metrics.recordOutcome(file: file.path, outcome: .failed, reason: reason)
@@ -115,8 +118,8 @@ extension DocumentationJob {
                     answers.append(kept)
                     continue
                 }
-                let result = try await service.complete(
-                    part.request, budget: budget, counter: counter, file: file.path)
+                let result = try await guardedComplete(
+                    part.request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
                 let answer = PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)
                 cache.keep(answer, file: file.path, part: index)
                 answers.append(answer)
@@ -126,7 +129,8 @@ extension DocumentationJob {
                 answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
             let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
                 let request = try prompts.repairRequest(for: file, page: page, problems: problems)
-                let result = try await service.complete(request, budget: budget, counter: counter, file: file.path)
+                let result = try await guardedComplete(
+                    request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
                 return PageComposer().page(
                     path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
                     answers: [PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)],

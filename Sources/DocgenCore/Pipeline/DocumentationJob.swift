@@ -53,6 +53,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var repairsPages = true
         /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
         public var reportAppendix: String?
+        /// The run's hard budget (nil: no cap).
+        public var spendingCap: SpendingCap?
+        /// Right-sizes `max_tokens` from observed completions (nil: always the planned cap).
+        public var completionSizer: CompletionSizer?
         /// Secrets replaced per module before planning (``RedactionPass``), recorded in the metrics.
         public var redactions: [String: [SecretRedactor.Kind: Int]] = [:]
 
@@ -169,8 +173,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         try writeReports(
             files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report,
             overview: overview)
-        return summary(
+        var finished = summary(
             files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
+        finished.notes = await guardNotes(results: results)
+        return finished
     }
 
     /// One file's result; `outcome` nil means not reached (interrupted).

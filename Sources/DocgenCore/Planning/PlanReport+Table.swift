@@ -49,6 +49,7 @@ extension PlanReport {
             out += "(--no-repair: none)\n"
         }
         out += retryTableLine
+        out += expectationTableLines
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }

@@ -78,6 +78,13 @@ struct GenerateCommand: AsyncParsableCommand {
             scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
         let files = redaction.files
         settings.redactions = redaction.counts
+        if context.configuration.budget.isCapped {
+            settings.spendingCap = SpendingCap(
+                maxCostUSD: context.configuration.budget.maxCostUSD,
+                maxTokens: context.configuration.budget.maxTokensTotal)
+        }
+        settings.completionSizer = CompletionSizer(
+            minimumCompletionTokens: context.configuration.prompt.minimumCompletionTokens)
         let isModel = if case .model = pageSource { true } else { false }
         let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)

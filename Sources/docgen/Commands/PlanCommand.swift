@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocgenCore
 import DocgenScanner
+import DocgenTokens
 import Foundation
 
 /// `docgen plan REPO` (also `docgen --dry-run REPO`): the token plan of every request, with no network.
@@ -29,7 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
         let redaction = await RedactionPass.run(
             scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
         let files = redaction.files
-        let report = await PlanReport.make(
+        var report = await PlanReport.make(
             files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
             summaries: context.existingSummaries(for: files),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reasonForCLI(flags: false)) },
@@ -38,6 +39,10 @@ struct PlanCommand: AsyncParsableCommand {
             retry: PlanReport.Retry(
                 policy: context.configuration.retry, retryFailedRounds: context.configuration.retryFailedRounds,
                 streaming: context.configuration.stream))
+        let expected = expectedCompletion(context)
+        report.applyExpectation(
+            completionTokensPerRequest: expected.tokens, source: expected.source, profile: context.profile,
+            budget: context.configuration.budget)
         if json {
             var data = try report.jsonData()
             data.append(0x0A)
@@ -50,5 +55,19 @@ struct PlanCommand: AsyncParsableCommand {
             throw CLIError.failure(
                 "\(report.totals.failedFiles) modules cannot fit \(context.configuration.model)'s window.")
         }
+    }
+
+    /// Completion tokens to expect per request: the mean of the last run's answers in the output folder, or half
+    /// the planned cap when there is none.
+    static func expectedCompletion(_ context: RunContext) -> (tokens: Int, source: String) {
+        let url = context.outputDirectory.appendingPathComponent("metrics.json")
+        if let data = FileManager.default.contents(atPath: url.path), let last = try? MetricsReport.decode(data),
+            last.model == context.configuration.model, last.totals.requests > 0
+        {
+            let mean = max(1, last.totals.completionTokens / last.totals.requests)
+            return (mean, "the mean of the last run's \(last.totals.requests) answers in metrics.json")
+        }
+        let half = max(1, context.budget.completionCapTokens / 2)
+        return (half, "assumed half of the cap until a run's metrics.json gives the real mean")
     }
 }

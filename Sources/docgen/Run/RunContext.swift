@@ -43,8 +43,10 @@ struct RunContext {
         }
         let budget: TokenBudget
         do {
+            // Under a tokens-per-minute quota no request may be larger than the quota: plan with it as the window.
             budget = try TokenBudget(
-                model: profile, requestedCompletionTokens: configuration.prompt.completionTokens,
+                model: profile.limited(toTokensPerMinute: configuration.rateLimit.tokensPerMinute),
+                requestedCompletionTokens: configuration.prompt.completionTokens,
                 safetyMarginTokens: configuration.prompt.safetyMargin,
                 minimumCompletionTokens: configuration.prompt.minimumCompletionTokens)
         } catch {
