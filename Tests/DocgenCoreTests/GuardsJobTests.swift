@@ -89,9 +89,10 @@ struct GuardsJobTests {
         #expect(transport.requests.count == 1)
         #expect(capped.documented == 1 && capped.failed == 3)
         #expect(capped.status == .partial && capped.exitCode == 1)
-        #expect(capped.failures.allSatisfy { $0.reason.contains("budget cap of \(HumanFormat.count(worst + 12)) tokens is reached") })
+        let capText = "\(HumanFormat.count(worst + 12)) tokens"
+        #expect(capped.failures.allSatisfy { $0.reason.contains("budget cap of \(capText) is reached") })
         let note = try #require(capped.notes?.first)
-        #expect(note.hasPrefix("budget cap \(HumanFormat.count(worst + 12)) tokens reached: spent $0.0000 and 13 tokens"))
+        #expect(note.hasPrefix("budget cap \(capText) reached: spent $0.0000 and 13 tokens"))
         #expect(note.contains("1 modules documented in this run, 3 left to do"))
         #expect(await cap.spent.tokens == 13)
         #expect(FileManager.default.fileExists(atPath: harness.output.appendingPathComponent("m1.py.md").path))
@@ -189,5 +190,48 @@ struct SpendingCapTests {
         let small = CompletionSizer(minimumCompletionTokens: 512, warmUpAnswers: 1, minimumMarginTokens: 0)
         await small.observe(completionTokens: 10)
         #expect(await small.cap == 512)
+    }
+}
+
+struct TokenCalibrationTests {
+    @Test func ratioAndMarginConvergeOnTheServersCounts() throws {
+        var calibration = TokenCalibration()
+        let deepseek = try ModelRegistry.builtIn.profile(for: "deepseek-chat")
+        #expect(calibration.applied(to: deepseek) == deepseek)
+        calibration.add(plannedPromptTokens: 10_000, serverPromptTokens: 10_700, requests: 2)
+        #expect(!calibration.isUsable)
+        calibration.add(plannedPromptTokens: 10_000, serverPromptTokens: 10_700, requests: 2)
+        #expect(calibration.isUsable)
+        #expect(abs(calibration.ratio - 1.07) < 1e-9)
+        #expect(calibration.estimateMarginPercent == 9)
+        let calibrated = calibration.applied(to: deepseek)
+        #expect(calibrated.estimateMarginPercent == 9)
+        // 10,000 counted tokens reserve 10,900: above the server's 10,700, and closer than a fixed margin.
+        #expect(calibrated.reservedPromptTokens(forCounted: 10_000) == 10_900)
+        let exact = try ModelRegistry.builtIn.profile(for: "gpt-4o")
+        #expect(calibration.applied(to: exact) == exact)
+        #expect(TokenCalibration.planLine(for: exact, calibration: calibration) == nil)
+        let line = try #require(TokenCalibration.planLine(for: deepseek, calibration: calibration))
+        #expect(line.hasPrefix("prompt counts calibrated: the server counts 1.0700× docgen's over 4 requests"))
+        let uncalibrated = try #require(TokenCalibration.planLine(for: deepseek, calibration: nil))
+        #expect(uncalibrated.hasPrefix("prompt counts are estimates, not calibrated"))
+    }
+
+    @Test func aRunOfAnEstimatedModelRecordsItsCalibrationInTheManifest() async throws {
+        let harness = try GuardsJobTests.Harness()
+        defer { try? FileManager.default.removeItem(at: harness.output) }
+        let files = Array(GuardsJobTests.files.prefix(3))
+        let planned = try files.reduce(0) { sum, file in
+            sum + (try #require(try harness.prompts.plan(file).parts.first).request.plan.promptTokens)
+        }
+        _ = try await harness.job(StubTransport([GuardsJobTests.answer()])).run(files: files, skipped: [])
+        let manifest = try RunManifest.load(from: AtomicFileWriter(root: harness.output))
+        let calibration = try #require(manifest.calibration(for: "m"))
+        #expect(calibration.requests == 3)
+        #expect(calibration.plannedPromptTokens == planned)
+        #expect(calibration.serverPromptTokens == 30)
+        let metrics = try MetricsReport.decode(Data(contentsOf: harness.output.appendingPathComponent("metrics.json")))
+        #expect(metrics.totals.usage?.isFlagged == true)
+        #expect(metrics.totals.usage?.plannedPromptTokens == planned)
     }
 }

@@ -50,6 +50,7 @@ extension PlanReport {
         }
         out += retryTableLine
         out += expectationTableLines
+        if let calibration { out += calibration + "\n" }
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }

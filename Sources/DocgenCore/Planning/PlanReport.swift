@@ -197,13 +197,15 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     public var skipped: [ScanSkip]
     /// The retry settings behind ``Totals/worstCaseRequests`` (nil when the report was made without them).
     public var retry: Retry?
+    /// How the prompt counts were calibrated against the server (nil for exact models).
+    public var calibration: String?
     /// The expected cost next to the worst case, and what a budget cap allows (nil without an expectation).
     public var expectation: Expectation?
 
     private enum CodingKeys: String, CodingKey {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
-        case totals, retry, expectation
+        case totals, retry, expectation, calibration
         case skipped
     }
 

@@ -43,6 +43,7 @@ struct PlanCommand: AsyncParsableCommand {
         report.applyExpectation(
             completionTokensPerRequest: expected.tokens, source: expected.source, profile: context.profile,
             budget: context.configuration.budget)
+        report.calibration = TokenCalibration.planLine(for: context.profile, calibration: context.calibration)
         if json {
             var data = try report.jsonData()
             data.append(0x0A)
