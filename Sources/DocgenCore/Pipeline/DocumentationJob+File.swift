@@ -112,6 +112,7 @@ extension DocumentationJob {
                 logger.log(event, level: .warning)
             }
             var answers: [PageComposer.Answer] = []
+            cache.dropIfPlanChanged(file: file.path, parts: plan.parts.count)
             for (index, part) in plan.parts.enumerated() {
                 try Task.checkCancellation()
                 if let kept = cache.answer(file: file.path, part: index) {
