@@ -155,7 +155,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
 
         let pass = RunPass(manifest: manifest, writer: writer, store: store, total: files.count)
         if let collected = settings.batchAnswers {
-            for (path, file) in collected.files { pass.answers.prefill(file: path, parts: file.parts, answers: file.answers) }
+            for (path, file) in collected.files {
+                pass.answers.prefill(file: path, parts: file.parts, answers: file.answers)
+            }
             await store.updateManifest { $0.batch = nil }
         }
         var results = await processAll(files, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
