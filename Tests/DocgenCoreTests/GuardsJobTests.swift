@@ -93,7 +93,7 @@ struct GuardsJobTests {
         #expect(capped.failures.allSatisfy { $0.reason.contains("budget cap of \(capText) is reached") })
         let note = try #require(capped.notes?.first)
         #expect(note.hasPrefix("budget cap \(capText) reached: spent $0.0000 and 13 tokens"))
-        #expect(note.contains("1 modules documented in this run, 3 left to do"))
+        #expect(note.contains("1 module documented in this run, 3 left to do"))
         #expect(await cap.spent.tokens == 13)
         #expect(FileManager.default.fileExists(atPath: harness.output.appendingPathComponent("m1.py.md").path))
         #expect(!FileManager.default.fileExists(atPath: harness.output.appendingPathComponent("m2.py.md").path))
@@ -132,7 +132,7 @@ struct GuardsJobTests {
         // The last cap is the p95 of 40, 40 and the re-asked 300, plus 25 %.
         #expect(caps == [800, 800, 100, 800, 375])
         #expect(await sizer.reasks == 1)
-        #expect(summary.notes == ["1 answers cut at a tightened completion cap were asked again in full"])
+        #expect(summary.notes == ["1 answer cut at a tightened completion cap asked again in full"])
     }
 
     @Test func configuredQuotaLowersTheCapOrFailsTheModuleAtOnce() async throws {

@@ -74,6 +74,12 @@ struct SecretRedactorTests {
             "url = \"mysql://root:[REDACTED:connection-password]@localhost/db\""
         ),
         ("token_type = \"bearer\"", "token_type = \"bearer\""),
+        (
+            "(\"http://user:pass%20pass@host/path\", (\"user\", \"pass pass\"))",
+            "(\"http://user:pass%20pass@host/path\", (\"user\", \"pass pass\"))"
+        ),
+        ("login(password=\"test-password\")", "login(password=\"test-password\")"),
+        ("login(password=\"hunter2\")", "login(password=\"[REDACTED:assigned-secret]\")"),
         ("def f(password: str = None): ...", "def f(password: str = None): ..."),
         ("MODEL = \"sk-learn-compatible-estimator-name\"", "MODEL = \"sk-learn-compatible-estimator-name\""),
     ])

@@ -76,7 +76,7 @@ struct CLIGuardsTests {
         let capped = try DocgenProcess.run(arguments + ["--max-cost", "0.0215"], environment: environment)
         #expect(capped.status == 1, "\(capped.stdout)\n\(capped.stderr)")
         #expect(capped.stdout.contains("budget cap $0.0215 reached"))
-        #expect(capped.stdout.contains("1 modules documented in this run, 1 left to do"))
+        #expect(capped.stdout.contains("1 module documented in this run, 1 left to do"))
         #expect(server.receivedRequests.count == 1)
         let metrics = try String(contentsOfFile: "\(output)/metrics.md", encoding: .utf8)
         #expect(metrics.contains("## Estimate versus actual"))

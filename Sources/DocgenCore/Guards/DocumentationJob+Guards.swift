@@ -86,11 +86,13 @@ extension DocumentationJob {
             let done = results.filter { $0.outcome == .documented }.count
             notes.append(
                 "budget cap \(cap.capDescription) reached: spent \(HumanFormat.usd(spent.costUSD)) and "
-                    + "\(HumanFormat.count(spent.tokens)) tokens; \(done) modules documented in this run, \(left) left "
-                    + "to do — run docgen again to continue from here (finished pages are kept)")
+                    + "\(HumanFormat.count(spent.tokens)) tokens; \(HumanFormat.count(done, "module")) documented in this run, "
+                    + "\(left) left to do — run docgen again to continue from here (finished pages are kept)")
         }
         if let sizer = settings.completionSizer, await sizer.reasks > 0 {
-            notes.append("\(await sizer.reasks) answers cut at a tightened completion cap were asked again in full")
+            notes.append(
+                "\(HumanFormat.count(await sizer.reasks, "answer")) cut at a tightened completion cap asked again in full"
+            )
         }
         return notes.isEmpty ? nil : notes
     }

@@ -49,7 +49,8 @@ public struct GuardError: Error, Sendable, Equatable, CustomStringConvertible {
         case .exceedsQuota(let module, let tokens, let limit, let minimum):
             return "The request for '\(module)' needs \(tokens) tokens with the smallest useful completion "
                 + "(\(minimum) tokens) but the tokens-per-minute quota is \(limit), so it can never be admitted; "
-                + "lower --max-source-lines or raise rate_limit.tokens_per_minute."
+                + "set rate_limit.tokens_per_minute: \(limit) so docgen plans every request within it (cutting or "
+                + "splitting the module), or lower --max-source-lines."
         }
     }
 }

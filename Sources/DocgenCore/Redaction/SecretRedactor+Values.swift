@@ -34,12 +34,31 @@ extension SecretRedactor {
         if trimmed.contains("{") && trimmed.contains("}") { return true }
         if trimmed.contains("%s") { return true }
         if trimmed.hasPrefix(SecretRedactor.placeholderPrefix) { return true }
+        if isDummyCredential(trimmed) { return true }
         let lowered = trimmed.lowercased()
         let words = [
             "changeme", "change_me", "your", "example", "placeholder", "dummy", "redacted", "xxxx", "none", "null",
             "os.environ", "getenv", "env[", "secrets.",
         ]
         return words.contains { lowered.contains($0) }
+    }
+
+    /// Words tests and examples use for credentials (`user:pass@host`, `password = "secret"`).
+    static let dummyWords: Set<String> = [
+        "p", "pass", "password", "passwd", "pwd", "secret", "test", "testing", "user", "username", "foo", "bar", "baz",
+        "example", "dummy", "fake", "sample", "demo", "guest", "admin", "root", "changeme", "hunter", "mypassword",
+        "mysecret", "s", "x", "xx", "xxx", "abc", "token", "key", "apikey", "none", "null", "empty", "invalid", "wrong",
+        "bad", "good", "correct", "incorrect",
+    ]
+
+    /// Whether a value is made only of letters forming dummy words, percent escapes and punctuation
+    /// (`pass`, `pass%20pass`, `test-password`): no digit, nothing random.
+    static func isDummyCredential(_ value: String) -> Bool {
+        guard !value.contains(where: \.isNumber) || value.contains("%") else { return false }
+        let withoutEscapes = value.replacingOccurrences(of: "%[0-9A-Fa-f]{2}", with: " ", options: .regularExpression)
+        guard !withoutEscapes.contains(where: \.isNumber) else { return false }
+        let words = withoutEscapes.lowercased().split { !$0.isLetter }.map(String.init)
+        return !words.isEmpty && words.allSatisfy(dummyWords.contains)
     }
 
     /// The start every placeholder shares.
