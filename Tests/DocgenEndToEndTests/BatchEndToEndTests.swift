@@ -1,11 +1,12 @@
 import DocgenBase
-import DocgenCore
 import DocgenCurl
 import DocgenTestSupport
 import DocgenTokens
 import Foundation
 import Logging
 import Testing
+
+@testable import DocgenCore
 
 /// `--batch` against a loopback Batch API: every state, partial errors, expiry with some results, resumption.
 struct BatchEndToEndTests {
@@ -207,5 +208,43 @@ struct BatchEndToEndTests {
         #expect(harness.api.liveRequests == 1)
         #expect(try harness.page("c.py").contains("Answered live."))
         #expect(try harness.page("a.py").contains("Stale answer."))
+    }
+}
+
+/// The Batch API's Azure OpenAI shape: `/openai/files?api-version=…`, `/chat/completions` lines, the deployment as
+/// the model, the `api-key` header.
+struct AzureBatchTests {
+    @Test func azureBatchUsesTheOpenAIPathsTheDeploymentAndTheAPIKeyHeader() async throws {
+        let api = try BatchAPIServer(states: ["completed"]) { _, _ in .answer("## Overview\n\nAzure.") }
+        defer { api.shutdown() }
+        let root = String(api.baseURL.dropLast("/v1".count))
+        let provider = ProviderConfiguration(
+            kind: .azure, baseURL: root, credentials: .init(apiKey: "azure-key-0000", source: "AZURE_OPENAI_API_KEY"),
+            deployment: "docs-gpt4o", apiVersion: "2024-10-21")
+        let client = try BatchClient(provider: provider, transport: try CurlTransport(), timeout: .seconds(20))
+        let profile = ModelProfile.custom(id: "gpt-4o", contextWindowTokens: 8_000)
+        let request = try PromptManager(
+            templates: .defaults(), project: "p",
+            budget: try TokenBudget(model: profile, requestedCompletionTokens: 300),
+            counter: ByteTokenCounter(), modelName: "gpt-4o"
+        ).plan(BatchEndToEndTests.files[0]).parts[0].request
+        let line = try BatchFile.inputLine(
+            customID: "a.py#1", request: request, provider: provider, path: client.requestPath)
+        let fileID = try await client.upload(line)
+        let created = try await client.create(inputFileID: fileID)
+        let status = try await client.status(of: created.id)
+        #expect(created.state == .validating && status.state == .completed)
+        let requests = api.receivedRequests
+        #expect(
+            requests.map(\.target) == [
+                "/openai/files?api-version=2024-10-21", "/openai/batches?api-version=2024-10-21",
+                "/openai/batches/batch_test?api-version=2024-10-21",
+            ])
+        #expect(requests.allSatisfy { $0.headers["api-key"] == "azure-key-0000" })
+        let input = try #require(api.inputLines.first)
+        #expect(input["url"] as? String == "/chat/completions")
+        #expect((input["body"] as? [String: Any])?["model"] as? String == "docs-gpt4o")
+        let output = try await client.content(ofFile: try #require(status.outputFileID))
+        #expect(String(decoding: output, as: UTF8.self).contains("\"custom_id\":\"a.py#1\""))
     }
 }

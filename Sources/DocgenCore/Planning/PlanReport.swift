@@ -197,6 +197,8 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     public var skipped: [ScanSkip]
     /// The retry settings behind ``Totals/worstCaseRequests`` (nil when the report was made without them).
     public var retry: Retry?
+    /// Secrets replaced before planning, by module path and kind (nil when none or redaction is off).
+    public var redactedSecrets: [String: [String: Int]]?
     /// How the prompt counts were calibrated against the server (nil for exact models).
     public var calibration: String?
     /// The expected cost next to the worst case, and what a budget cap allows (nil without an expectation).
@@ -205,7 +207,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
-        case totals, retry, expectation, calibration
+        case totals, retry, expectation, calibration, redactedSecrets
         case skipped
     }
 

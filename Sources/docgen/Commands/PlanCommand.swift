@@ -43,6 +43,11 @@ struct PlanCommand: AsyncParsableCommand {
         report.applyExpectation(
             completionTokensPerRequest: expected.tokens, source: expected.source, profile: context.profile,
             budget: context.configuration.budget)
+        if !redaction.counts.isEmpty {
+            report.redactedSecrets = redaction.counts.mapValues { counts in
+                Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
+            }
+        }
         report.calibration = TokenCalibration.planLine(for: context.profile, calibration: context.calibration)
         if json {
             var data = try report.jsonData()
