@@ -44,11 +44,6 @@ extension SecretRedactor {
         }
     }
 
-    /// Identifier endings that make an assigned value a secret.
-    static let secretNamePattern =
-        "(?:password|passwd|passphrase|pwd|secret|token|api_?key|apikey|access_?key|secret_?key|private_?key|"
-        + "auth_?key|signing_?key|credentials?|client_?secret|auth)"
-
     static let rules: [Rule] = [
         Rule(
             markers: ["PRIVATE KEY"],
@@ -80,19 +75,5 @@ extension SecretRedactor {
             pattern: "\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^\\s:/@\"'`]*:([^\\s@/\"'`]+)@[A-Za-z0-9.\\-\\[]",
             groups: [1],
             classify: { groups in SecretRedactor.isPlaceholder(groups[1] ?? "") ? nil : .connectionPassword }),
-        // name = "value", name: 'value', "name": "value", name := "value", name => "value"
-        Rule(
-            markers: [],
-            pattern:
-                "([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|=|:)\\s*[rbuRBU]?([\"'])((?:(?!\\2)[^\\\\\\n]|\\\\.){1,500})\\2",
-            groups: [3],
-            classify: { groups in SecretRedactor.classifyQuoted(name: groups[1] ?? "", value: groups[3] ?? "") }),
-        // name: value / NAME=value without quotes (configuration files, .env lines, YAML in docstrings)
-        Rule(
-            markers: [],
-            pattern: "(?i)([A-Za-z0-9_.\\-]*" + secretNamePattern
-                + ")[\"']?[ \\t]*(?:=|:)[ \\t]*([A-Za-z0-9+/=_\\-.~!$%^*]{8,})(?=[ \\t]*(?:#.*)?$)",
-            groups: [2], options: [.anchorsMatchLines],
-            classify: { groups in SecretRedactor.classifyBare(value: groups[2] ?? "") }),
     ]
 }

@@ -11,8 +11,15 @@ extension SecretRedactor {
     static func isSecretName(_ name: String) -> Bool {
         let last = name.split(separator: ".").last.map(String.init) ?? name
         let normalized = last.lowercased().replacingOccurrences(of: "-", with: "_")
-        return normalized.range(of: secretNamePattern + "$", options: .regularExpression) != nil
+        return secretNameEndings.contains { normalized.hasSuffix($0) }
     }
+
+    /// Identifier endings that make an assigned value a secret (lower case, `-` read as `_`).
+    static let secretNameEndings = [
+        "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key",
+        "secretkey", "secret_key", "privatekey", "private_key", "authkey", "auth_key", "signingkey", "signing_key",
+        "credential", "credentials", "auth",
+    ]
 
     /// Whether `name` says its value is a digest, an identifier or an image, which look random but are no secrets.
     static func isLookAlikeName(_ name: String) -> Bool {

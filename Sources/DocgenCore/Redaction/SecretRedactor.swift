@@ -78,6 +78,7 @@ public struct SecretRedactor: Sendable {
         for rule in Self.rules where rule.markers.isEmpty || rule.markers.contains(where: { text.contains($0) }) {
             found += rule.findings(in: text)
         }
+        found += Self.assignmentFindings(in: text)
         guard !found.isEmpty else { return Result(text: text, counts: [:]) }
         // Earliest first; of overlapping findings the earlier (then longer) one wins.
         found.sort { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
