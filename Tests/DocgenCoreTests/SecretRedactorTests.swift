@@ -74,6 +74,15 @@ struct SecretRedactorTests {
             "url = \"mysql://root:[REDACTED:connection-password]@localhost/db\""
         ),
         ("token_type = \"bearer\"", "token_type = \"bearer\""),
+        ("SERVER_AUTH = '1.3.6.1.5.5.7.3.1'", "SERVER_AUTH = '1.3.6.1.5.5.7.3.1'"),
+        (
+            "prefix=\"/Library/Frameworks/Python.framework/Versions/9.8\",",
+            "prefix=\"/Library/Frameworks/Python.framework/Versions/9.8\","
+        ),
+        (
+            "valid = b\"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/\"",
+            "valid = b\"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/\""
+        ),
         (
             "(\"http://user:pass%20pass@host/path\", (\"user\", \"pass pass\"))",
             "(\"http://user:pass%20pass@host/path\", (\"user\", \"pass pass\"))"

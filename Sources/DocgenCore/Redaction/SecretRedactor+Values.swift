@@ -18,7 +18,7 @@ extension SecretRedactor {
     static let secretNameEndings = [
         "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key",
         "secretkey", "secret_key", "privatekey", "private_key", "authkey", "auth_key", "signingkey", "signing_key",
-        "credential", "credentials", "auth",
+        "credential", "credentials",
     ]
 
     /// Whether `name` says its value is a digest, an identifier or an image, which look random but are no secrets.
@@ -27,6 +27,7 @@ extension SecretRedactor {
         let hints = [
             "hash", "digest", "checksum", "sha", "md5", "integrity", "uuid", "guid", "etag", "image", "icon", "logo",
             "png", "jpg", "jpeg", "gif", "svg", "webp", "b64", "base64", "font", "commit", "revision", "version",
+            "file", "path", "dir", "url", "uri", "name", "prefix", "executable", "library", "argv", "alphabet",
         ]
         return hints.contains { lowered.contains($0) }
     }
@@ -123,6 +124,10 @@ extension SecretRedactor {
     static func isLookAlike(_ value: String) -> Bool {
         let hex = CharacterSet(charactersIn: "0123456789abcdefABCDEF-")
         if value.unicodeScalars.allSatisfy(hex.contains) { return true }
+        // A path or a dotted name (`/Library/…/Versions/9.8`, `pkg/3.100-32`): base64 has no `.`.
+        if value.contains("/") && value.contains(".") { return true }
+        // An alphabet or a counting run (`abcdefgh…`, `0123456789`) is a table, not a key.
+        if ["abcdefgh", "ABCDEFGH", "01234567"].contains(where: value.contains) { return true }
         let prefixes = [
             "sha1-", "sha256-", "sha384-", "sha512-", "sha1:", "sha256:", "sha512:", "md5-", "md5:",
             "iVBORw0KGgo", "/9j/", "R0lGOD", "UklGR", "PHN2Zy", "PD94bWwg", "AAABAA",
