@@ -29,6 +29,13 @@ actor ManifestStore {
         try await journal.append(line)
     }
 
+    /// Changes the manifest's run-level fields (calibration, pending batch); saved with the manifest.
+    func updateManifest(_ change: (inout RunManifest) -> Void) {
+        let before = manifest
+        change(&manifest)
+        if manifest != before { isDirty = true }
+    }
+
     /// Forgets a file (its source is gone).
     func remove(_ path: String) {
         manifest.entries[path] = nil
