@@ -24,7 +24,7 @@ extension DocumentationJob {
             let linksKey = ContentHash.key([mode, repository.links.trailer(for: result.path)])
             let current = ContentHash.sha256Hex(of: data)
             if entry.linksKey == linksKey, entry.pageHash == current, let changed,
-                !data.withUnsafeBytes({ bytes in changed.contains { Self.occurs($0, in: bytes) } })
+                !data.withUnsafeBytes({ bytes in changed.contains { ByteSearch.occurs($0, in: bytes) } })
             {
                 continue
             }
@@ -64,19 +64,5 @@ extension DocumentationJob {
             changed.formUnion(recorded(outline))
         }
         return Set(changed.map { $0.hasSuffix(" extension") ? String($0.dropLast(10)) : $0 })
-    }
-
-    /// Whether `needle` occurs in `haystack` (byte search).
-    static func occurs(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= haystack.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            guard let hit = haystack[index...last].firstIndex(of: first) else { return false }
-            if haystack[hit..<(hit + needle.count)].elementsEqual(needle) { return true }
-            index = hit + 1
-        }
-        return false
     }
 }

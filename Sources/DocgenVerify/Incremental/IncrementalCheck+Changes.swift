@@ -3,12 +3,6 @@ import DocgenBase
 import DocgenCore
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension IncrementalCheck {
     /// The strings whose presence in a cached page means its result may have changed (see the type's
     /// documentation), as UTF-8; nil when every page must be checked (no cache, a file added or removed, or more
@@ -84,26 +78,8 @@ extension IncrementalCheck {
 
     /// Whether `text` contains any of the needles (byte search; a missing text contains nothing).
     static func contains(_ text: String?, anyOf needles: [[UInt8]]) -> Bool {
-        guard var text, !needles.isEmpty else { return false }
-        return text.withUTF8 { haystack in needles.contains { find($0, in: haystack) } }
-    }
-
-    /// Whether `needle` occurs in `haystack`: `memchr` to each candidate first byte, then `memcmp`.
-    static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
-        return needle.withUnsafeBytes { needleBytes -> Bool in
-            guard let needleBase = needleBytes.baseAddress else { return true }
-            var offset = 0
-            let last = haystack.count - needle.count
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + position, needleBase, needle.count) == 0 { return true }
-                offset = position + 1
-            }
-            return false
-        }
+        guard let text else { return false }
+        return ByteSearch.containsAny(text, needles)
     }
 
     /// `transform` over `items` on every core, in order.
