@@ -64,7 +64,9 @@ public struct RepositoryScanner: Sendable {
             case nil: skipped.append(.init(path: entry.path, reason: "not scanned: the scan was cancelled"))
             }
         }
-        return ScanResult(root: root, files: files, skipped: skipped)
+        var result = ScanResult(root: root, files: files, skipped: skipped)
+        result.inheritHeaderDocumentation()
+        return result
     }
 
     private struct SkippedFile: Error {

@@ -25,6 +25,9 @@ struct Declaration {
     var visibility: ScannedSymbol.Visibility?
     /// Base classes, implemented interfaces or the implemented trait, as written.
     var bases: [String] = []
+    /// Whether the declaration only declares a function defined elsewhere (a C prototype); dropped when the same
+    /// file defines it, which then inherits its doc comment.
+    var isPrototype = false
     /// Decorations outside the node (Rust's outer attributes), as written.
     var outerDecorations: [SyntaxNode] = []
 
@@ -90,4 +93,15 @@ protocol GrammarRules: Sendable {
     var modifierListTypes: Set<String> { get }
     /// How doc comments are written.
     var docStyle: DocStyle { get }
+    /// Whether a file with syntax errors is read anyway (C and C++, whose grammars see code before the
+    /// preprocessor): declarations outside the unparsed regions still count.
+    var toleratesSyntaxErrors: Bool { get }
+    /// The bytes to parse, prepared from the file's bytes without moving any byte (so lines stay exact).
+    func prepare(_ bytes: [UInt8]) -> [UInt8]
+}
+
+extension GrammarRules {
+    var toleratesSyntaxErrors: Bool { false }
+
+    func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
 }

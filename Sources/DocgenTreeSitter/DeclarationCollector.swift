@@ -3,7 +3,32 @@ internal import DocgenScanner
 /// Walks a tree with one language's ``GrammarRules`` and turns its declarations into symbols, in source order.
 struct DeclarationCollector {
     let rules: any GrammarRules
-    private(set) var symbols: [ScannedSymbol] = []
+    private var collected: [(symbol: ScannedSymbol, isPrototype: Bool)] = []
+
+    /// The symbols in source order; a prototype whose function the file also defines gives way to the definition,
+    /// which keeps the prototype's doc comment and visibility when it has none.
+    var symbols: [ScannedSymbol] {
+        let prototypes = collected.filter(\.isPrototype)
+        guard !prototypes.isEmpty else { return collected.map(\.symbol) }
+        var prototypeFor: [String: ScannedSymbol] = [:]
+        for entry in prototypes where prototypeFor[entry.symbol.qualifiedName] == nil {
+            prototypeFor[entry.symbol.qualifiedName] = entry.symbol
+        }
+        let defined = Set(collected.filter { !$0.isPrototype }.map(\.symbol.qualifiedName))
+        var seenPrototypes: Set<String> = []
+        return collected.compactMap { entry in
+            let name = entry.symbol.qualifiedName
+            if entry.isPrototype {
+                return defined.contains(name) || !seenPrototypes.insert(name).inserted ? nil : entry.symbol
+            }
+            var symbol = entry.symbol
+            if let prototype = prototypeFor[name] {
+                symbol.docstring = symbol.docstring ?? prototype.docstring
+                symbol.visibility = symbol.visibility ?? prototype.visibility
+            }
+            return symbol
+        }
+    }
 
     init(rules: any GrammarRules) {
         self.rules = rules
@@ -19,9 +44,13 @@ struct DeclarationCollector {
             }
             for declaration in found {
                 let qualifier = declaration.qualifier ?? context.scope
-                if declaration.emits { symbols.append(symbol(declaration, qualifier: qualifier)) }
+                if declaration.emits {
+                    collected.append((symbol(declaration, qualifier: qualifier), declaration.isPrototype))
+                }
                 if let body = declaration.body {
-                    visit(body, DeclarationContext(scope: qualifier + [declaration.name], owner: declaration))
+                    // An anonymous namespace qualifies nothing.
+                    let scope = declaration.name.isEmpty ? qualifier : qualifier + [declaration.name]
+                    visit(body, DeclarationContext(scope: scope, owner: declaration))
                 }
             }
         }

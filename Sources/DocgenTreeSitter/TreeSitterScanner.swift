@@ -25,14 +25,18 @@ public struct TreeSitterScanner: LanguageScanner {
     public let minifiedLineLength: Int
     private let grammar: GrammarLanguage
     private let rules: any GrammarRules
+    /// A second grammar tried when the first finds a syntax error (C++ for a `.h` file that is C++).
+    private let fallback: (grammar: GrammarLanguage, rules: any GrammarRules)?
 
     init(
         language: SourceLanguage, grammar: GrammarLanguage, rules: any GrammarRules,
+        fallback: (grammar: GrammarLanguage, rules: any GrammarRules)? = nil,
         parseTimeoutMicroseconds: UInt64, minifiedLineLength: Int
     ) {
         self.language = language
         self.grammar = grammar
         self.rules = rules
+        self.fallback = fallback
         self.parseTimeoutMicroseconds = parseTimeoutMicroseconds
         self.minifiedLineLength = minifiedLineLength
     }
@@ -47,27 +51,42 @@ public struct TreeSitterScanner: LanguageScanner {
         guard !bytes.bytes.isEmpty else { return [] }
         let longest = Self.longestLine(bytes.bytes)
         if longest > minifiedLineLength { throw .minified(longestLine: longest) }
+        let prepared = rules.prepare(bytes.bytes)
+        let tree = try parse(prepared, grammar)
+        defer { ts_tree_delete(tree) }
+        let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
+        guard let error = root.firstError() else { return collect(root, rules) }
+        if let fallback, let other = try? parse(prepared, fallback.grammar) {
+            defer { ts_tree_delete(other) }
+            let otherRoot = SyntaxNode(raw: ts_tree_root_node(other), source: bytes)
+            if otherRoot.firstError() == nil { return collect(otherRoot, fallback.rules) }
+        }
+        if rules.toleratesSyntaxErrors { return collect(root, rules) }
+        throw .syntaxError(line: error.startLine, message: Self.describe(error))
+    }
+
+    private func collect(_ root: SyntaxNode, _ rules: any GrammarRules) -> [ScannedSymbol] {
+        var collector = DeclarationCollector(rules: rules)
+        collector.visit(root)
+        return collector.symbols
+    }
+
+    /// Parses `bytes` within the time limit; the caller deletes the tree.
+    private func parse(_ bytes: [UInt8], _ grammar: GrammarLanguage) throws(ScanError) -> OpaquePointer {
         guard let parser = ts_parser_new() else { throw .unreadable("cannot create a tree-sitter parser") }
         defer { ts_parser_delete(parser) }
         guard ts_parser_set_language(parser, grammar.pointer) else {
             throw .grammarUnavailable(language: language.displayName, reason: "the runtime refused the grammar")
         }
         ts_parser_set_timeout_micros(parser, parseTimeoutMicroseconds)
-        let tree = bytes.bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+        let tree = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 ts_parser_parse_string(parser, nil, $0, UInt32(buffer.count))
             }
         }
         guard let tree else { throw .parseTimedOut(milliseconds: Int(parseTimeoutMicroseconds / 1000)) }
-        defer { ts_tree_delete(tree) }
-        let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
-        if let error = root.firstError() {
-            throw .syntaxError(line: error.startLine, message: Self.describe(error))
-        }
-        var collector = DeclarationCollector(rules: rules)
-        collector.visit(root)
-        return collector.symbols
+        return tree
     }
 
     private static func describe(_ error: SyntaxNode) -> String {

@@ -47,3 +47,40 @@ public struct ScanResult: Sendable, Hashable, Codable {
     /// The number of lines over all scanned files.
     public var lineCount: Int { files.reduce(0) { $0 + $1.lines } }
 }
+
+extension ScanResult {
+    /// C and C++: a definition without a doc comment takes the one of the same qualified name in the header beside
+    /// it (`shape.cpp` ← `shape.h`, `.hpp`, `.hh`, `.hxx`), where C projects document their API. Visibility from the
+    /// header too, when the definition has none.
+    mutating func inheritHeaderDocumentation() {
+        let headers = Set(["h", "hh", "hpp", "hxx"])
+        var index: [String: Int] = [:]
+        for (position, file) in files.enumerated() {
+            guard let dot = file.path.lastIndex(of: "."),
+                headers.contains(String(file.path[file.path.index(after: dot)...]))
+            else { continue }
+            let stem = String(file.path[..<dot])
+            if index[stem] == nil { index[stem] = position }
+        }
+        guard !index.isEmpty else { return }
+        for position in files.indices where files[position].language == .c || files[position].language == .cpp {
+            let path = files[position].path
+            guard let dot = path.lastIndex(of: "."), let header = index[String(path[..<dot])], header != position
+            else { continue }
+            var documented: [String: ScannedSymbol] = [:]
+            for symbol in files[header].symbols where documented[symbol.qualifiedName] == nil {
+                documented[symbol.qualifiedName] = symbol
+            }
+            for symbolIndex in files[position].symbols.indices {
+                let name = files[position].symbols[symbolIndex].qualifiedName
+                guard let declared = documented[name] else { continue }
+                if files[position].symbols[symbolIndex].docstring == nil {
+                    files[position].symbols[symbolIndex].docstring = declared.docstring
+                }
+                if files[position].symbols[symbolIndex].visibility == nil {
+                    files[position].symbols[symbolIndex].visibility = declared.visibility
+                }
+            }
+        }
+    }
+}
