@@ -1,3 +1,4 @@
+internal import DocgenGraph
 internal import DocgenScanner
 
 /// One declaration a language's rules found, before it becomes a ``ScannedSymbol``.
@@ -25,6 +26,9 @@ struct Declaration {
     var visibility: ScannedSymbol.Visibility?
     /// Base classes, implemented interfaces or the implemented trait, as written.
     var bases: [String] = []
+    /// Whether the declaration qualifies the declarations after it in the same container rather than a body (Java's
+    /// `package`, PHP's `namespace X;`): the scope becomes the container's plus ``name``.
+    var opensScope = false
     /// Whether the declaration only declares a function defined elsewhere (a C prototype); dropped when the same
     /// file defines it, which then inherits its doc comment.
     var isPrototype = false
@@ -96,6 +100,10 @@ protocol GrammarRules: Sendable {
     /// Whether a file with syntax errors is read anyway (C and C++, whose grammars see code before the
     /// preprocessor): declarations outside the unparsed regions still count.
     var toleratesSyntaxErrors: Bool { get }
+    /// The repository graph's language for files these rules read (`other` when the graph does not resolve it).
+    var graphLanguage: SourceFacts.Language { get }
+    /// The file's imports, package and own documentation.
+    func header(_ root: SyntaxNode) -> FileHeader
     /// The bytes to parse, prepared from the file's bytes without moving any byte (so lines stay exact).
     func prepare(_ bytes: [UInt8]) -> [UInt8]
 }

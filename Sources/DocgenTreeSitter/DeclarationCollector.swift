@@ -35,7 +35,8 @@ struct DeclarationCollector {
     }
 
     /// Collects the declarations among the children of `container`, and their members.
-    mutating func visit(_ container: SyntaxNode, _ context: DeclarationContext = DeclarationContext()) {
+    mutating func visit(_ container: SyntaxNode, _ outer: DeclarationContext = DeclarationContext()) {
+        var context = outer
         for child in container.namedChildren {
             let found = rules.declarations(child, context)
             if found.isEmpty {
@@ -43,6 +44,10 @@ struct DeclarationCollector {
                 continue
             }
             for declaration in found {
+                if declaration.opensScope {
+                    context.scope = outer.scope + [declaration.name]
+                    continue
+                }
                 let qualifier = declaration.qualifier ?? context.scope
                 if declaration.emits {
                     collected.append((symbol(declaration, qualifier: qualifier), declaration.isPrototype))
@@ -132,6 +137,13 @@ struct DeclarationCollector {
         var result = collapse(text)
         while let last = result.last, last == ";" || last == "," || last == " " { result.removeLast() }
         return result
+    }
+
+    /// The text without trailing whitespace (a line comment's line break).
+    static func trimTrailing(_ text: String) -> String {
+        var value = Substring(text)
+        while let last = value.last, last.isWhitespace { value.removeLast() }
+        return String(value)
     }
 
     static func collapse(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import CTreeSitter
+public import DocgenGraph
 public import DocgenScanner
 
 /// Scans one language through its tree-sitter grammar.
@@ -47,28 +48,52 @@ public struct TreeSitterScanner: LanguageScanner {
     /// - Returns: The symbols in source order; a type comes before its members.
     /// - Throws: ``ScanError`` when the file does not parse, takes too long, or looks minified.
     public func symbols(in source: String) throws(ScanError) -> [ScannedSymbol] {
+        try scan(source, header: false).symbols
+    }
+
+    /// Returns the symbols and the facts the repository graph needs: imports as written, the package, and the
+    /// file's own documentation (a Go package comment, Rust's `//!` lines), from one parse.
+    ///
+    /// - Parameters:
+    ///   - source: The file's text.
+    ///   - path: The repository-relative path, recorded in the facts.
+    /// - Returns: The symbols in source order and the file's facts.
+    /// - Throws: ``ScanError`` when the file does not parse, takes too long, or looks minified.
+    public func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts) {
+        let (symbols, header) = try scan(source, header: true)
+        let facts = SourceFacts(
+            path: path, language: rules.graphLanguage, imports: header.imports,
+            declarations: symbols.map(\.declaration), packageName: header.packageName, docstring: header.docstring)
+        return (symbols, facts)
+    }
+
+    private func scan(_ source: String, header wantsHeader: Bool) throws(ScanError) -> (
+        symbols: [ScannedSymbol], header: FileHeader
+    ) {
         let bytes = SourceBytes(Array(source.utf8))
-        guard !bytes.bytes.isEmpty else { return [] }
+        guard !bytes.bytes.isEmpty else { return ([], FileHeader()) }
         let longest = Self.longestLine(bytes.bytes)
         if longest > minifiedLineLength { throw .minified(longestLine: longest) }
         let prepared = rules.prepare(bytes.bytes)
         let tree = try parse(prepared, grammar)
         defer { ts_tree_delete(tree) }
         let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
-        guard let error = root.firstError() else { return collect(root, rules) }
+        guard let error = root.firstError() else { return collect(root, rules, wantsHeader) }
         if let fallback, let other = try? parse(prepared, fallback.grammar) {
             defer { ts_tree_delete(other) }
             let otherRoot = SyntaxNode(raw: ts_tree_root_node(other), source: bytes)
-            if otherRoot.firstError() == nil { return collect(otherRoot, fallback.rules) }
+            if otherRoot.firstError() == nil { return collect(otherRoot, fallback.rules, wantsHeader) }
         }
-        if rules.toleratesSyntaxErrors { return collect(root, rules) }
+        if rules.toleratesSyntaxErrors { return collect(root, rules, wantsHeader) }
         throw .syntaxError(line: error.startLine, message: Self.describe(error))
     }
 
-    private func collect(_ root: SyntaxNode, _ rules: any GrammarRules) -> [ScannedSymbol] {
+    private func collect(_ root: SyntaxNode, _ rules: any GrammarRules, _ wantsHeader: Bool) -> (
+        symbols: [ScannedSymbol], header: FileHeader
+    ) {
         var collector = DeclarationCollector(rules: rules)
         collector.visit(root)
-        return collector.symbols
+        return (collector.symbols, wantsHeader ? rules.header(root) : FileHeader())
     }
 
     /// Parses `bytes` within the time limit; the caller deletes the tree.

@@ -83,9 +83,17 @@ public struct FileFacts: Sendable {
     }
 
     /// Whether a symbol is public API: Python names without a leading underscore (honouring `__all__` for top-level
-    /// names, and only inside public classes); Swift declarations marked `public` or `open`.
+    /// names, and only inside public classes); Swift declarations marked `public` or `open`; in other languages the
+    /// visibility the scanner read (`export`, `pub`, a capitalised Go name, `public`) inside public types.
     func isPublic(_ symbol: SourceFile.Symbol) -> Bool {
         guard symbol.kind != "extension", symbol.name.isIdentifier else { return false }
+        if let visibility = symbol.visibility {
+            guard visibility == "public" else { return false }
+            let parentName = symbol.qualifiedName.split(separator: ".").dropLast().joined(separator: ".")
+            guard let parent = file.symbols.first(where: { $0.qualifiedName == parentName && $0.kind == "class" })
+            else { return true }
+            return isPublic(parent)
+        }
         let parts = symbol.qualifiedName.split(separator: ".").map(String.init)
         if file.language.lowercased() == "python" {
             guard parts.allSatisfy({ !$0.hasPrefix("_") }) else { return false }
