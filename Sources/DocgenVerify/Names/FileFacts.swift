@@ -70,6 +70,21 @@ public struct FileFacts: Sendable {
         for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
     }
 
+    /// The names of the symbols no other symbol of the file encloses: `Warehouse` but not `Warehouse.add`; a
+    /// package or namespace that only qualifies a name (`com.acme.Item`, `geo.Shape`) encloses nothing.
+    public var topLevelNames: Set<String> {
+        let qualified = Set(file.symbols.map(\.qualifiedName))
+        return Set(
+            file.symbols.filter { symbol in
+                var prefix = Substring(symbol.qualifiedName)
+                while let dot = prefix.lastIndex(of: ".") {
+                    prefix = prefix[..<dot]
+                    if qualified.contains(String(prefix)) { return false }
+                }
+                return true
+            }.map(\.name))
+    }
+
     /// The path's module name: `pkg/mod.py` → `pkg.mod`, `Sources/X/File.swift` → `File`.
     public var moduleNames: [String] {
         let path = file.path

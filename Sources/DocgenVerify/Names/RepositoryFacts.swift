@@ -33,8 +33,8 @@ public struct RepositoryFacts: Sendable {
             for symbol in file.symbols {
                 qualified[symbol.qualifiedName, default: []].append(file.path)
                 names[symbol.name, default: []].append(file.path)
-                if !symbol.qualifiedName.contains(".") { topLevel[symbol.name, default: []].insert(file.path) }
             }
+            for name in facts.topLevelNames { topLevel[name, default: []].insert(file.path) }
             modules.formUnion(facts.moduleNames)
         }
         self.files = byPath
