@@ -122,7 +122,8 @@ let package = Package(
             name: "DocgenGraphvizTests", dependencies: ["DocgenGraphviz", "DocgenBase", "DocgenCore", "DocgenGraph"]
         ),
         .testTarget(
-            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner", "DocgenTreeSitter"],
+            name: "DocgenVerifyTests",
+            dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner", "DocgenTreeSitter"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenEndToEndTests",
