@@ -14,12 +14,17 @@ mkdir -p "$out"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-node scripts/golden/ts_symbols.js "$fixtures/sample.ts" "$fixtures/sample.js" >"$out/typescript.json"
-(cd scripts/golden && go build -o "$work/go_symbols" go_symbols.go)
-"$work/go_symbols" "$fixtures/sample.go" >"$out/go.json"
-java scripts/golden/JavaSymbols.java "$fixtures/Sample.java" >"$out/java.json"
-CLANG="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}" \
-    python3 scripts/golden/clang_symbols.py "$fixtures/sample.h" "$fixtures/sample.c" "$fixtures/sample.cpp" >"$out/c.json"
+scripts="$PWD/scripts/golden"
+(cd "$scripts" && go build -o "$work/go_symbols" go_symbols.go)
+clang="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}"
+# The tools name each file as given: run them inside the fixtures folder so the goldens hold bare file names.
+(
+    cd "$fixtures"
+    node "$scripts/ts_symbols.js" sample.ts sample.js >"goldens/typescript.json"
+    "$work/go_symbols" sample.go >"goldens/go.json"
+    java "$scripts/JavaSymbols.java" Sample.java >"goldens/java.json"
+    CLANG="$clang" python3 "$scripts/clang_symbols.py" sample.h sample.c sample.cpp >"goldens/c.json"
+)
 for file in "$out"/*.json; do
     python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$file"
     echo "recorded $file"

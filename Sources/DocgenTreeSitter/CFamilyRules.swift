@@ -102,6 +102,16 @@ struct CFamilyRules: GrammarRules {
         switch target.type {
         case "identifier", "field_identifier", "destructor_name", "operator_name":
             name = DeclarationCollector.collapse(target.text)
+            // `DISALLOW_COPY(Bignum);` in a class body: a declaration without a return type that is no
+            // constructor is a macro call, not a method.
+            if isPrototype, context.inType, node.child("type") == nil, target.type != "destructor_name",
+                target.type != "operator_name", name != context.owner?.name
+            {
+                return nil
+            }
+        case "template_function":
+            guard let inner = target.child("name") else { return nil }
+            name = Self.baseName(inner.text)
         case "qualified_identifier":
             // `Shape::area`, `outer::Shape::area`, `Box<T>::put`: the scope as written qualifies the name.
             let parts = Self.qualifiedParts(target)
@@ -155,9 +165,11 @@ struct CFamilyRules: GrammarRules {
         return isStatic ? .private : .public
     }
 
-    /// `outer::Box<T>::put` → `["outer", "Box", "put"]`.
+    /// `outer::Box<T>::put` → `["outer", "Box", "put"]`; `A::f<double>` → `["A", "f"]`.
     private static func qualifiedParts(_ node: SyntaxNode) -> [String] {
-        guard node.type == "qualified_identifier" else { return [DeclarationCollector.collapse(node.text)] }
+        guard node.type == "qualified_identifier" else {
+            return [node.type == "template_function" ? baseName(node.text) : DeclarationCollector.collapse(node.text)]
+        }
         let scope = node.child("scope").map { baseName($0.text) } ?? ""
         return [scope] + (node.child("name").map(qualifiedParts) ?? [])
     }
@@ -205,6 +217,15 @@ extension CFamilyRules {
             }
         }
         return result
+    }
+
+    /// Whether a C file (a `.h` header) uses C++: `namespace`, `template`, `class`, access sections or `::`. C's
+    /// grammar reads `namespace x { … }` as an old-style function without an error, so the choice cannot wait for
+    /// one.
+    func prefersFallback(_ bytes: [UInt8]) -> Bool {
+        guard !isCpp else { return false }
+        let markers = ["namespace ", "template<", "template <", "class ", "public:", "private:", "::"]
+        return markers.contains { Self.contains(bytes, Array($0.utf8)) }
     }
 
     private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {

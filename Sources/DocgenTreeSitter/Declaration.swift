@@ -84,6 +84,17 @@ enum DocStyle {
     case hashLines
 }
 
+extension DocStyle {
+    /// Whether a `/** … */` block documents the declaration after it even across blank lines, as javac, the
+    /// TypeScript compiler and Doxygen read it (Go's and Ruby's comments must touch the declaration).
+    var attachesDetachedBlocks: Bool {
+        switch self {
+        case .block, .doxygen: true
+        case .lines, .xmlLines, .goComments, .hashLines: false
+        }
+    }
+}
+
 /// What one language's grammar calls its declarations.
 protocol GrammarRules: Sendable {
     /// The declarations `node` makes (none for most nodes).
@@ -104,6 +115,8 @@ protocol GrammarRules: Sendable {
     var graphLanguage: SourceFacts.Language { get }
     /// The file's imports, package and own documentation.
     func header(_ root: SyntaxNode) -> FileHeader
+    /// Whether the scanner's second grammar should be tried first for these bytes (a `.h` file that uses C++).
+    func prefersFallback(_ bytes: [UInt8]) -> Bool
     /// The bytes to parse, prepared from the file's bytes without moving any byte (so lines stay exact).
     func prepare(_ bytes: [UInt8]) -> [UInt8]
 }
@@ -112,4 +125,6 @@ extension GrammarRules {
     var toleratesSyntaxErrors: Bool { false }
 
     func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
+
+    func prefersFallback(_ bytes: [UInt8]) -> Bool { false }
 }

@@ -75,17 +75,33 @@ public struct TreeSitterScanner: LanguageScanner {
         let longest = Self.longestLine(bytes.bytes)
         if longest > minifiedLineLength { throw .minified(longestLine: longest) }
         let prepared = rules.prepare(bytes.bytes)
-        let tree = try parse(prepared, grammar)
-        defer { ts_tree_delete(tree) }
-        let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
-        guard let error = root.firstError() else { return collect(root, rules, wantsHeader) }
-        if let fallback, let other = try? parse(prepared, fallback.grammar) {
-            defer { ts_tree_delete(other) }
-            let otherRoot = SyntaxNode(raw: ts_tree_root_node(other), source: bytes)
-            if otherRoot.firstError() == nil { return collect(otherRoot, fallback.rules, wantsHeader) }
+        // The grammars in the order to try: a C header that uses C++ is read as C++ first.
+        var grammars: [(grammar: GrammarLanguage, rules: any GrammarRules)] = [(grammar, rules)]
+        if let fallback {
+            if rules.prefersFallback(prepared) { grammars.insert(fallback, at: 0) } else { grammars.append(fallback) }
         }
-        if rules.toleratesSyntaxErrors { return collect(root, rules, wantsHeader) }
-        throw .syntaxError(line: error.startLine, message: Self.describe(error))
+        var firstError: (line: Int, message: String)?
+        for (index, candidate) in grammars.enumerated() {
+            let tree: OpaquePointer
+            do {
+                tree = try parse(prepared, candidate.grammar)
+            } catch {
+                if index == 0 { throw error }
+                continue
+            }
+            defer { ts_tree_delete(tree) }
+            let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
+            guard let error = root.firstError() else { return collect(root, candidate.rules, wantsHeader) }
+            if firstError == nil { firstError = (error.startLine, Self.describe(error)) }
+        }
+        // No grammar reads it cleanly: C and C++ take the first grammar's reading, errors stepped over.
+        if grammars[0].rules.toleratesSyntaxErrors {
+            let tree = try parse(prepared, grammars[0].grammar)
+            defer { ts_tree_delete(tree) }
+            return collect(SyntaxNode(raw: ts_tree_root_node(tree), source: bytes), grammars[0].rules, wantsHeader)
+        }
+        let error = firstError ?? (1, "unexpected end of file")
+        throw .syntaxError(line: error.line, message: error.message)
     }
 
     private func collect(_ root: SyntaxNode, _ rules: any GrammarRules, _ wantsHeader: Bool) -> (

@@ -104,4 +104,29 @@ struct CFamilyScannerTests {
             byName(source.symbols)["add"]?.docstring == "Adds two numbers.\n@param a the first\n@param b the second")
         #expect(byName(source.symbols)["bump"]?.docstring == nil)
     }
+
+    @Test(
+        "A header with a namespace is C++ (C's grammar would read it as an old-style function); macro calls in a class body are no methods"
+    )
+    func namespaceHeaderAndMacroCalls() throws {
+        let header = """
+            namespace cache {
+            /// Finds a power.
+            void find(int exponent);
+            }
+            class Bignum {
+             public:
+              Bignum();
+              DISALLOW_COPY_AND_ASSIGN(Bignum);
+            };
+            template <> double Converter::StringTo<double>(const char *text) { return 0; }
+            """
+        let symbols = try GrammarFixture.scanner(.c).symbols(in: header)
+        #expect(
+            GrammarFixture.outline(symbols) == [
+                "function cache.find 3-3 public", "class/class Bignum 5-9 public", "method Bignum.Bignum 7-7 public",
+                "method Converter.StringTo 10-10 -",
+            ])
+        #expect(symbols.first?.docstring == "Finds a power.")
+    }
 }

@@ -89,4 +89,12 @@ struct FileHeaderTests {
             in: "<?php\nnamespace App\\Models;\nclass User {}\nnamespace Other;\nfunction f() {}\n")
         #expect(php.map(\.qualifiedName) == ["App.Models.User", "Other.f"])
     }
+
+    @Test("A Javadoc or JSDoc block documents the declaration across blank lines, as javac and tsc read it")
+    func detachedDocBlocks() throws {
+        let java = try GrammarFixture.scanner(.java).symbols(in: "/**\n * A list.\n */\n\npublic class L {}\n")
+        #expect(java.first?.docstring == "A list.")
+        let go = try GrammarFixture.scanner(.go).symbols(in: "package p\n\n// Not attached.\n\nfunc F() {}\n")
+        #expect(go.first?.docstring == nil)
+    }
 }

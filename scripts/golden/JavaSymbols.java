@@ -8,7 +8,7 @@
 import com.sun.source.doctree.DocCommentTree;
 import com.sun.source.tree.*;
 import com.sun.source.util.*;
-import java.nio.file.*;
+
 import java.util.*;
 import javax.tools.*;
 
@@ -60,6 +60,7 @@ public class JavaSymbols {
                         doc == null ? "null" : quote(doc)));
                 }
                 @Override public Void visitClass(ClassTree tree, String scope) {
+                    if (tree.getSimpleName().length() == 0) return null;  // an anonymous class: no symbol
                     String name = scope + tree.getSimpleName();
                     emit("class", name, tree, tree.getModifiers());
                     return super.visitClass(tree, name + ".");
@@ -73,7 +74,7 @@ public class JavaSymbols {
                 @Override public Void visitVariable(VariableTree tree, String scope) { return null; }
             }.scan(new TreePath(unit), pkg);
             if (index > 0) out.append(",");
-            out.append("\n ").append(quote(Paths.get(args[index]).getFileName().toString())).append(": [\n  ")
+            out.append("\n ").append(quote(args[index])).append(": [\n  ")
                 .append(String.join(",\n  ", entries)).append("\n ]");
         }
         System.out.println(out.append("\n}"));

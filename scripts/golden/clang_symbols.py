@@ -4,8 +4,8 @@
 Structs, unions, enums and classes with a body are `class` (a `typedef struct {…} name` under the typedef's name),
 functions `function`, methods (in a class, or defined outside it as `A::f`) `method`, qualified through namespaces
 and classes. `line` is the declaration's first token (`template`, `static`, the return type), `end_line` its last.
-A prototype counts only when the file does not define the function. `#include` lines are blanked first, so only the
-file's own declarations are in the tree (line numbers unchanged). Doc comments are not compared for C and C++.
+A prototype counts only when the file does not define the function. `#include <…>` lines are blanked first (line
+numbers unchanged), quoted includes are read, and only declarations located in the file itself count. Doc comments are not compared for C and C++.
 
     python3 scripts/golden/clang_symbols.py FILE...        (CLANG=path/to/clang overrides `clang`)
 """
@@ -26,10 +26,11 @@ def clang():
 
 
 class Lines:
-    """Clang's JSON writes a location's line only when it changed; this follows the file in print order."""
+    """Clang's JSON writes a location's file and line only when they changed; this follows them in print order."""
 
     def __init__(self):
         self.last = 0
+        self.file = None
 
     def see(self, location):
         if not isinstance(location, dict):
@@ -37,25 +38,39 @@ class Lines:
         if "spellingLoc" in location:
             self.see(location["spellingLoc"])
             return self.see(location.get("expansionLoc", {}))
+        if "file" in location:
+            self.file = location["file"]
         if "line" in location:
             self.last = location["line"]
         return self.last
 
 
-def symbols(path):
-    language = "c" if path.endswith(".c") or path.endswith(".h") else "c++"
-    with open(path, encoding="utf-8") as handle:
+def parse(path, language):
+    """Clang's JSON AST of the file with its #include lines blanked, and whether clang reported errors."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
-    stripped = re.sub(r"(?m)^[ \t]*#[ \t]*include\b.*$", "", text)
-    with tempfile.NamedTemporaryFile("w", suffix="." + ("c" if language == "c" else "cpp"), delete=False) as temp:
+    # System headers (`<…>`) are left out; the project's own (`"…"`) are read from beside the file and the root.
+    stripped = re.sub(r"(?m)^[ \t]*#[ \t]*include[ \t]*<.*$", "", text)
+    folder = os.path.dirname(os.path.abspath(path))
+    with tempfile.NamedTemporaryFile("w", suffix="." + ("c" if language == "c" else "cpp"), dir=folder,
+                                     prefix=".clang-symbols-", delete=False) as temp:
         temp.write(stripped)
     try:
-        output = subprocess.run(
-            [clang(), "-x", language, "-Xclang", "-ast-dump=json", "-fsyntax-only", "-ferror-limit=0", temp.name],
-            capture_output=True, text=True).stdout
+        done = subprocess.run(
+            [clang(), "-x", language, "-Xclang", "-ast-dump=json", "-fsyntax-only", "-ferror-limit=0",
+             "-I", folder, "-I", os.getcwd(), temp.name],
+            capture_output=True, text=True)
     finally:
         os.unlink(temp.name)
-    tree = json.loads(output)
+    return json.loads(done.stdout), "error:" in done.stderr, temp.name
+
+
+def symbols(path):
+    # A .h file is C, or C++ when C cannot read it (as docgen decides).
+    language = "c" if path.endswith(".c") or path.endswith(".h") else "c++"
+    tree, failed, main = parse(path, language)
+    if failed and path.endswith(".h"):
+        tree, _, main = parse(path, "c++")
     lines = Lines()
     result = []
     definitions = set()
@@ -63,6 +78,8 @@ def symbols(path):
     names_by_id = {}
 
     def record(kind, qualified, begin, end, is_prototype=False):
+        if lines.file != main:
+            return
         entry = {"kind": kind, "qualified_name": ".".join(qualified), "line": begin, "end_line": end}
         if is_prototype:
             prototypes.append(entry)
@@ -87,11 +104,19 @@ def symbols(path):
                 walk(child, scope, in_class)
             return
         if kind in ("FunctionTemplateDecl", "ClassTemplateDecl"):
+            # The template's own declaration only; the instantiations clang lists after it are not source.
+            pattern = True
             for child in children:
-                if child.get("kind") in ("FunctionDecl", "CXXMethodDecl", "CXXRecordDecl", "CXXConstructorDecl"):
+                if child.get("kind") in ("FunctionDecl", "CXXMethodDecl", "CXXRecordDecl", "CXXConstructorDecl",
+                                         "CXXDestructorDecl"):
+                    if not pattern:
+                        continue
+                    pattern = False
                     child = dict(child)
                     child["templateBegin"] = begin
                 walk(child, scope, in_class)
+            return
+        if kind in ("ClassTemplateSpecializationDecl", "ClassTemplatePartialSpecializationDecl") and implicit:
             return
         if kind in ("RecordDecl", "CXXRecordDecl", "EnumDecl"):
             complete = node.get("completeDefinition") or (kind == "EnumDecl" and children)
@@ -142,7 +167,7 @@ def symbols(path):
 
 
 def main():
-    output = {os.path.basename(path): symbols(path) for path in sys.argv[1:]}
+    output = {path: symbols(path) for path in sys.argv[1:]}
     json.dump(output, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

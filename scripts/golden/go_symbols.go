@@ -12,7 +12,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
-	"path/filepath"
+	
 	"strings"
 )
 
@@ -94,7 +94,7 @@ func main() {
 			os.Stderr.WriteString(err.Error() + "\n")
 			os.Exit(1)
 		}
-		output[filepath.Base(path)] = found
+		output[path] = found
 	}
 	encoder := json.NewEncoder(os.Stdout)
 	encoder.SetIndent("", " ")

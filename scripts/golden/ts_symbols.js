@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The TypeScript compiler's view of a file's symbols, in docgen's vocabulary (see docs in the README, "Languages"):
 // classes, interfaces and enums are `class`; functions (also `const f = () => …` at top level) `function`;
-// methods, constructors and method signatures `method`; namespaces qualify names. `line` is the first token that is
+// methods, accessors, constructors and method signatures `method`; namespaces qualify names. `line` is the first token that is
 // no decorator (an `export` keyword counts), `end_line` the node's last line, `docstring` the last JSDoc block as the
 // compiler parsed it (comment text, then one `@tag text` per line).
 //
@@ -71,6 +71,7 @@ function symbols(file) {
         for (const member of owner.members || []) {
             if (
                 ts.isMethodDeclaration(member) || ts.isMethodSignature(member) || ts.isConstructorDeclaration(member)
+                || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)
             ) {
                 emit("method", scope.concat([ts.isConstructorDeclaration(member) ? "constructor" : name(member)]), member);
             }
@@ -104,5 +105,5 @@ function symbols(file) {
 }
 
 const output = {};
-for (const file of process.argv.slice(2)) output[path.basename(file)] = symbols(file);
+for (const file of process.argv.slice(2)) output[file] = symbols(file);
 process.stdout.write(JSON.stringify(output, null, 1) + "\n");
