@@ -4,7 +4,7 @@
     compare_languages.py --docgen BIN LANGUAGE=FOLDER [LANGUAGE=FOLDER ...] [--show N]
 
 LANGUAGE is one of typescript (TS, TSX and JS files, TypeScript compiler API), go (go/ast), java (javac's tree
-API), c (C and C++, clang's AST) or python (scripts/pyast_scan.py, Python's ast). docgen scans FOLDER once
+API), c (C and C++, clang's AST), rust (rustc's parser) or python (scripts/pyast_scan.py, Python's ast). docgen scans FOLDER once
 (`docgen scan --json`); the tool reads the files docgen found of that language (plus those docgen skipped), so both
 sides see the same files.
 
@@ -12,8 +12,9 @@ Per language it prints one Markdown table row:
   symbols   docgen's and the tool's symbol counts; a symbol matches on (file, kind, qualified name), in order;
   precision matched / docgen's symbols;  recall matched / the tool's symbols (files docgen skipped count fully);
   lines     matched symbols whose line and end line are both the tool's;
-  docs      matched symbols whose doc comment equals the tool's, whitespace collapsed (TS, Go, Java, Python);
-  time      wall seconds of `docgen scan` on the folder and of the tool on the same files, and their ratio.
+  docs      matched symbols whose doc comment equals the tool's, whitespace collapsed (all but C/C++);
+  time      wall seconds of `docgen scan` on the folder (once per folder, every language in it) and of the tool on
+            the same files, and their ratio; the last line sums both sides over all trees.
 """
 import argparse
 import collections
@@ -31,6 +32,7 @@ GROUPS = {
     "go": {"go"},
     "java": {"java"},
     "c": {"c", "cpp"},
+    "rust": {"rust"},
     "python": {"python"},
 }
 EXTENSIONS = {
@@ -38,6 +40,7 @@ EXTENSIONS = {
     "go": (".go",),
     "java": (".java",),
     "c": (".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx"),
+    "rust": (".rs",),
     "python": (".py",),
 }
 
@@ -60,6 +63,8 @@ def run_tool(language, root, files, work):
             command = ["java", os.path.join(HERE, "golden", "JavaSymbols.java")] + batch
         elif language == "c":
             command = [sys.executable, os.path.join(HERE, "golden", "clang_symbols.py")] + batch
+        elif language == "rust":
+            command = [sys.executable, os.path.join(HERE, "golden", "rust_symbols.py")] + batch
         else:
             command = [sys.executable, os.path.join(HERE, "pyast_scan.py"), "--core-only", "--root", root] + batch
         done = subprocess.run(command, cwd=root, capture_output=True, text=True)
@@ -83,11 +88,20 @@ def normalized(text):
     return " ".join(text.split()) if text else None
 
 
+SCANS = {}
+
+
+def scan_once(docgen, folder):
+    """docgen's scan of a folder and its wall time, once per folder for all languages."""
+    if folder not in SCANS:
+        start = time.monotonic()
+        output = subprocess.run([docgen, "scan", "--json", folder], capture_output=True, text=True, check=True).stdout
+        SCANS[folder] = (json.loads(output), time.monotonic() - start)
+    return SCANS[folder]
+
+
 def compare(language, folder, docgen, show, work):
-    start = time.monotonic()
-    scan = json.loads(subprocess.run([docgen, "scan", "--json", folder], capture_output=True, text=True,
-                                     check=True).stdout)
-    docgen_seconds = time.monotonic() - start
+    scan, docgen_seconds = scan_once(docgen, folder)
     mine = {f["path"]: f["symbols"] for f in scan["files"] if f["language"] in GROUPS[language]}
     skipped = {s["path"]: s["reason"] for s in scan["skipped"] if s["path"].endswith(EXTENSIONS[language])}
     files = sorted(set(mine) | set(skipped))
@@ -139,7 +153,7 @@ def compare(language, folder, docgen, show, work):
     row = (f"| {language} | `{folder}` | {counts['files']} | {mine_count} / {counts['theirs']} | {precision:.1%} | "
            f"{recall:.1%} | {lines:.1%} | {docs} | {docgen_seconds:.2f} s / {tool_seconds:.2f} s | "
            f"{tool_seconds / max(docgen_seconds, 1e-6):.1f}× |")
-    return row, problems[:show], len(skipped)
+    return row, problems[:show], len(skipped), tool_seconds
 
 
 def main():
@@ -152,16 +166,22 @@ def main():
           "time docgen / tool | tool ÷ docgen |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     details = []
+    tools = 0.0
     work = tempfile.mkdtemp()
     try:
         for tree in args.trees:
             language, folder = tree.split("=", 1)
-            row, problems, skipped = compare(language, os.path.abspath(folder), os.path.abspath(args.docgen),
-                                             args.show, work)
+            row, problems, skipped, seconds = compare(language, os.path.abspath(folder), os.path.abspath(args.docgen),
+                                                      args.show, work)
+            tools += seconds
             print(row, flush=True)
             details.append((language, skipped, problems))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    files = sum(len(scan["files"]) for scan, _ in SCANS.values())
+    seconds = sum(elapsed for _, elapsed in SCANS.values())
+    print(f"\nAll trees: docgen scanned {files} files in {seconds:.2f} s; the tools took {tools:.2f} s on the same "
+          f"files: docgen {tools / max(seconds, 1e-6):.1f}× faster")
     for language, skipped, problems in details:
         print(f"\n{language}: {skipped} files skipped by docgen; first differences:")
         for problem in problems:

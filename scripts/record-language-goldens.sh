@@ -5,6 +5,7 @@
 #   Go: go/ast (Debian: golang-go)
 #   Java: javac's tree API (Debian: default-jdk-headless)
 #   C/C++: clang's JSON AST (the Swift toolchain's clang, or Debian's clang)
+#   Rust: rustc's parser (`rustc -Zunpretty=ast-tree`; rustup's or Debian's rustc)
 # Writes Tests/DocgenTreeSitterTests/Fixtures/goldens/<language>.json.   Usage: bash scripts/record-language-goldens.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,7 @@ clang="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}"
     "$work/go_symbols" sample.go >"goldens/go.json"
     java "$scripts/JavaSymbols.java" Sample.java >"goldens/java.json"
     CLANG="$clang" python3 "$scripts/clang_symbols.py" sample.h sample.c sample.cpp >"goldens/c.json"
+    python3 "$scripts/rust_symbols.py" sample.rs >"goldens/rust.json"
 )
 for file in "$out"/*.json; do
     python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$file"
