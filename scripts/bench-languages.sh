@@ -7,7 +7,8 @@
 #
 # The trees (Debian packages or PyPI sdists; nothing is committed): Go's standard library `net` (golang-go),
 # the JDK's `java.util` sources (openjdk-17-source), npm's own `lib/` (Node.js), ujson's C and C++ sources and
-# requests' Python sources (pip download). Needs node + node-typescript, go, java, clang (or the Swift toolchain's).
+# requests' Python sources (pip download), regex-syntax's Rust sources (librust-regex-syntax-dev). Needs node +
+# node-typescript, go, java, clang (or the Swift toolchain's), rustc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docgen="${1:-}"
@@ -27,7 +28,10 @@ pip download --quiet --no-deps --no-binary :all: ujson==5.10.0 requests==2.32.3 
 tar xzf "$work/sdists/ujson-5.10.0.tar.gz" -C "$work"
 tar xzf "$work/sdists/requests-2.32.3.tar.gz" -C "$work"
 export CLANG="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}"
-python3 scripts/compare_languages.py --docgen "$docgen" --show 5 \
-    go="$go_src" typescript="$npm_lib" java="$work/jdk" c="$work/ujson-5.10.0" python="$work/requests-2.32.3"
+trees=(go="$go_src" typescript="$npm_lib" java="$work/jdk" c="$work/ujson-5.10.0" python="$work/requests-2.32.3")
+# Rust: a crate's sources from Debian's librust-*-dev packages, when one is installed (librust-regex-syntax-dev).
+crate="$(ls -d /usr/share/cargo/registry/regex-syntax-* 2>/dev/null | head -1 || true)"
+[ -n "$crate" ] && trees+=(rust="$crate")
+python3 scripts/compare_languages.py --docgen "$docgen" --show 5 "${trees[@]}"
 echo
 bash scripts/bench-treesitter.sh "$docgen"

@@ -21,9 +21,10 @@ extension GraphBuilder {
             for fact in files[file].imports where fact.module.hasPrefix("./") || fact.module.hasPrefix("../") {
                 let base = Self.normalize(Self.folder(of: files[file].path), fact.module)
                 if let target = Self.scriptCandidates(base).lazy.compactMap({ byPath[$0] }).first {
-                    let names = fact.names.map(\.name).filter { $0 != "*" && $0 != "default" }
                     use(file, target, kind: .import, name: nil)
-                    for name in names { use(file, target, kind: .import, name: name, weight: 0) }
+                    for name in fact.names.compactMap({ declaredName($0.name, in: target) }) {
+                        use(file, target, kind: .import, name: name, weight: 0)
+                    }
                 } else if Self.isScriptPath(fact.module) {
                     report(
                         file, line: fact.line, name: fact.module,
@@ -78,7 +79,7 @@ extension GraphBuilder {
                         reason: "the module \(path) has no Go files in \(target.isEmpty ? "its root" : target)")
                     continue
                 }
-                for member in members { use(file, member, kind: .import, name: fact.alias) }
+                for member in members { use(file, member, kind: .import, name: nil) }
             }
         }
     }
@@ -118,7 +119,8 @@ extension GraphBuilder {
                     if found == nil { parts.removeLast() }
                 }
                 if let found {
-                    use(file, found, kind: .import, name: fact.module.split(separator: ".").last.map(String.init))
+                    let last = fact.module.split(separator: ".").last.map(String.init)
+                    use(file, found, kind: .import, name: declaredName(last, in: found))
                 } else if Self.isInsideRepository(fact.module, packages: packages) {
                     report(
                         file, line: fact.line, name: fact.module,
@@ -163,6 +165,14 @@ extension GraphBuilder {
                 }
             }
         }
+    }
+
+    /// The name as the edge records it: only a name the target declares (a symbol the page can link), never a
+    /// module, package or alias.
+    func declaredName(_ name: String?, in target: Int) -> String? {
+        guard let name, !name.isEmpty else { return nil }
+        if declarations[target][name] != nil { return name }
+        return files[target].declarations.first { $0.name == name }?.name
     }
 
     // MARK: Paths

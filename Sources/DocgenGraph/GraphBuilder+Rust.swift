@@ -18,7 +18,7 @@ extension GraphBuilder {
                         Self.join(ownFolder, fact.module + ".rs"), Self.join(ownFolder, fact.module + "/mod.rs"),
                     ]
                     if let target = candidates.lazy.compactMap({ byPath[$0] }).first {
-                        use(file, target, kind: .import, name: fact.module)
+                        use(file, target, kind: .import, name: nil)
                     } else {
                         report(
                             file, line: fact.line, name: "mod " + fact.module,
@@ -39,7 +39,7 @@ extension GraphBuilder {
                         module.append(segment)
                         target = deeper
                     }
-                    if let target { use(file, target, kind: .import, name: segments.last) }
+                    if let target { use(file, target, kind: .import, name: declaredName(segments.last, in: target)) }
                 }
             }
         }
