@@ -8,7 +8,7 @@
 # The trees (Debian packages or PyPI sdists; nothing is committed): Go's standard library `net` (golang-go),
 # the JDK's `java.util` sources (openjdk-17-source), npm's own `lib/` (Node.js), ujson's C and C++ sources and
 # requests' Python sources (pip download), regex-syntax's Rust sources (librust-regex-syntax-dev). Needs node +
-# node-typescript, go, java, clang (or the Swift toolchain's), rustc.
+# node-typescript, go, java, clang (or the Swift toolchain's), rustc: `bash scripts/install-deps.sh --language-tools`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docgen="${1:-}"

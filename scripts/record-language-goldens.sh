@@ -6,6 +6,7 @@
 #   Java: javac's tree API (Debian: default-jdk-headless)
 #   C/C++: clang's JSON AST (the Swift toolchain's clang, or Debian's clang)
 #   Rust: rustc's parser (`rustc -Zunpretty=ast-tree`; rustup's or Debian's rustc)
+# `bash scripts/install-deps.sh --language-tools` installs the tools.
 # Writes Tests/DocgenTreeSitterTests/Fixtures/goldens/<language>.json.   Usage: bash scripts/record-language-goldens.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
