@@ -33,6 +33,8 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case siteTests = "site.tests"
     case siteExamples = "site.examples"
     case siteGenerated = "site.generated"
+    case tokenizer
+    case tokenRatio = "token_ratio"
 
     /// The type a value must have.
     public enum ValueType: Sendable {
@@ -42,12 +44,13 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     /// The value's type.
     public var valueType: ValueType {
         switch self {
-        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars: return .string
+        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars, .tokenizer:
+            return .string
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
             .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds:
             return .positiveInteger
         case .safetyMargin, .maxRetries, .contextPercent, .retryFailedRounds: return .nonNegativeInteger
-        case .timeoutSeconds: return .positiveNumber
+        case .timeoutSeconds, .tokenRatio: return .positiveNumber
         case .html, .stream: return .boolean
         case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList
         }

@@ -53,6 +53,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var repairsPages = true
         /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
         public var reportAppendix: String?
+        /// The model server's tokenizer: when set, every request is counted by the server and planned exactly
+        /// (`--tokenizer server`).
+        public var serverCounter: ServerTokenCounter?
 
         /// Creates settings.
         public init(
@@ -161,7 +164,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         }
         try await refreshLinks(results, store: store, writer: writer)
         try await store.save(
-            project: settings.projectName, provider: settings.providerName, model: settings.modelName)
+            project: settings.projectName, provider: settings.providerName, model: settings.modelName,
+            learnedWindow: learnedWindow)
         let current = await store.current
         let overview = try writeOverview(files: allFiles, writer: writer)
         try writeReports(
@@ -169,6 +173,14 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             overview: overview)
         return summary(
             files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
+    }
+
+    /// The window learned from the server in this run (or an earlier one), when it is smaller than configured.
+    var learnedWindow: LearnedWindow? {
+        guard case .model(let service, _, let budget, _) = pageSource, let learned = service.windowMemory.learned,
+            learned.tokens < budget.model.contextWindowTokens
+        else { return nil }
+        return learned
     }
 
     /// One file's result; `outcome` nil means not reached (interrupted).

@@ -31,7 +31,8 @@ actor ManifestStore {
     }
 
     /// Writes the manifest atomically and removes the journal.
-    func save(project: String, provider: String, model: String) async throws {
+    func save(project: String, provider: String, model: String, learnedWindow: LearnedWindow? = nil) async throws {
+        manifest.learnedWindow = learnedWindow
         manifest.project = project
         manifest.provider = provider
         manifest.model = model

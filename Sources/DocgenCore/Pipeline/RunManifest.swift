@@ -66,6 +66,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
     public var model: String?
     /// Entries by file path.
     public var entries: [String: Entry] = [:]
+    /// The context window the last run learned from the server's context-length errors (smaller than configured),
+    /// with where it came from; the next run plans with it from its first request.
+    public var learnedWindow: LearnedWindow?
 
     /// An empty manifest.
     public init() {}

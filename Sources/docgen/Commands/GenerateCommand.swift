@@ -57,7 +57,7 @@ struct GenerateCommand: AsyncParsableCommand {
             return
         }
         let presenter = Bootstrap.startConsole(output)
-        let context = try RunContext.make(run)
+        let context = try await RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
         let pageSource = try makePageSource(context, metrics: metrics, logger: logger)
@@ -70,7 +70,9 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.force = force
         settings.checkOnly = check
         settings.shard = shard.flatMap(Shard.init(parsing:))
-        settings.concurrency = context.configuration.concurrency
+        settings.concurrency = context.server.concurrency
+        settings.serverCounter = context.server.counter
+        for note in context.server.notes { presenter.notice("docgen: \(note)") }
         settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
@@ -150,7 +152,8 @@ struct GenerateCommand: AsyncParsableCommand {
                 provider: provider, retry: context.configuration.retry,
                 requestTimeout: context.configuration.requestTimeout, userAgent: "docgen/\(Docgen.version)"),
             transport: transport, rateLimiter: RateLimiter(limits: context.configuration.rateLimit, clock: clock),
-            metrics: metrics, clock: clock, logger: logger)
+            metrics: metrics, clock: clock, logger: logger,
+            windowMemory: ContextWindowMemory(starting: context.learnedWindowFromLastRun))
         return .model(
             service: service, prompts: try context.promptManager(), budget: context.budget, counter: context.encoding)
     }

@@ -23,11 +23,12 @@ struct PlanCommand: AsyncParsableCommand {
 
     /// Plans and prints; exits 1 (via ``CLIError``) when a file cannot fit even when split.
     static func printPlan(options: RunOptions, json: Bool) async throws {
-        let context = try RunContext.make(options)
+        let context = try await RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let files = scan.files.map(SourceFile.init)
-        let report = await PlanReport.make(
+        for note in context.server.notes { FileHandleOutput.standardError.write("docgen: \(note)\n") }
+        var report = await PlanReport.make(
             files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
             summaries: context.existingSummaries(for: files),
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reasonForCLI(flags: false)) },
@@ -35,7 +36,9 @@ struct PlanCommand: AsyncParsableCommand {
             repairs: !options.noRepair,
             retry: PlanReport.Retry(
                 policy: context.configuration.retry, retryFailedRounds: context.configuration.retryFailedRounds,
-                streaming: context.configuration.stream))
+                streaming: context.configuration.stream),
+            serverCounter: context.server.counter)
+        report.counting = context.server.counting
         if json {
             var data = try report.jsonData()
             data.append(0x0A)

@@ -20,11 +20,13 @@ struct RunContext {
     let budget: TokenBudget
     let templates: PromptTemplates
     let outputDirectory: URL
+    /// The server's window, slots and tokenizer (provider `compatible`), and how counts are made.
+    let server: LocalServerSetup
 
     /// Resolves the context.
     ///
     /// - Throws: ``CLIError/usage(_:)`` for a missing repository or an invalid setting.
-    static func make(_ options: RunOptions) throws -> RunContext {
+    static func make(_ options: RunOptions) async throws -> RunContext {
         let repository = URL(fileURLWithPath: options.repository).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: repository.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -34,7 +36,15 @@ struct RunContext {
         let environment = DotEnv.environment(repository: repository)
         let configuration = try loadConfiguration(options, repository: repository, environment: environment)
         let providerKind = configuration.provider ?? ProviderConfiguration.detectKind(environment: environment)
-        let profile = try resolveProfile(configuration)
+        let known: Result<ModelProfile, CLIError>
+        do {
+            known = .success(try resolveProfile(configuration))
+        } catch let error as CLIError {
+            known = .failure(error)
+        }
+        let server = try await LocalServerSetup.resolve(
+            configuration: configuration, providerKind: providerKind, environment: environment, known: known)
+        let profile = server.profile
         let encoding: Encoding
         do {
             encoding = try Encoding.named(profile.encodingName)
@@ -62,7 +72,7 @@ struct RunContext {
             repository: repository, projectName: repository.lastPathComponent, environment: environment,
             configuration: configuration, providerKind: providerKind, profile: profile, encoding: encoding,
             budget: budget, templates: templates,
-            outputDirectory: URL(fileURLWithPath: configuration.output.directory).standardizedFileURL)
+            outputDirectory: URL(fileURLWithPath: configuration.output.directory).standardizedFileURL, server: server)
     }
 
     private static func loadConfiguration(
@@ -164,5 +174,17 @@ struct RunContext {
     var pageInputs: PageInputs {
         PageInputs(
             generatorVersion: Docgen.version, templates: templates, prompt: configuration.prompt, profile: profile)
+    }
+
+    /// The window the last run in this output folder learned from the server, when it is for this model and still
+    /// smaller than the window planned with (the configuration was not corrected yet).
+    var learnedWindowFromLastRun: LearnedWindow? {
+        let url = outputDirectory.appendingPathComponent(".docgen-manifest.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let manifest = try? JSONDecoder().decode(RunManifest.self, from: data),
+            let learned = manifest.learnedWindow, learned.model == profile.id,
+            learned.tokens < profile.contextWindowTokens
+        else { return nil }
+        return learned
     }
 }
