@@ -267,7 +267,8 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
                 model: model, detail: "the server's message has no token figures: \(error.message)")
         }
         if numbers.contextWindow < budget.model.contextWindowTokens {
-            let kind = error.type ?? error.code ?? "context_length_exceeded"
+            // llama.cpp's type, OpenAI's code; a proxy's bare "400" says nothing, so the message was what told.
+            let kind = error.type ?? error.code.flatMap { Int($0) == nil ? $0 : nil } ?? "context-size message"
             windowMemory.note(
                 LearnedWindow(
                     model: model, tokens: numbers.contextWindow, configuredTokens: budget.model.contextWindowTokens,

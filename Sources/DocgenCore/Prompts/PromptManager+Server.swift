@@ -25,8 +25,9 @@ extension PromptManager {
     public func refitted(window: Int?, countScale: Double) throws -> PromptManager {
         var profile = budget.model
         if let window, window < profile.contextWindowTokens {
+            // At most half of a smaller window goes to the completion, so prompts keep room to be fitted.
             profile.contextWindowTokens = window
-            profile.maxOutputTokens = min(profile.maxOutputTokens, window)
+            profile.maxOutputTokens = min(profile.maxOutputTokens, max(1, window / 2))
         }
         let newBudget = try TokenBudget(
             model: profile, requestedCompletionTokens: budget.requestedCompletionTokens,

@@ -6,7 +6,7 @@ import Foundation
 /// What docgen learned from a local OpenAI-compatible server (llama.cpp, vLLM, Ollama) before the first request:
 /// the window to plan with, the concurrency to use, and how to count tokens.
 ///
-/// Only provider `compatible` is asked. The window comes from the server (``LocalServerProbe``); a model the
+/// Only provider `compatible` is asked, and only for a model the built-in registry does not know. The window comes from the server (``LocalServerProbe``); a model the
 /// registry does not know uses it, a known or configured model uses the smaller of both. A model with neither a
 /// configured nor a reported window stops the run here, before any request, with what to write in `.docgen.yml`.
 struct LocalServerSetup {
@@ -32,7 +32,9 @@ struct LocalServerSetup {
         known: Result<ModelProfile, CLIError>
     ) async throws -> LocalServerSetup {
         let model = configuration.model
-        guard providerKind == .compatible else {
+        // A model in the built-in registry has known facts: its server is asked only for `--tokenizer server`.
+        let inRegistry = (try? ModelRegistry.builtIn.profile(for: model)) != nil
+        guard providerKind == .compatible, !inRegistry || configuration.tokenizer == .server else {
             var profile = try known.get()
             applyRatio(configuration.tokenRatio, to: &profile)
             if configuration.tokenizer == .server {
@@ -66,7 +68,7 @@ struct LocalServerSetup {
             profile = configured
             if window < configured.contextWindowTokens {
                 profile.contextWindowTokens = window
-                profile.maxOutputTokens = min(profile.maxOutputTokens, window)
+                profile.maxOutputTokens = min(profile.maxOutputTokens, max(1, window / 2))
                 notes.append(
                     "the server's window (\(window) tokens) is smaller than the configured "
                         + "\(configured.contextWindowTokens); planning with \(window)")
@@ -74,7 +76,8 @@ struct LocalServerSetup {
         case (.success(let configured), nil):
             profile = configured
         case (.failure, let window?):
-            profile = ModelProfile.custom(id: model, contextWindowTokens: window)
+            // No known output limit: at most half the window, so the prompt keeps room to be fitted.
+            profile = ModelProfile.custom(id: model, contextWindowTokens: window, maxOutputTokens: max(1, window / 2))
         case (.failure, nil):
             let asked = info.map { "\($0.kind.rawValue) reported no window" } ?? "it answered none of GET /props, "
                 + "GET /v1/models, POST /api/show"
