@@ -60,7 +60,8 @@ final class FakeModelServer: Sendable {
         case (.llamaCpp, "GET", "/props"):
             let window = settings.reportedWindow.map { #""n_ctx":\#($0)"# } ?? #""temperature":0.8"#
             return .json(
-                200, #"{"default_generation_settings":{\#(window)},"total_slots":\#(settings.slots),"#
+                200,
+                #"{"default_generation_settings":{\#(window)},"total_slots":\#(settings.slots),"#
                     + #""model_path":"model.gguf"}"#)
         case (.llamaCpp, "POST", "/apply-template"):
             let messages = body["messages"] as? [[String: Any]] ?? []
@@ -111,10 +112,14 @@ final class FakeModelServer: Sendable {
             200,
             json([
                 "choices": [
-                    ["index": 0, "message": ["role": "assistant", "content": "Documented by the fake server."],
-                     "finish_reason": "stop"]
+                    [
+                        "index": 0, "message": ["role": "assistant", "content": "Documented by the fake server."],
+                        "finish_reason": "stop",
+                    ]
                 ],
-                "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion],
+                "usage": [
+                    "prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion,
+                ],
             ]))
     }
 

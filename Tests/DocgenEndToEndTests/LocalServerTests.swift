@@ -70,7 +70,9 @@ struct LocalServerProbeTests {
         let counter = ServerTokenCounter(
             endpoint: .llamaCpp(root: server.server.baseURL, applyTemplate: true), model: "m",
             provider: ProviderConfiguration(kind: .compatible, baseURL: server.baseURL), transport: try CurlTransport())
-        let messages: [ChatMessage] = [.system("You document code."), .user(String(repeating: "def f(): pass\n", count: 40))]
+        let messages: [ChatMessage] = [
+            .system("You document code."), .user(String(repeating: "def f(): pass\n", count: 40)),
+        ]
         let expected = FakeModelServer.count(messages.map { ["role": $0.role.rawValue, "content": $0.content] })
         #expect(try await counter.count(messages) == expected)
         #expect(try await counter.count(messages) == expected)
@@ -88,7 +90,9 @@ struct LocalServerProbeTests {
             endpoint: .vllm(root: server.server.baseURL), model: "local-model",
             provider: ProviderConfiguration(kind: .compatible, baseURL: server.baseURL), transport: try CurlTransport())
         let messages: [ChatMessage] = [.user("Hello there, server.")]
-        #expect(try await counter.count(messages) == FakeModelServer.count([["role": "user", "content": "Hello there, server."]]))
+        #expect(
+            try await counter.count(messages)
+                == FakeModelServer.count([["role": "user", "content": "Hello there, server."]]))
         let body = try #require(server.server.receivedRequests.last?.bodyText)
         #expect(body.contains("\"add_generation_prompt\":true"))
     }

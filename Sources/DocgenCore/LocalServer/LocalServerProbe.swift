@@ -66,7 +66,8 @@ public struct LocalServerProbe: Sendable {
         let slots = positive(props["total_slots"])
         let window = positive(settings["n_ctx"])
         let detail = slots.map { $0 == 1 ? "-np 1" : "n_ctx per slot, -np \($0)" }
-        let applyTemplate = await json(.post, "\(root)/apply-template", body: ["messages": [["role": "user", "content": "hi"]]]) != nil
+        let applyTemplate =
+            await json(.post, "\(root)/apply-template", body: ["messages": [["role": "user", "content": "hi"]]]) != nil
         return LocalServerInfo(
             kind: .llamaCpp, contextWindow: window, slots: slots, source: "llama.cpp GET /props",
             tokenizer: .llamaCpp(root: root, applyTemplate: applyTemplate), detail: detail)

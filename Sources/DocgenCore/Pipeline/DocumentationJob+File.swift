@@ -143,7 +143,8 @@ extension DocumentationJob {
                 prompts = try prompts.refitted(
                     window: window, countScale: max(prompts.countScale, service.windowMemory.countRatio * 1.02))
                 logger.debug(
-                    "re-fitting to the server's window", metadata: ["docgen.tokens.window": .string(String(window ?? 0))])
+                    "re-fitting to the server's window",
+                    metadata: ["docgen.tokens.window": .string(String(window ?? 0))])
             }
         }
     }

@@ -79,7 +79,8 @@ struct LocalServerSetup {
             // No known output limit: at most half the window, so the prompt keeps room to be fitted.
             profile = ModelProfile.custom(id: model, contextWindowTokens: window, maxOutputTokens: max(1, window / 2))
         case (.failure, nil):
-            let asked = info.map { "\($0.kind.rawValue) reported no window" } ?? "it answered none of GET /props, "
+            let asked =
+                info.map { "\($0.kind.rawValue) reported no window" } ?? "it answered none of GET /props, "
                 + "GET /v1/models, POST /api/show"
             throw CLIError.usage(
                 "docgen does not know the model '\(model)', and the server at \(provider.baseURL) did not say how "
