@@ -81,6 +81,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)
         settings.repairsPages = !run.noRepair
+        settings.pageInputs.repairs = !run.noRepair
         settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
         let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let job = DocumentationJob(
