@@ -39,6 +39,7 @@ struct PlanCommand: AsyncParsableCommand {
                 streaming: context.configuration.stream),
             serverCounter: context.server.counter)
         report.counting = context.server.counting
+        if context.server.counter != nil { report.countIsEstimate = false }
         if json {
             var data = try report.jsonData()
             data.append(0x0A)
