@@ -143,7 +143,13 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let transport: CurlTransport
         do {
-            transport = try CurlTransport()
+            // A non-streamed answer sends nothing until it is complete: a slow (local) model must not be cut off
+            // by the idle check before the request timeout.
+            var transportConfiguration = CurlTransport.Configuration()
+            if !context.configuration.stream, let idle = transportConfiguration.idleTimeout {
+                transportConfiguration.idleTimeout = max(idle, context.configuration.requestTimeout)
+            }
+            transport = try CurlTransport(configuration: transportConfiguration)
         } catch {
             throw CLIError.failure("\(error)")
         }
