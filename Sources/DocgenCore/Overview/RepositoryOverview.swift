@@ -33,6 +33,10 @@ public struct RepositoryOverview: Sendable {
     let summaries: [String: String]
     let description: String?
     let entryPoints: [EntryPoint]
+    /// The graph's PageRank, computed once for every folder of the overview.
+    let ranks: [String: Double]
+    /// The import cycles, computed once.
+    let cycles: [[String]]
 
     /// Creates an overview.
     ///
@@ -53,6 +57,8 @@ public struct RepositoryOverview: Sendable {
         self.summaries = summaries
         self.description = description
         self.entryPoints = entryPoints
+        ranks = graph.pageRank()
+        cycles = graph.cycles
     }
 
     /// A module's one-paragraph description: its summary, or its outline.

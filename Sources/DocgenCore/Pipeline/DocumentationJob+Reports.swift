@@ -71,7 +71,7 @@ extension DocumentationJob {
         } else {
             status = failures.isEmpty ? .ok : .partial
         }
-        return RunSummary(
+        var summary = RunSummary(
             status: status, project: settings.projectName,
             output: settings.outputDisplayName ?? settings.outputDirectory.path,
             provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
@@ -84,5 +84,8 @@ extension DocumentationJob {
             truncatedFiles: report.totals.truncatedFiles, splitFiles: report.totals.splitFiles,
             learnedWindow: learnedWindow,
             durationMilliseconds: report.totals.wallMilliseconds)
+        summary.redactedSecrets = report.totals.redactedSecrets
+        summary.redactedModules = report.totals.redactedModules
+        return summary
     }
 }

@@ -22,6 +22,8 @@ public struct PageInputs: Sendable {
     /// Whether pages that fail the checks get a repair request (`--no-repair` turns it off): a page written
     /// without repair is regenerated when repair is turned back on, and the other way round.
     public var repairs = true
+    /// Whether secrets were replaced before prompting (a page written from unredacted source has another key).
+    public var redactsSecrets = true
 
     /// Creates the inputs.
     public init(
@@ -44,14 +46,14 @@ public struct PageInputs: Sendable {
     ///   - model: The model name (`offline` for the offline provider).
     /// - Returns: A SHA-256 hex key.
     public func key(for file: SourceFile, provider: String, model: String) -> String {
-        // Repair off appends one part; the default keeps the keys of folders written before the setting counted.
-        let repairPart = repairs ? [] : ["repair=off"]
+        // Redaction on and repair on are the historical key; only `--no-redact` / `--no-repair` add a part, so
+        // existing pages stay valid.
         let parts = [
             file.source, file.path, provider, model, generatorVersion, templates.systemText, templates.moduleText,
             String(prompt.completionTokens), String(prompt.safetyMargin), String(prompt.minimumCompletionTokens),
             String(prompt.maxSourceLines ?? 0), String(profile.contextWindowTokens), String(profile.maxOutputTokens),
             profile.encodingName, profile.outputLimitField.rawValue,
         ]
-        return RunManifest.key(parts + repairPart)
+        return RunManifest.key(parts + (redactsSecrets ? [] : ["redaction: off"]) + (repairs ? [] : ["repair=off"]))
     }
 }

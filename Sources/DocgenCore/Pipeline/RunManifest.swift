@@ -36,6 +36,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var pageHash: String?
         /// The page's symbol anchors (``SymbolAnchor/outline(_:)`` text), for the site's contents and search.
         public var outline: String?
+        /// What the page's link sections and code-span links were last made from (its ``CrossLinks`` trailer and
+        /// the repository's symbol table); with an unchanged page, equal inputs mean relinking would change nothing.
+        public var linksKey: String?
 
         /// Creates an entry.
         public init(
@@ -69,6 +72,10 @@ public struct RunManifest: Sendable, Codable, Equatable {
     /// The context window the last run learned from the server's context-length errors (smaller than configured),
     /// with where it came from; the next run plans with it from its first request.
     public var learnedWindow: LearnedWindow?
+    /// Prompt-count calibrations by model, for models whose tokenizer docgen does not carry.
+    public var calibrations: [String: TokenCalibration]?
+    /// The Batch API job this folder waits for, if any (see ``PendingBatch``).
+    public var batch: PendingBatch?
 
     /// An empty manifest.
     public init() {}

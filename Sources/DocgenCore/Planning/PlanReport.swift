@@ -36,6 +36,8 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         public var estimatedCostUsd: Double?
         /// Why the file cannot be planned (it does not fit even when split), or nil.
         public var error: String?
+        /// The expected cost in USD: the prompt plus the expected completion (nil without prices or expectation).
+        public var expectedCostUsd: Double?
         /// The worst-case repair request (one per file unless repairs are off): its prompt tokens.
         public var repairPromptTokens = 0
         /// The worst-case repair request's `max_tokens`.
@@ -48,7 +50,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
             case path, language, symbols, sourceLines, promptTokens, contextTokens
             case maxCompletionTokens = "maxTokens"
             case truncatedLines
-            case requests, estimatedCostUsd, error
+            case requests, estimatedCostUsd, expectedCostUsd, error
             case repairPromptTokens
             case repairMaxCompletionTokens = "repairMaxTokens"
             case repairCostUsd
@@ -198,11 +200,17 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     /// How prompts were counted, when not with the model's own encoding: "the server's tokenizer (…)" or
     /// "estimate: cl100k × 1.10 (no server tokenizer)".
     public var counting: String?
+    /// Secrets replaced before planning, by module path and kind (nil when none or redaction is off).
+    public var redactedSecrets: [String: [String: Int]]?
+    /// How the prompt counts were calibrated against the server (nil for exact models).
+    public var calibration: String?
+    /// The expected cost next to the worst case, and what a budget cap allows (nil without an expectation).
+    public var expectation: Expectation?
 
     private enum CodingKeys: String, CodingKey {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
-        case totals, retry
+        case totals, retry, expectation, calibration, redactedSecrets
         case skipped, counting
     }
 
