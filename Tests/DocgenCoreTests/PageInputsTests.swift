@@ -39,7 +39,7 @@ struct PageInputsTests {
         let templates = try PromptTemplates.defaults()
         let expected = RunManifest.key([
             Self.file.source, "pkg/a.py", "openai", "gpt-4o", "1.0", templates.systemText, templates.moduleText,
-            "4096", "32", "512", "0", "128000", "16384", "o200k_base", "max_tokens", "repair=off",
+            "2048", "32", "512", "0", "128000", "16384", "o200k_base", "max_tokens", "repair=off",
         ])
         #expect(inputs.key(for: Self.file, provider: "openai", model: "gpt-4o") == expected)
         #expect(expected != before)
