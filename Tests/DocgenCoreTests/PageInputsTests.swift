@@ -31,6 +31,20 @@ struct PageInputsTests {
         #expect(unredacted.key(for: Self.file, provider: "openai", model: "gpt-4o") == withoutRedaction)
     }
 
+    /// `--no-repair` appends one part; with repair on (the default) the key stays as it was before it counted.
+    @Test func repairOffAppendsOnePart() throws {
+        var inputs = try Self.inputs()
+        let before = inputs.key(for: Self.file, provider: "openai", model: "gpt-4o")
+        inputs.repairs = false
+        let templates = try PromptTemplates.defaults()
+        let expected = RunManifest.key([
+            Self.file.source, "pkg/a.py", "openai", "gpt-4o", "1.0", templates.systemText, templates.moduleText,
+            "2048", "32", "512", "0", "128000", "16384", "o200k_base", "max_tokens", "repair=off",
+        ])
+        #expect(inputs.key(for: Self.file, provider: "openai", model: "gpt-4o") == expected)
+        #expect(expected != before)
+    }
+
     @Test func everyInputChangesTheKey() throws {
         let base = try Self.inputs()
         let key = base.key(for: Self.file, provider: "openai", model: "gpt-4o")
@@ -40,6 +54,9 @@ struct PageInputsTests {
         variants.append(changed)
         changed = base
         changed.templates = try PromptTemplates(systemText: "s", moduleText: "{{source}}", origin: "t")
+        variants.append(changed)
+        changed = base
+        changed.repairs = false
         variants.append(changed)
         for edit in [
             { (p: inout DocgenConfiguration.Prompt) in p.completionTokens = 1_000 },

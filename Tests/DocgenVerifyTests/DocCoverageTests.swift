@@ -1,5 +1,7 @@
 import DocgenCore
+import DocgenScanner
 import DocgenVerify
+import Foundation
 import Testing
 
 /// Public API: no leading underscore, `__all__` when present, Swift `public`/`open`.
@@ -51,5 +53,36 @@ struct DocCoverageTests {
         #expect(coverage.undocumented == [.init(path: "m.py", line: 3, kind: "function", name: "kept")])
         #expect(coverage.onPages == 0)
         #expect(coverage.missingFromPages.map(\.name) == ["kept"])
+    }
+}
+
+/// Members of a `public extension` are public API unless they say otherwise.
+struct PublicExtensionCoverageTests {
+    @Test func membersOfAPublicExtensionCountAsPublic() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-ext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let source = """
+            /// A shelf.
+            public struct Shelf {}
+
+            public extension Shelf {
+                /// Items on the shelf.
+                func count() -> Int { 0 }
+                private func secret() {}
+                internal func helper() {}
+            }
+
+            extension Shelf {
+                func internalOnly() {}
+            }
+            """
+        try source.write(to: root.appendingPathComponent("Shelf.swift"), atomically: true, encoding: .utf8)
+        let files = try await RepositoryScanner().scan(root: root.path).files.map(SourceFile.init(scanned:))
+        let coverage = DocCoverage(
+            repository: RepositoryFacts(files: files), pages: ["Shelf.swift": "# `Shelf.swift`\n\n`Shelf`\n"])
+        // Shelf and Shelf.count; not secret, helper (marked) nor internalOnly (a plain extension).
+        #expect(coverage.publicSymbols == 2, "\(coverage)")
+        #expect(coverage.missingFromPages.map(\.name) == ["Shelf.count"])
     }
 }

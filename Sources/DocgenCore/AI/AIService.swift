@@ -67,6 +67,8 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     let logger: Logger
     let random: LockedRandom
     let serverWaits: LatestInstant<C.Instant>
+    /// The window learned from the server's context-length errors, shared by every request of the run.
+    public let windowMemory: ContextWindowMemory
 
     /// Creates a service.
     ///
@@ -78,6 +80,8 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
     ///   - clock: The clock for waits.
     ///   - logger: Receives `debug` messages; prompts and keys are never logged.
     ///   - randomNumberGenerator: The jitter source (seed it in tests).
+    ///   - windowMemory: Where windows learned from the server are kept (a window an earlier run learned may be
+    ///     passed in).
     public init(
         configuration: Configuration,
         transport: any HTTPTransport,
@@ -85,8 +89,10 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         metrics: MetricsCollector? = nil,
         clock: C,
         logger: Logger,
-        randomNumberGenerator: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+        randomNumberGenerator: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(),
+        windowMemory: ContextWindowMemory = ContextWindowMemory()
     ) {
+        self.windowMemory = windowMemory
         self.configuration = configuration
         self.transport = transport
         self.rateLimiter = rateLimiter
@@ -202,7 +208,8 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
                 noteServerWait(status: status, headers: headers)
                 let errorBody = redacted(OpenAIErrorBody.parse(body))
                 if status == 400 || status == 413, let errorBody, errorBody.isContextLengthExceeded {
-                    state.plan = try replan(after: errorBody, request: request, budget: budget, state: state)
+                    state.plan = try replan(
+                        after: errorBody, status: status, request: request, budget: budget, state: state)
                     state.replanned = true
                     state.retries[.contextReplanned, default: 0] += 1
                     attemptLogger.debug(
@@ -246,6 +253,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
 
     private func replan(
         after error: OpenAIErrorBody,
+        status: Int,
         request: ChatCompletionRequest,
         budget: TokenBudget,
         state: AttemptState
@@ -258,6 +266,15 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
         guard let numbers = error.contextLengthNumbers else {
             throw AIServiceError.contextLengthExceeded(
                 model: model, detail: "the server's message has no token figures: \(error.message)")
+        }
+        if numbers.contextWindow < budget.model.contextWindowTokens {
+            // llama.cpp's type, OpenAI's code; a proxy's bare "400" says nothing, so the message was what told.
+            let kind = error.type ?? error.code.flatMap { Int($0) == nil ? $0 : nil } ?? "context-size message"
+            windowMemory.note(
+                LearnedWindow(
+                    model: model, tokens: numbers.contextWindow, configuredTokens: budget.model.contextWindowTokens,
+                    source: "HTTP \(status) \(kind)"),
+                serverPromptTokens: numbers.promptTokens, plannedPromptTokens: state.plan.promptTokens)
         }
         var profile = budget.model
         profile.contextWindowTokens = min(profile.contextWindowTokens, numbers.contextWindow)
@@ -276,8 +293,11 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
                     model: model, detail: "re-planning gives the same request: \(error.message)")
             }
             return plan
-        } catch let budgetError as TokenBudgetError {
-            throw AIServiceError.contextLengthExceeded(model: model, detail: budgetError.description)
+        } catch is TokenBudgetError {
+            // Shrinking max_tokens is not enough: the prompt itself must be fitted again to the server's window.
+            throw AIServiceError.promptExceedsServerWindow(
+                model: model, window: numbers.contextWindow, serverPromptTokens: numbers.promptTokens,
+                plannedPromptTokens: state.plan.promptTokens)
         }
     }
 

@@ -11,6 +11,7 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         case notFound(provider: String, what: String, path: String)
         case badRequest(status: Int, message: String)
         case contextLengthExceeded(model: String, detail: String)
+        case promptExceedsServerWindow(model: String, window: Int, serverPromptTokens: Int?, plannedPromptTokens: Int)
         case retriesExhausted(attempts: Int, last: String, cause: RetryPolicy.Cause, rounds: Int)
         case serverWaitTooLong(seconds: Int)
         case malformedResponse(detail: String)
@@ -47,6 +48,23 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The server still found the request too long after one re-plan.
     public static func contextLengthExceeded(model: String, detail: String) -> AIServiceError {
         AIServiceError(.contextLengthExceeded(model: model, detail: detail))
+    }
+
+    /// The server's window (stated in its context-length error) cannot hold the prompt as planned: the module must
+    /// be fitted again to that window (``DocumentationJob`` does so once).
+    public static func promptExceedsServerWindow(
+        model: String, window: Int, serverPromptTokens: Int?, plannedPromptTokens: Int
+    ) -> AIServiceError {
+        AIServiceError(
+            .promptExceedsServerWindow(
+                model: model, window: window, serverPromptTokens: serverPromptTokens,
+                plannedPromptTokens: plannedPromptTokens))
+    }
+
+    /// The server's window when the prompt must be fitted again to it (see ``promptExceedsServerWindow``).
+    public var serverWindowToRefit: Int? {
+        if case .promptExceedsServerWindow(_, let window, _, _) = code { return window }
+        return nil
     }
 
     /// Every allowed attempt failed; `last` describes the last failure and `cause` classifies it.
@@ -157,6 +175,7 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
         case .notFound: return "not_found"
         case .badRequest: return "bad_request"
         case .contextLengthExceeded: return "context_length_exceeded"
+        case .promptExceedsServerWindow: return "prompt_exceeds_server_window"
         case .retriesExhausted: return "retries_exhausted"
         case .serverWaitTooLong: return "server_wait_too_long"
         case .malformedResponse: return "malformed_response"
@@ -180,6 +199,11 @@ public struct AIServiceError: Error, Sendable, Equatable, CustomStringConvertibl
             return "The server rejected the request (HTTP \(status)): \(message)"
         case .contextLengthExceeded(let model, let detail):
             return "The prompt does not fit \(model)'s context window even after re-planning: \(detail)"
+        case .promptExceedsServerWindow(let model, let window, let serverPrompt, let planned):
+            let counted = serverPrompt.map { "\($0) tokens by the server's count, \(planned) by docgen's" }
+            return "The prompt (\(counted ?? "\(planned) tokens")) does not fit the server's \(window)-token window "
+                + "for \(model), even after re-fitting it to that window; lower --completion-tokens or "
+                + "--max-source-lines, or give the server a larger context (llama.cpp: -c)."
         case .retriesExhausted(let attempts, let last, _, let rounds):
             return "Gave up after \(Self.attemptCount(attempts))\(Self.overRounds(rounds)); last failure: \(last)"
         case .serverWaitTooLong(let seconds):

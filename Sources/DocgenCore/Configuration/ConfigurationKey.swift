@@ -36,6 +36,8 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case siteTests = "site.tests"
     case siteExamples = "site.examples"
     case siteGenerated = "site.generated"
+    case tokenizer
+    case tokenRatio = "token_ratio"
 
     /// The type a value must have.
     public enum ValueType: Sendable {
@@ -45,12 +47,13 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     /// The value's type.
     public var valueType: ValueType {
         switch self {
-        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars: return .string
+        case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars, .tokenizer:
+            return .string
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
             .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds, .maxTokensTotal:
             return .positiveInteger
         case .safetyMargin, .maxRetries, .contextPercent, .retryFailedRounds: return .nonNegativeInteger
-        case .timeoutSeconds, .maxCostUSD: return .positiveNumber
+        case .timeoutSeconds, .tokenRatio, .maxCostUSD: return .positiveNumber
         case .html, .stream, .redact: return .boolean
         case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList
         }

@@ -87,6 +87,11 @@ public struct DocgenConfiguration: Sendable, Equatable {
     public var scan = Scan()
     /// Whether to stream completions.
     public var stream: Bool = false
+    /// How prompts are counted for models without a tiktoken encoding.
+    public var tokenizer: TokenizerChoice = .auto
+    /// For models counted with cl100k as an estimate: the server's count is taken to be at most this many times
+    /// the local count (1.1 when unset; 1 to 4).
+    public var tokenRatio: Double?
     /// The run's hard budget: no request starts whose worst case could cross it.
     public var budget = Budget()
     /// Whether secrets are replaced by placeholders before source goes into a prompt (``SecretRedactor``).
@@ -172,6 +177,18 @@ public struct DocgenConfiguration: Sendable, Equatable {
             if case .list(let patterns) = value { output.grouping.generated = patterns }
         case .stream:
             if case .boolean(let flag) = value { stream = flag }
+        case .tokenizer:
+            guard let choice = TokenizerChoice(rawValue: string().lowercased()) else {
+                throw ConfigurationError.invalidValue(
+                    key: key.rawValue, value: string(), expected: "auto, server or local", origin: origin)
+            }
+            tokenizer = choice
+        case .tokenRatio:
+            guard case .number(let ratio) = value, ratio >= 1, ratio <= 4 else {
+                throw ConfigurationError.invalidValue(
+                    key: key.rawValue, value: string(), expected: "a ratio from 1 to 4, such as 1.25", origin: origin)
+            }
+            tokenRatio = ratio
         case .redact:
             if case .boolean(let flag) = value { redactSecrets = flag }
         case .maxCostUSD:
@@ -216,8 +233,20 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"
         case .html: return String(output.html)
         case .stream: return String(stream)
+        case .tokenizer: return tokenizer.rawValue
+        case .tokenRatio: return "(1.1 for models counted as an estimate)"
         case .redact: return String(redactSecrets)
         case .maxCostUSD, .maxTokensTotal: return "(no cap)"
         }
     }
+}
+
+/// How docgen counts prompt tokens for a model it has no tiktoken encoding for (`--tokenizer`).
+public enum TokenizerChoice: String, Sendable, Equatable, CaseIterable {
+    /// The server's tokenizer when the server has one (llama.cpp, vLLM), otherwise local estimates.
+    case auto
+    /// The server's tokenizer; an error when the server has none.
+    case server
+    /// Local counts: the model's encoding, or cl100k times ``DocgenConfiguration/tokenRatio`` as an estimate.
+    case local
 }

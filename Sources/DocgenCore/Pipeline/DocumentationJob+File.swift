@@ -100,36 +100,19 @@ extension DocumentationJob {
         case .offline:
             let page = OfflineDocumentWriter().page(for: file, lineCount: lineCount)
             return (await checked(page, file: file, repair: nil), 0, 0)
-        case .model(let service, let prompts, let budget, let counter):
-            let plan = try prompts.with(neighbours: neighbours).plan(file)
-            if plan.isTruncated || plan.isSplit {
-                let event = FileFittedEvent(
-                    file: file.path, model: settings.modelName, omittedLines: plan.truncatedLines,
-                    totalLines: plan.sourceLines, requests: plan.requestCount, promptTokens: plan.promptTokens,
-                    largestPromptTokens: plan.parts.map(\.request.plan.promptTokens).max() ?? 0,
-                    promptBudgetTokens: prompts.promptBudgetTokens,
-                    contextWindowTokens: budget.model.contextWindowTokens, maxSourceLines: prompts.maxSourceLines)
-                logger.log(event, level: .warning)
-            }
-            var answers: [PageComposer.Answer] = []
-            cache.dropIfPlanChanged(file: file.path, parts: plan.parts.count)
-            for (index, part) in plan.parts.enumerated() {
-                try Task.checkCancellation()
-                if let kept = cache.answer(file: file.path, part: index) {
-                    answers.append(kept)
-                    continue
-                }
-                let result = try await guardedComplete(
-                    part.request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
-                let answer = PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)
-                cache.keep(answer, file: file.path, part: index)
-                answers.append(answer)
-            }
+        case .model(let service, let basePrompts, _, let counter):
+            let (prompts, plan, answers) = try await planAndAsk(
+                file, prompts: basePrompts.with(neighbours: neighbours), service: service, counter: counter,
+                cache: cache, logger: logger)
+            let budget = prompts.tokenBudget
             let markdown = PageComposer().page(
                 path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
                 answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
             let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
-                let request = try prompts.repairRequest(for: file, page: page, problems: problems)
+                var request = try prompts.repairRequest(for: file, page: page, problems: problems)
+                if let serverCounter = settings.serverCounter {
+                    request = try await prompts.exactRequest(request, serverCounter: serverCounter)
+                }
                 let result = try await guardedComplete(
                     request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
                 return PageComposer().page(
@@ -140,5 +123,84 @@ extension DocumentationJob {
             let page = await checked(markdown, file: file, repair: repair, logger: logger)
             return (page, plan.truncatedLines, plan.requestCount)
         }
+    }
+
+    /// Plans a module and sends its requests. When the server's window turns out too small for a prompt (its
+    /// context-length error), the module is fitted again — lines cut, the file split — to the server's window and
+    /// asked once more; answers of the old parts are dropped, since the parts change.
+    private func planAndAsk(
+        _ file: SourceFile, prompts base: PromptManager, service: AIService<C>, counter: any Tokenizer,
+        cache: AnswerCache, logger: Logger
+    ) async throws -> (PromptManager, FilePlan, [PageComposer.Answer]) {
+        var prompts = try adjusted(base, memory: service.windowMemory)
+        var refitted = false
+        while true {
+            let plan = try await planFile(file, prompts: prompts)
+            if plan.isTruncated || plan.isSplit { logFitted(file, plan: plan, prompts: prompts, logger: logger) }
+            do {
+                let answers = try await requestAnswers(
+                    file, plan: plan, service: service, budget: prompts.tokenBudget, counter: counter, cache: cache,
+                    logger: logger)
+                return (prompts, plan, answers)
+            } catch let error as AIServiceError where error.serverWindowToRefit != nil && !refitted {
+                refitted = true
+                cache.forget(file: file.path)
+                let window = service.windowMemory.learned?.tokens ?? error.serverWindowToRefit
+                prompts = try prompts.refitted(
+                    window: window, countScale: max(prompts.countScale, service.windowMemory.countRatio * 1.02))
+                logger.debug(
+                    "re-fitting to the server's window",
+                    metadata: ["docgen.tokens.window": .string(String(window ?? 0))])
+            }
+        }
+    }
+
+    /// The module's prompt manager for the window learned from the server so far (the configured one when none
+    /// is smaller).
+    func adjusted(_ prompts: PromptManager, memory: ContextWindowMemory) throws -> PromptManager {
+        guard let learned = memory.learned, learned.tokens < prompts.tokenBudget.model.contextWindowTokens else {
+            return prompts
+        }
+        return try prompts.refitted(window: learned.tokens, countScale: memory.countRatio * 1.02)
+    }
+
+    /// Plans a module: with the server's tokenizer when the run has one, else with local counts.
+    func planFile(_ file: SourceFile, prompts: PromptManager) async throws -> FilePlan {
+        if let serverCounter = settings.serverCounter {
+            return try await prompts.plan(file, serverCounter: serverCounter)
+        }
+        return try prompts.plan(file)
+    }
+
+    /// Sends a plan's requests in order (answers kept from an earlier round are reused).
+    func requestAnswers(
+        _ file: SourceFile, plan: FilePlan, service: AIService<C>, budget: TokenBudget, counter: any Tokenizer,
+        cache: AnswerCache, logger: Logger
+    ) async throws -> [PageComposer.Answer] {
+        var answers: [PageComposer.Answer] = []
+        cache.dropIfPlanChanged(file: file.path, parts: plan.parts.count)
+        for (index, part) in plan.parts.enumerated() {
+            try Task.checkCancellation()
+            if let kept = cache.answer(file: file.path, part: index) {
+                answers.append(kept)
+                continue
+            }
+            let result = try await guardedComplete(
+                part.request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
+            let answer = PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)
+            cache.keep(answer, file: file.path, part: index)
+            answers.append(answer)
+        }
+        return answers
+    }
+
+    private func logFitted(_ file: SourceFile, plan: FilePlan, prompts: PromptManager, logger: Logger) {
+        let event = FileFittedEvent(
+            file: file.path, model: settings.modelName, omittedLines: plan.truncatedLines,
+            totalLines: plan.sourceLines, requests: plan.requestCount, promptTokens: plan.promptTokens,
+            largestPromptTokens: plan.parts.map(\.request.plan.promptTokens).max() ?? 0,
+            promptBudgetTokens: prompts.promptBudgetTokens,
+            contextWindowTokens: prompts.tokenBudget.model.contextWindowTokens, maxSourceLines: prompts.maxSourceLines)
+        logger.log(event, level: .warning)
     }
 }

@@ -82,6 +82,7 @@ extension DocumentationJob {
             costUSD: report.totals.costUSD, retries: report.totals.retryCount,
             streamFallbacks: report.totals.streamFallbacks,
             truncatedFiles: report.totals.truncatedFiles, splitFiles: report.totals.splitFiles,
+            learnedWindow: learnedWindow,
             durationMilliseconds: report.totals.wallMilliseconds)
         summary.redactedSecrets = report.totals.redactedSecrets
         summary.redactedModules = report.totals.redactedModules

@@ -53,6 +53,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var repairsPages = true
         /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
         public var reportAppendix: String?
+        /// The model server's tokenizer: when set, every request is counted by the server and planned exactly
+        /// (`--tokenizer server`).
+        public var serverCounter: ServerTokenCounter?
         /// The run's hard budget (nil: no cap).
         public var spendingCap: SpendingCap?
         /// Right-sizes `max_tokens` from observed completions (nil: always the planned cap).
@@ -176,7 +179,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         try await refreshLinks(results, files: allFiles, previous: manifest, store: store, writer: writer)
         await recordCalibration(report: report, store: store)
         try await store.save(
-            project: settings.projectName, provider: settings.providerName, model: settings.modelName)
+            project: settings.projectName, provider: settings.providerName, model: settings.modelName,
+            learnedWindow: learnedWindow)
         let current = await store.current
         let overview = try writeOverview(files: allFiles, writer: writer)
         try writeReports(
@@ -186,6 +190,14 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
         finished.notes = await guardNotes(results: results)
         return finished
+    }
+
+    /// The window learned from the server in this run (or an earlier one), when it is smaller than configured.
+    var learnedWindow: LearnedWindow? {
+        guard case .model(let service, _, let budget, _) = pageSource, let learned = service.windowMemory.learned,
+            learned.tokens < budget.model.contextWindowTokens
+        else { return nil }
+        return learned
     }
 
     /// One file's result; `outcome` nil means not reached (interrupted).

@@ -43,8 +43,13 @@ actor ManifestStore {
     }
 
     /// Writes the manifest atomically and removes the journal.
-    func save(project: String, provider: String, model: String) async throws {
-        if manifest.project != project || manifest.provider != provider || manifest.model != model { isDirty = true }
+    func save(project: String, provider: String, model: String, learnedWindow: LearnedWindow? = nil) async throws {
+        if manifest.project != project || manifest.provider != provider || manifest.model != model
+            || manifest.learnedWindow != learnedWindow
+        {
+            isDirty = true
+        }
+        manifest.learnedWindow = learnedWindow
         manifest.project = project
         manifest.provider = provider
         manifest.model = model

@@ -19,6 +19,9 @@ public struct PageInputs: Sendable {
     public var prompt: DocgenConfiguration.Prompt
     /// The model profile (window, output limit, encoding, output field).
     public var profile: ModelProfile
+    /// Whether pages that fail the checks get a repair request (`--no-repair` turns it off): a page written
+    /// without repair is regenerated when repair is turned back on, and the other way round.
+    public var repairs = true
     /// Whether secrets were replaced before prompting (a page written from unredacted source has another key).
     public var redactsSecrets = true
 
@@ -43,14 +46,14 @@ public struct PageInputs: Sendable {
     ///   - model: The model name (`offline` for the offline provider).
     /// - Returns: A SHA-256 hex key.
     public func key(for file: SourceFile, provider: String, model: String) -> String {
-        // Redaction on is the historical key; only `--no-redact` adds a part, so existing pages stay valid.
-        RunManifest.key(
-            [
-                file.source, file.path, provider, model, generatorVersion, templates.systemText, templates.moduleText,
-                String(prompt.completionTokens), String(prompt.safetyMargin), String(prompt.minimumCompletionTokens),
-                String(prompt.maxSourceLines ?? 0), String(profile.contextWindowTokens),
-                String(profile.maxOutputTokens),
-                profile.encodingName, profile.outputLimitField.rawValue,
-            ] + (redactsSecrets ? [] : ["redaction: off"]))
+        // Redaction on and repair on are the historical key; only `--no-redact` / `--no-repair` add a part, so
+        // existing pages stay valid.
+        let parts = [
+            file.source, file.path, provider, model, generatorVersion, templates.systemText, templates.moduleText,
+            String(prompt.completionTokens), String(prompt.safetyMargin), String(prompt.minimumCompletionTokens),
+            String(prompt.maxSourceLines ?? 0), String(profile.contextWindowTokens), String(profile.maxOutputTokens),
+            profile.encodingName, profile.outputLimitField.rawValue,
+        ]
+        return RunManifest.key(parts + (redactsSecrets ? [] : ["redaction: off"]) + (repairs ? [] : ["repair=off"]))
     }
 }

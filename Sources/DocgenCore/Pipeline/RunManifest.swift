@@ -69,6 +69,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
     public var model: String?
     /// Entries by file path.
     public var entries: [String: Entry] = [:]
+    /// The context window the last run learned from the server's context-length errors (smaller than configured),
+    /// with where it came from; the next run plans with it from its first request.
+    public var learnedWindow: LearnedWindow?
     /// Prompt-count calibrations by model, for models whose tokenizer docgen does not carry.
     public var calibrations: [String: TokenCalibration]?
     /// The Batch API job this folder waits for, if any (see ``PendingBatch``).

@@ -83,6 +83,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var truncatedFiles: Int
     /// Files that needed more than one request.
     public var splitFiles: Int
+    /// The context window learned from the server when it is smaller than configured (the configuration should
+    /// be corrected), or nil.
+    public var learnedWindow: LearnedWindow? = nil
     /// Wall time in milliseconds.
     public var durationMilliseconds: Double
     /// Secrets replaced before sending, over the modules documented in the run (nil when none).
@@ -101,6 +104,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         case streamFallbacks
         case truncatedFiles = "truncatedModules"
         case splitFiles = "splitModules"
+        case learnedWindow
         case durationMilliseconds
         case redactedSecrets = "redactedSecrets"
         case redactedModules = "redactedModules"
@@ -165,6 +169,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
                 "  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")
         }
         for failure in failures { lines.append("  failed \(failure.path): \(failure.reason)") }
+        if let learnedWindow { lines.append(learnedWindow.advice) }
         if status == .stale {
             for path in stale { lines.append("  stale \(path)") }
         }

@@ -37,6 +37,7 @@ extension PlanReport {
         }
         out += "\n\(model) (\(encoding)\(countIsEstimate ? ", estimated counts" : "")): window \(contextWindow), "
         out += "prompt budget \(promptBudget) tokens per request\n"
+        if let counting { out += "counts: \(counting)\n" }
         out += "total: \(totals.files) modules, \(totals.requests) requests, \(totals.promptTokens) prompt tokens "
         out += "(\(totals.contextTokens) of them repository context), "
         out +=

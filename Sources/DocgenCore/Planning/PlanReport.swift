@@ -197,6 +197,9 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     public var skipped: [ScanSkip]
     /// The retry settings behind ``Totals/worstCaseRequests`` (nil when the report was made without them).
     public var retry: Retry?
+    /// How prompts were counted, when not with the model's own encoding: "the server's tokenizer (…)" or
+    /// "estimate: cl100k × 1.10 (no server tokenizer)".
+    public var counting: String?
     /// Secrets replaced before planning, by module path and kind (nil when none or redaction is off).
     public var redactedSecrets: [String: [String: Int]]?
     /// How the prompt counts were calibrated against the server (nil for exact models).
@@ -208,7 +211,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
         case totals, retry, expectation, calibration, redactedSecrets
-        case skipped
+        case skipped, counting
     }
 
     /// Creates a report; the totals are computed from `files`.
@@ -250,14 +253,25 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         modelName: String,
         repairs: Bool = true,
         retry: Retry? = nil,
-        width: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        width: Int = max(2, ProcessInfo.processInfo.activeProcessorCount),
+        serverCounter: ServerTokenCounter? = nil
     ) async -> PlanReport {
         let rows = await BoundedConcurrency.map(files, width: width) { file in
             let neighbours =
                 repository?.builder?.context(
                     for: file.path, summaries: repository?.quotableSummaries(for: file.path, from: summaries) ?? [:],
                     promptBudgetTokens: manager.promptBudgetTokens) ?? .empty
-            return row(for: file, manager: manager.with(neighbours: neighbours), profile: profile, repairs: repairs)
+            let planner = manager.with(neighbours: neighbours)
+            guard let serverCounter else {
+                return row(for: file, manager: planner, profile: profile, repairs: repairs)
+            }
+            let plan: Result<FilePlan, any Error>
+            do {
+                plan = .success(try await planner.plan(file, serverCounter: serverCounter))
+            } catch {
+                plan = .failure(error)
+            }
+            return row(for: file, plan: plan, manager: planner, profile: profile, repairs: repairs)
         }
         var report = PlanReport(
             model: modelName, profile: profile, promptBudget: manager.promptBudgetTokens,
@@ -273,8 +287,15 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     static func row(for file: SourceFile, manager: PromptManager, profile: ModelProfile, repairs: Bool = true)
         -> File
     {
+        row(for: file, plan: Result { try manager.plan(file) }, manager: manager, profile: profile, repairs: repairs)
+    }
+
+    static func row(
+        for file: SourceFile, plan result: Result<FilePlan, any Error>, manager: PromptManager, profile: ModelProfile,
+        repairs: Bool
+    ) -> File {
         do {
-            let plan = try manager.plan(file)
+            let plan = try result.get()
             var row = File(
                 path: file.path, language: file.language, symbols: plan.symbolCount, sourceLines: plan.sourceLines,
                 promptTokens: plan.promptTokens, maxCompletionTokens: plan.maxCompletionTokens,

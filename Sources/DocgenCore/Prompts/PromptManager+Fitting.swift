@@ -191,7 +191,6 @@ extension PromptManager {
         context.neighbours = neighbours
         let (system, user) = templates.render(context)
         let messages: [ChatMessage] = [.system(system), .user(user)]
-        let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens
-        return (messages, tokens)
+        return (messages, scaledCount(messages))
     }
 }

@@ -103,7 +103,6 @@ extension PromptManager {
         user += cut > 0 ? " (its last \(cut) lines were cut to fit):\n\n" : ":\n\n"
         user += pageLines.joined(separator: "\n")
         let messages: [ChatMessage] = [.system(system), .user(user)]
-        let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens
-        return (messages, tokens)
+        return (messages, scaledCount(messages))
     }
 }

@@ -27,6 +27,9 @@ public struct PromptManager: Sendable {
     let maxSourceLines: Int?
     let stream: Bool
     let temperature: Double?
+    /// What local counts are multiplied by before fitting (1 normally): above 1 when the server is known to count
+    /// more tokens than the local encoding (``refitted(window:countScale:)``).
+    public internal(set) var countScale: Double = 1
     /// The context section every planned prompt carries (set per module with ``with(neighbours:)``).
     public internal(set) var neighbours: NeighbourContext = .empty
 

@@ -126,6 +126,19 @@ public struct FileFacts: Sendable {
             return true
         }
         let words = symbol.signature.split(whereSeparator: { $0 == " " || $0 == "(" }).prefix(8)
+        if words.contains("public") || words.contains("open") { return true }
+        // A member of a `public extension` is public unless it says otherwise.
+        let restricted = ["private", "fileprivate", "internal", "package"].contains { words.contains(Substring($0)) }
+        return !restricted && isInPublicExtension(symbol)
+    }
+
+    /// Whether the innermost extension around a Swift symbol is declared `public extension` (or `open`).
+    private func isInPublicExtension(_ symbol: SourceFile.Symbol) -> Bool {
+        let enclosing = file.symbols.filter {
+            $0.kind == "extension" && $0.line < symbol.line && $0.endLine >= symbol.endLine
+        }
+        guard let innermost = enclosing.max(by: { $0.line < $1.line }) else { return false }
+        let words = innermost.signature.split(whereSeparator: { $0 == " " || $0 == "(" }).prefix(8)
         return words.contains("public") || words.contains("open")
     }
 }

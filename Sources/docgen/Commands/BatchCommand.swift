@@ -30,7 +30,7 @@ struct BatchStatusCommand: AsyncParsableCommand {
     var noCollect = false
 
     func run() async throws {
-        let context = try RunContext.make(run)
+        let context = try await RunContext.make(run)
         guard let pending = (try? RunManifest.load(from: AtomicFileWriter(root: context.outputDirectory)))?.batch
         else {
             throw CLIError.usage(BatchError.noPendingBatch(output: context.configuration.output.directory).description)

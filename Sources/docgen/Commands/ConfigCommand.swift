@@ -14,7 +14,7 @@ struct ConfigCommand: AsyncParsableCommand {
     @OptionGroup var run: RunOptions
 
     func run() async throws {
-        let context = try RunContext.make(run)
+        let context = try await RunContext.make(run)
         var out = ""
         let settings = context.configuration.effectiveSettings
         let width = settings.map(\.key.count).max() ?? 0

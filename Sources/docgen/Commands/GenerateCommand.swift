@@ -88,7 +88,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let minTruthfulness = switches.minTruthfulness
         let minCompleteness = switches.minCompleteness
         let presenter = Bootstrap.startConsole(output)
-        let context = try RunContext.make(run)
+        let context = try await RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
         let pageSource = try makePageSource(context, metrics: metrics, logger: logger, check: check)
@@ -101,7 +101,9 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.force = force
         settings.checkOnly = check
         settings.shard = shard.flatMap(Shard.init(parsing:))
-        settings.concurrency = context.configuration.concurrency
+        settings.concurrency = context.server.concurrency
+        settings.serverCounter = context.server.counter
+        for note in context.server.notes { presenter.notice("docgen: \(note)") }
         settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
@@ -120,6 +122,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)
         settings.repairsPages = !run.noRepair
+        settings.pageInputs.repairs = !run.noRepair
         let checks = IncrementalCheck(
             files: files.filter { settings.shard?.contains($0.path) ?? true }, repository: repositoryFacts,
             previous: OutputCheck.loadCache(output: context.outputDirectory))
@@ -199,7 +202,13 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let transport: CurlTransport
         do {
-            transport = try CurlTransport()
+            // A non-streamed answer sends nothing until it is complete: a slow (local) model must not be cut off
+            // by the idle check before the request timeout.
+            var transportConfiguration = CurlTransport.Configuration()
+            if !context.configuration.stream, let idle = transportConfiguration.idleTimeout {
+                transportConfiguration.idleTimeout = max(idle, context.configuration.requestTimeout)
+            }
+            transport = try CurlTransport(configuration: transportConfiguration)
         } catch {
             throw CLIError.failure("\(error)")
         }
@@ -209,7 +218,8 @@ struct GenerateCommand: AsyncParsableCommand {
                 provider: provider, retry: context.configuration.retry,
                 requestTimeout: context.configuration.requestTimeout, userAgent: "docgen/\(Docgen.version)"),
             transport: transport, rateLimiter: RateLimiter(limits: context.configuration.rateLimit, clock: clock),
-            metrics: metrics, clock: clock, logger: logger)
+            metrics: metrics, clock: clock, logger: logger,
+            windowMemory: ContextWindowMemory(starting: context.learnedWindowFromLastRun))
         return .model(
             service: service, prompts: try context.promptManager(), budget: context.budget, counter: context.encoding)
     }

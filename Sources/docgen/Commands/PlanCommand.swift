@@ -24,12 +24,13 @@ struct PlanCommand: AsyncParsableCommand {
 
     /// Plans and prints; exits 1 (via ``CLIError``) when a file cannot fit even when split.
     static func printPlan(options: RunOptions, json: Bool) async throws {
-        let context = try RunContext.make(options)
+        let context = try await RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let redaction = await RedactionPass.run(
             scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
         let files = redaction.files
+        for note in context.server.notes { FileHandleOutput.standardError.write("docgen: \(note)\n") }
         var report = await PlanReport.make(
             files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
             summaries: context.existingSummaries(for: files),
@@ -38,7 +39,10 @@ struct PlanCommand: AsyncParsableCommand {
             repairs: !options.noRepair,
             retry: PlanReport.Retry(
                 policy: context.configuration.retry, retryFailedRounds: context.configuration.retryFailedRounds,
-                streaming: context.configuration.stream))
+                streaming: context.configuration.stream),
+            serverCounter: context.server.counter)
+        report.counting = context.server.counting
+        if context.server.counter != nil { report.countIsEstimate = false }
         let expected = expectedCompletion(context)
         report.applyExpectation(
             completionTokensPerRequest: expected.tokens, source: expected.source, profile: context.profile,

@@ -20,13 +20,15 @@ struct RunContext {
     let budget: TokenBudget
     let templates: PromptTemplates
     let outputDirectory: URL
+    /// The server's window, slots and tokenizer (provider `compatible`), and how counts are made.
+    let server: LocalServerSetup
     /// The model's prompt-count calibration from the output folder's manifest, if any.
     let calibration: TokenCalibration?
 
     /// Resolves the context.
     ///
     /// - Throws: ``CLIError/usage(_:)`` for a missing repository or an invalid setting.
-    static func make(_ options: RunOptions) throws -> RunContext {
+    static func make(_ options: RunOptions) async throws -> RunContext {
         let repository = URL(fileURLWithPath: options.repository).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: repository.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -39,7 +41,15 @@ struct RunContext {
         let outputDirectory = URL(fileURLWithPath: configuration.output.directory).standardizedFileURL
         let calibration = (try? RunManifest.load(from: AtomicFileWriter(root: outputDirectory)))?
             .calibration(for: configuration.model)
-        let profile = try resolveProfile(configuration)
+        let known: Result<ModelProfile, CLIError>
+        do {
+            known = .success(try resolveProfile(configuration))
+        } catch let error as CLIError {
+            known = .failure(error)
+        }
+        let server = try await LocalServerSetup.resolve(
+            configuration: configuration, providerKind: providerKind, environment: environment, known: known)
+        let profile = server.profile
         let encoding: Encoding
         do {
             encoding = try Encoding.named(profile.encodingName)
@@ -69,7 +79,8 @@ struct RunContext {
         return RunContext(
             repository: repository, projectName: repository.lastPathComponent, environment: environment,
             configuration: configuration, providerKind: providerKind, profile: profile, encoding: encoding,
-            budget: budget, templates: templates, outputDirectory: outputDirectory, calibration: calibration)
+            budget: budget, templates: templates, outputDirectory: outputDirectory, server: server,
+            calibration: calibration)
     }
 
     private static func loadConfiguration(
@@ -173,5 +184,17 @@ struct RunContext {
             generatorVersion: Docgen.version, templates: templates, prompt: configuration.prompt, profile: profile)
         inputs.redactsSecrets = configuration.redactSecrets
         return inputs
+    }
+
+    /// The window the last run in this output folder learned from the server, when it is for this model and still
+    /// smaller than the window planned with (the configuration was not corrected yet).
+    var learnedWindowFromLastRun: LearnedWindow? {
+        let url = outputDirectory.appendingPathComponent(".docgen-manifest.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let manifest = try? JSONDecoder().decode(RunManifest.self, from: data),
+            let learned = manifest.learnedWindow, learned.model == profile.id,
+            learned.tokens < profile.contextWindowTokens
+        else { return nil }
+        return learned
     }
 }

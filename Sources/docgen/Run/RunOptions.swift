@@ -55,6 +55,16 @@ struct RunOptions: ParsableArguments {
     @Option(help: "A gitignore-style pattern to skip (repeatable).")
     var exclude: [String] = []
 
+    @Option(
+        help: """
+            How to count prompt tokens for models without a tiktoken encoding: auto (the server's tokenizer when \
+            it has one: llama.cpp, vLLM), server, or local (cl100k × token_ratio, an estimate).
+            """)
+    var tokenizer: String?
+
+    @Option(help: "For estimated counts: the most the server may count per local token (default 1.1; 1 to 4).")
+    var tokenRatio: Double?
+
     @Flag(help: "Stream completions (server-sent events).")
     var stream = false
 
@@ -73,6 +83,12 @@ struct RunOptions: ParsableArguments {
             ("--max-source-lines", maxSourceLines), ("--max-tokens-total", maxTokensTotal),
         ] {
             if let value, value <= 0 { throw ValidationError("\(name) must be above 0, not \(value).") }
+        }
+        if let tokenizer, TokenizerChoice(rawValue: tokenizer.lowercased()) == nil {
+            throw ValidationError("--tokenizer must be auto, server or local, not '\(tokenizer)'.")
+        }
+        if let tokenRatio, !(1...4).contains(tokenRatio) {
+            throw ValidationError("--token-ratio must be from 1 to 4, such as 1.25; got \(tokenRatio).")
         }
         if let maxCost, !(maxCost > 0 && maxCost.isFinite) {
             throw ValidationError("--max-cost must be a number of USD above 0, not \(maxCost).")
@@ -97,6 +113,8 @@ struct RunOptions: ParsableArguments {
         if let contextPercent { values[.contextPercent] = .integer(contextPercent) }
         if let templates { values[.templates] = .string(templates) }
         if !exclude.isEmpty { values[.exclude] = .list(exclude) }
+        if let tokenizer { values[.tokenizer] = .string(tokenizer) }
+        if let tokenRatio { values[.tokenRatio] = .number(tokenRatio) }
         if stream { values[.stream] = .boolean(true) }
         if noHTML { values[.html] = .boolean(false) }
         if noRedact { values[.redact] = .boolean(false) }
