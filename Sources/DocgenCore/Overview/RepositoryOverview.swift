@@ -33,6 +33,9 @@ public struct RepositoryOverview: Sendable {
     let summaries: [String: String]
     let description: String?
     let entryPoints: [EntryPoint]
+    /// Model-written summaries of folders by folder path (`""` for the whole repository), from
+    /// ``FolderSummarizer``; a folder without one is described by its structure alone.
+    public var folderSummaries: [String: String] = [:]
 
     /// Creates an overview.
     ///
@@ -82,6 +85,17 @@ public struct RepositoryOverview: Sendable {
 
     /// The page of a folder, relative to the output folder (`pkg/sub/index.md`).
     public static func page(forFolder folder: String) -> String { folder + "/index.md" }
+
+    /// A folder's one-line description for its parent: its module count and its model-written summary, or its most
+    /// depended-on module's summary.
+    func folderLine(_ folder: String, modules: [String], ranks: [String: Double]) -> String {
+        var line = "\(modules.count) module\(modules.count == 1 ? "" : "s")"
+        if let summary = folderSummaries[folder], !summary.isEmpty { return line + ". " + summary }
+        if let lead = modules.max(by: { (ranks[$0] ?? 0, $1) < (ranks[$1] ?? 0, $0) }) {
+            line += "; main module `\(lead.dropFirst(folder.count + 1))`: \(summary(of: lead))"
+        }
+        return line
+    }
 
     /// The modules and entry descriptions a person starts from.
     func entryLines(linkPrefix: String) -> [String] {

@@ -195,12 +195,15 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     public var skipped: [ScanSkip]
     /// The retry settings behind ``Totals/worstCaseRequests`` (nil when the report was made without them).
     public var retry: Retry?
+    /// The model-written overview summaries sent after the modules (in the totals); see ``applySummaries(_:)``.
+    public var summaries: [Summary] = []
 
     private enum CodingKeys: String, CodingKey {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
         case totals, retry
         case skipped
+        case summaries
     }
 
     /// Creates a report; the totals are computed from `files`.

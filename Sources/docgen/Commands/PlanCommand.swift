@@ -27,15 +27,25 @@ struct PlanCommand: AsyncParsableCommand {
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let files = scan.files.map(SourceFile.init)
-        let report = await PlanReport.make(
-            files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
-            summaries: context.existingSummaries(for: files),
+        let repository = context.repositoryContext(scan, files: files, withContext: true)
+        let summaries = context.existingSummaries(for: files)
+        var report = await PlanReport.make(
+            files: files, repository: repository, summaries: summaries,
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reasonForCLI(flags: false)) },
             manager: manager, profile: context.profile, modelName: context.configuration.model,
             repairs: !options.noRepair,
             retry: PlanReport.Retry(
                 policy: context.configuration.retry, retryFailedRounds: context.configuration.retryFailedRounds,
                 streaming: context.configuration.stream))
+        // The overview summaries a model run sends after the modules (quoting what the output folder has now).
+        let overview = OverviewWriter(repository: repository, project: context.projectName, writesHTML: false)
+            .overview(files: files, summaries: summaries, folderSummaries: [:])
+        report.applySummaries(
+            PlanReport.summaryRows(
+                summarizer: FolderSummarizer(
+                    overview: overview, prompts: manager, provider: context.providerKind.rawValue),
+                cache: FolderSummarizer.loadCache(from: AtomicFileWriter(root: context.outputDirectory)),
+                profile: context.profile))
         if json {
             var data = try report.jsonData()
             data.append(0x0A)
