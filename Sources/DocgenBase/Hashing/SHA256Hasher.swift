@@ -82,7 +82,9 @@ public struct SHA256Hasher: Sendable {
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for word in state {
-            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
+            for shift in stride(from: 24, through: 0, by: -8) {
+                digest.append(UInt8(truncatingIfNeeded: word >> shift))
+            }
         }
         return digest
     }
@@ -106,7 +108,8 @@ public struct SHA256Hasher: Sendable {
         _ constants: UnsafeBufferPointer<UInt32>, _ schedule: UnsafeMutableBufferPointer<UInt32>
     ) {
         for index in 0..<16 {
-            schedule[index] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self))
+            schedule[index] = UInt32(
+                bigEndian: blocks.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self))
         }
         for index in 16..<64 {
             let w15 = schedule[index - 15]
