@@ -19,6 +19,8 @@ public struct OverviewWriter: Sendable {
         public var pages: [SiteBuilder.Page]
         /// Folder pages removed because their folder holds no module any more (relative paths).
         public var removed: [String]
+        /// Why the module graph's SVG was not drawn (Graphviz failed), or nil.
+        public var graphProblem: String?
     }
 
     /// The SVG of the module graph beside `index.md`, and in the site.
@@ -80,22 +82,29 @@ public struct OverviewWriter: Sendable {
         }
         let removed = Self.removeStaleFolderPages(keeping: Set(overview.folders), in: writer)
         var image: String?
+        var graphProblem: String?
         if let renderer = repository.graphRenderer {
             let diagram = ModuleDiagram(graph: repository.graph)
             if diagram.nodes.count > 1 {
                 // A failed layout leaves the Mermaid diagram as the only drawing; it never fails the run.
-                if let markdownSVG = try? renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "md")),
-                    let siteSVG = try? renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "html"))
-                {
+                do {
+                    let markdownSVG = try renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "md"))
+                    let siteSVG = try renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "html"))
                     try writer.writeIfChanged(markdownSVG, to: Self.graphImage)
                     if writesHTML {
                         try writer.writeIfChanged(siteSVG, to: OutputLayout.siteFolder + "/" + Self.graphImage)
                     }
                     image = Self.graphImage
+                } catch let error as OutputError {
+                    throw error
+                } catch {
+                    graphProblem = "\(error)"
                 }
             }
         }
-        return Written(markdown: overview.indexOverview(graphImage: image), pages: pages, removed: removed)
+        return Written(
+            markdown: overview.indexOverview(graphImage: image), pages: pages, removed: removed,
+            graphProblem: graphProblem)
     }
 
     /// Removes `DIR/index.md` (and its HTML page) for every folder page in the output whose folder is not in

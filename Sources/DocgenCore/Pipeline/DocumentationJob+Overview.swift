@@ -1,5 +1,6 @@
 import DocgenBase
 import Foundation
+import Logging
 
 extension DocumentationJob {
     /// The SVG of the module graph beside `index.md`, and in the site.
@@ -14,6 +15,10 @@ extension DocumentationJob {
         let written = try OverviewWriter(
             repository: repository, project: settings.projectName, writesHTML: settings.writesHTML
         ).write(files: files, summaries: summaries.all, folderSummaries: folderSummaries, to: writer)
+        if let problem = written.graphProblem {
+            logger.warning(
+                "graph.svg not drawn", metadata: ["docgen.reason": .string(problem), "docgen.path": "graph.svg"])
+        }
         return (written.markdown, written.pages)
     }
 }
