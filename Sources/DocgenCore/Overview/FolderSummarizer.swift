@@ -1,6 +1,6 @@
 import DocgenBase
 import DocgenGraph
-public import Foundation
+import Foundation
 
 /// The model-written summaries of the overview: one per folder and one for the repository (`""`), built bottom-up
 /// from the module summaries — a folder's prompt quotes its modules' summaries and its subfolders' summaries, the

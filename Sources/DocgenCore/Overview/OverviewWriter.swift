@@ -1,5 +1,5 @@
 import DocgenBase
-public import Foundation
+import Foundation
 
 /// Writes what a run shows about the repository as a whole: the folder pages (`DIR/index.md`), the module graph's
 /// SVG, and the overview for the top of `index.md`; removes the pages of folders that no longer hold modules.
