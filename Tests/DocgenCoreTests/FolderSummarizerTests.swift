@@ -147,11 +147,14 @@ struct FolderSummarizerTests {
     @Test func theOverviewShowsTheSummariesOnTheFolderPagesAndTheIndex() throws {
         var overview = RepositoryOverview(
             graph: Self.graph, files: Self.files, project: "demo", summaries: Self.moduleSummaries)
-        overview.folderSummaries = ["": "Demo keeps items.", "app/core": "Models and storage."]
+        overview.folderSummaries = ["": "Demo keeps items.", "app/core": "Models and storage.\n\nOn disk."]
         #expect(overview.indexOverview().hasPrefix("## Overview\n\nDemo keeps items.\n\n5 Python modules"))
-        #expect(overview.folderPage("app/core").hasPrefix("# `app/core/`\n\nModels and storage.\n\n2 Python modules"))
         #expect(
-            overview.folderPage("app").contains("[`app/core/`](../app/core/index.md) — 2 modules. Models and storage."))
+            overview.folderPage("app/core").hasPrefix(
+                "# `app/core/`\n\nModels and storage.\n\nOn disk.\n\n2 Python modules"))
+        #expect(
+            overview.folderPage("app").contains(
+                "[`app/core/`](../app/core/index.md) — 2 modules. Models and storage. On disk.\n"))
     }
 
     @Test func answersAreCleanedToProse() {

@@ -95,7 +95,10 @@ public struct FolderSummarizer: Sendable {
         }
         for (subfolder, inside) in subfolders {
             let summary =
-                folderSummaries[subfolder].map { "\(inside.count) module\(inside.count == 1 ? "" : "s"). \($0)" }
+                folderSummaries[subfolder].map {
+                    "\(inside.count) module\(inside.count == 1 ? "" : "s"). "
+                        + $0.replacingOccurrences(of: "\n\n", with: " ")
+                }
                 ?? overview.folderLine(subfolder, modules: inside, ranks: ranks)
             let weight = inside.reduce(0) { $0 + (ranks[$1] ?? 0) }
             ranked.append((weight, PromptManager.SummaryEntry(path: subfolder + "/", summary: summary)))

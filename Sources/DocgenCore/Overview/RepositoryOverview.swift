@@ -1,4 +1,5 @@
 public import DocgenGraph
+import Foundation
 
 /// The overview at the top of `index.md` and the per-folder pages (`FOLDER/index.md`), written from the
 /// repository's structure: what it is, its main parts, its entry points, the modules most depended on, how the parts
@@ -90,7 +91,10 @@ public struct RepositoryOverview: Sendable {
     /// depended-on module's summary.
     func folderLine(_ folder: String, modules: [String], ranks: [String: Double]) -> String {
         var line = "\(modules.count) module\(modules.count == 1 ? "" : "s")"
-        if let summary = folderSummaries[folder], !summary.isEmpty { return line + ". " + summary }
+        // One line in a list: the summary's paragraphs are joined.
+        if let summary = folderSummaries[folder], !summary.isEmpty {
+            return line + ". " + summary.replacingOccurrences(of: "\n\n", with: " ")
+        }
         if let lead = modules.max(by: { (ranks[$0] ?? 0, $1) < (ranks[$1] ?? 0, $0) }) {
             line += "; main module `\(lead.dropFirst(folder.count + 1))`: \(summary(of: lead))"
         }
