@@ -1,4 +1,5 @@
 import DocgenTestSupport
+import DocgenTokens
 import Foundation
 import Testing
 
@@ -108,6 +109,20 @@ struct CLIOverviewTests {
         #expect(try Self.read("\(out)/app/core/index.md").hasPrefix("# `app/core/`\n\nKeeps and lists stock items."))
         #expect(try Self.read("\(out)/index.md").contains("## Overview\n\nKeeps and lists stock items.\n\n"))
         #expect(FileManager.default.fileExists(atPath: "\(out)/.docgen-overview.json"))
+
+        // The plan now (same pages, same cached summaries) is exactly what was sent, as the server counts it.
+        let replan = try DocgenProcess.run(["plan", repo.path, "-o", out, "--model", "gpt-4o-mini", "--json"])
+        let replanned = try #require(
+            try JSONSerialization.jsonObject(with: Data(replan.stdout.utf8)) as? [String: Any])
+        let planned = try #require(replanned["summaries"] as? [[String: Any]])
+        let counter = try Encoding.named("o200k_base")
+        let sent = server.receivedRequests.suffix(4).compactMap {
+            $0.chatTokenCounts(overhead: .openAIChat, counter: counter)
+        }
+        // Folders of one depth are asked for concurrently, so their order may differ.
+        #expect(sent.count == 4)
+        #expect(sent.map(\.promptTokens).sorted() == planned.compactMap { $0["prompt_tokens"] as? Int }.sorted())
+        #expect(sent.map(\.maxTokens) == planned.compactMap { $0["max_tokens"] as? Int })
 
         // Unchanged: no request at all.
         #expect(try DocgenProcess.run(arguments, environment: environment).status == 0)
