@@ -22,6 +22,7 @@ struct Docgen: AsyncParsableCommand {
             MergeCommand.self,
             VerifyCommand.self,
             CoverageCommand.self,
+            BatchCommand.self,
         ],
         defaultSubcommand: GenerateCommand.self
     )

@@ -126,6 +126,7 @@ public struct AIService<C: Clock>: Sendable where C.Duration == Duration {
                 file: file, promptTokens: result.promptTokens, completionTokens: result.completionTokens,
                 costUSD: result.costUSD ?? 0, latencyMilliseconds: result.latency.secondsDouble * 1000,
                 retries: result.retries, lengthLimited: result.isLengthLimited, streamFallbacks: result.streamFallbacks)
+            await recordUsageCheck(result, request: request, budget: budget, file: file)
             return result
         } catch {
             await metrics?.recordFailedRetries(

@@ -30,6 +30,9 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
     case grammars
     case html
     case stream
+    case redact
+    case maxCostUSD = "budget.max_cost_usd"
+    case maxTokensTotal = "budget.max_tokens_total"
     case siteTests = "site.tests"
     case siteExamples = "site.examples"
     case siteGenerated = "site.generated"
@@ -44,11 +47,11 @@ public enum ConfigurationKey: String, Sendable, CaseIterable, Comparable {
         switch self {
         case .provider, .model, .baseURL, .deployment, .apiVersion, .output, .templates, .grammars: return .string
         case .concurrency, .completionTokens, .minimumCompletionTokens, .maxSourceLines, .requestsPerMinute,
-            .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds:
+            .tokensPerMinute, .maxFileSize, .initialBackoffMilliseconds, .maxBackoffMilliseconds, .maxTokensTotal:
             return .positiveInteger
         case .safetyMargin, .maxRetries, .contextPercent, .retryFailedRounds: return .nonNegativeInteger
-        case .timeoutSeconds: return .positiveNumber
-        case .html, .stream: return .boolean
+        case .timeoutSeconds, .maxCostUSD: return .positiveNumber
+        case .html, .stream, .redact: return .boolean
         case .exclude, .siteTests, .siteExamples, .siteGenerated: return .stringList
         }
     }

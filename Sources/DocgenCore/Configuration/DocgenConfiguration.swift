@@ -12,7 +12,7 @@ public struct DocgenConfiguration: Sendable, Equatable {
     /// Prompt sizing, in tokens and lines.
     public struct Prompt: Sendable, Equatable {
         /// The completion size to ask for (tokens), capped by the model's output limit and its window.
-        public var completionTokens: Int = 4_096
+        public var completionTokens: Int = 2_048
         /// Tokens kept free between prompt + `max_tokens` and the window.
         public var safetyMargin: Int = 32
         /// The smallest useful completion (tokens); a prompt leaving less is cut or split.
@@ -25,6 +25,17 @@ public struct DocgenConfiguration: Sendable, Equatable {
 
         /// Creates the defaults.
         public init() {}
+    }
+
+    /// A run's hard budget (nil: no cap).
+    public struct Budget: Sendable, Equatable {
+        /// The most the run may cost, in USD (worst case reserved before each request).
+        public var maxCostUSD: Double?
+        /// The most prompt + completion tokens the run may use.
+        public var maxTokensTotal: Int?
+
+        /// Whether any cap is set.
+        public var isCapped: Bool { maxCostUSD != nil || maxTokensTotal != nil }
     }
 
     /// Where and what to write.
@@ -76,6 +87,10 @@ public struct DocgenConfiguration: Sendable, Equatable {
     public var scan = Scan()
     /// Whether to stream completions.
     public var stream: Bool = false
+    /// The run's hard budget: no request starts whose worst case could cross it.
+    public var budget = Budget()
+    /// Whether secrets are replaced by placeholders before source goes into a prompt (``SecretRedactor``).
+    public var redactSecrets: Bool = true
     /// Where each setting that is not a default came from.
     public private(set) var origins: [ConfigurationKey: String] = [:]
     /// Each setting's resolved value, for `docgen config`.
@@ -157,6 +172,12 @@ public struct DocgenConfiguration: Sendable, Equatable {
             if case .list(let patterns) = value { output.grouping.generated = patterns }
         case .stream:
             if case .boolean(let flag) = value { stream = flag }
+        case .redact:
+            if case .boolean(let flag) = value { redactSecrets = flag }
+        case .maxCostUSD:
+            if case .number(let usd) = value { budget.maxCostUSD = usd }
+            if case .integer(let usd) = value { budget.maxCostUSD = Double(usd) }
+        case .maxTokensTotal: budget.maxTokensTotal = integer()
         }
     }
 
@@ -195,6 +216,8 @@ public struct DocgenConfiguration: Sendable, Equatable {
         case .siteGenerated: return "[" + output.grouping.generated.joined(separator: ", ") + "]"
         case .html: return String(output.html)
         case .stream: return String(stream)
+        case .redact: return String(redactSecrets)
+        case .maxCostUSD, .maxTokensTotal: return "(no cap)"
         }
     }
 }

@@ -91,6 +91,13 @@ public actor MetricsCollector {
         files[file] = record
     }
 
+    /// Changes one file's record (creating it when new).
+    func updateRecord(_ file: String, _ change: (inout MetricsReport.File) -> Void) {
+        var record = files[file] ?? MetricsReport.File(path: file)
+        change(&record)
+        files[file] = record
+    }
+
     /// Adds records from another run (for `docgen merge` of sharded runs).
     public func absorb(_ other: MetricsReport) {
         for file in other.files { files[file.path] = file }

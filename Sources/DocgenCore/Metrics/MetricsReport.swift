@@ -49,6 +49,10 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var recoveredInRound: Int?
         /// The page's checked quality, when the run checked it (nil for cached pages and older reports).
         public var quality: PageQuality?
+        /// Secrets replaced in the module's prompts, by kind (nil when none or not redacted).
+        public var redactedSecrets: [String: Int]?
+        /// Planned versus server prompt tokens and expected versus billed cost (nil without answered requests).
+        public var usage: UsageCheck?
 
         /// Creates an empty record for a file.
         public init(path: String, outcome: Outcome = .documented) {
@@ -109,6 +113,12 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         public var latencyP95Milliseconds: Double?
         /// The run's wall time in milliseconds.
         public var wallMilliseconds: Double
+        /// Secrets replaced over every module (nil when none).
+        public var redactedSecrets: Int?
+        /// Modules with replaced secrets (nil when none).
+        public var redactedModules: Int?
+        /// Estimate versus actual over every module (nil without answered requests).
+        public var usage: UsageCheck?
 
         // JSON keeps the names users depend on (`modules`, `truncated_modules`, `split_modules`).
         private enum CodingKeys: String, CodingKey {
@@ -120,6 +130,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             case streamFallbacks, finalRoundRetries
             case recoveredFiles = "recoveredModules"
             case latencyP50Milliseconds, latencyP95Milliseconds, wallMilliseconds
+            case redactedSecrets, redactedModules, usage
         }
     }
 
@@ -191,6 +202,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         )
         let checked = self.files.compactMap { file in file.quality.map { (path: file.path, quality: $0) } }
         self.quality = checked.isEmpty ? nil : QualitySummary(pages: checked)
+        totalGuardFigures()
     }
 
     /// The nearest-rank percentile of `values` (`fraction` in 0...1), or nil when empty.
@@ -222,6 +234,8 @@ extension MetricsReport.File {
         finalRoundRetries = try container.decodeIfPresent([String: Int].self, forKey: .finalRoundRetries) ?? [:]
         recoveredInRound = try container.decodeIfPresent(Int.self, forKey: .recoveredInRound)
         quality = try container.decodeIfPresent(PageQuality.self, forKey: .quality)
+        redactedSecrets = try container.decodeIfPresent([String: Int].self, forKey: .redactedSecrets)
+        usage = try container.decodeIfPresent(UsageCheck.self, forKey: .usage)
     }
 }
 
@@ -249,5 +263,8 @@ extension MetricsReport.Totals {
             latencyP50Milliseconds: try container.decodeIfPresent(Double.self, forKey: .latencyP50Milliseconds),
             latencyP95Milliseconds: try container.decodeIfPresent(Double.self, forKey: .latencyP95Milliseconds),
             wallMilliseconds: try container.decode(Double.self, forKey: .wallMilliseconds))
+        redactedSecrets = try container.decodeIfPresent(Int.self, forKey: .redactedSecrets)
+        redactedModules = try container.decodeIfPresent(Int.self, forKey: .redactedModules)
+        usage = try container.decodeIfPresent(UsageCheck.self, forKey: .usage)
     }
 }

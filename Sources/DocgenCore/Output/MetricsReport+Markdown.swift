@@ -47,6 +47,7 @@ extension MetricsReport {
             }
             out += line + "\n"
         }
+        out += guardMarkdown
         if let quality { out += "\n" + quality.markdown() }
         return out
     }

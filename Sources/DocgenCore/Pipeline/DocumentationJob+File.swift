@@ -58,6 +58,7 @@ extension DocumentationJob {
                     pageHash: ContentHash.sha256Hex(of: bytes),
                     outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
             pass.answers.forget(file: file.path)
+            await metrics.recordRedactions(file: file.path, counts: settings.redactions[file.path] ?? [:])
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))
@@ -73,6 +74,9 @@ extension DocumentationJob {
             let cause = RetryPolicy.finalRoundCause(of: error)
             if let serviceError = error as? AIServiceError, serviceError.repeatsForEveryRequest {
                 stop.set(reason, cause: cause)
+            }
+            if let guardError = error as? GuardError, guardError.isBudgetReached {
+                stop.set(guardError.description, cause: nil)
             }
             if Task.isCancelled { return FileResult(path: file.path, outcome: nil) }
             fileLogger.debug("module failed", metadata: ["docgen.error": .string(reason)])
@@ -108,14 +112,15 @@ extension DocumentationJob {
                 logger.log(event, level: .warning)
             }
             var answers: [PageComposer.Answer] = []
+            cache.dropIfPlanChanged(file: file.path, parts: plan.parts.count)
             for (index, part) in plan.parts.enumerated() {
                 try Task.checkCancellation()
                 if let kept = cache.answer(file: file.path, part: index) {
                     answers.append(kept)
                     continue
                 }
-                let result = try await service.complete(
-                    part.request, budget: budget, counter: counter, file: file.path)
+                let result = try await guardedComplete(
+                    part.request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
                 let answer = PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)
                 cache.keep(answer, file: file.path, part: index)
                 answers.append(answer)
@@ -125,7 +130,8 @@ extension DocumentationJob {
                 answers: answers, anchors: SymbolAnchor.anchors(for: file.symbols))
             let repair: @Sendable (String, [PageQuality.Finding]) async throws -> String = { page, problems in
                 let request = try prompts.repairRequest(for: file, page: page, problems: problems)
-                let result = try await service.complete(request, budget: budget, counter: counter, file: file.path)
+                let result = try await guardedComplete(
+                    request, service: service, budget: budget, counter: counter, file: file.path, logger: logger)
                 return PageComposer().page(
                     path: file.path, model: settings.modelName, provider: settings.providerName, plan: plan,
                     answers: [PageComposer.Answer(text: result.text, isLengthLimited: result.isLengthLimited)],

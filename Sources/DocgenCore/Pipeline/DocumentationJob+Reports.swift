@@ -71,7 +71,7 @@ extension DocumentationJob {
         } else {
             status = failures.isEmpty ? .ok : .partial
         }
-        return RunSummary(
+        var summary = RunSummary(
             status: status, project: settings.projectName,
             output: settings.outputDisplayName ?? settings.outputDirectory.path,
             provider: settings.providerName, model: settings.modelName, shard: settings.shard?.description,
@@ -83,5 +83,8 @@ extension DocumentationJob {
             streamFallbacks: report.totals.streamFallbacks,
             truncatedFiles: report.totals.truncatedFiles, splitFiles: report.totals.splitFiles,
             durationMilliseconds: report.totals.wallMilliseconds)
+        summary.redactedSecrets = report.totals.redactedSecrets
+        summary.redactedModules = report.totals.redactedModules
+        return summary
     }
 }

@@ -53,6 +53,14 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         public var repairsPages = true
         /// Markdown added to the end of `index.md` and `metrics.md` (such as the coverage section).
         public var reportAppendix: String?
+        /// The run's hard budget (nil: no cap).
+        public var spendingCap: SpendingCap?
+        /// Right-sizes `max_tokens` from observed completions (nil: always the planned cap).
+        public var completionSizer: CompletionSizer?
+        /// Answers collected from a finished batch; the manifest's batch record is cleared by the run.
+        public var batchAnswers: BatchAnswers?
+        /// Secrets replaced per module before planning (``RedactionPass``), recorded in the metrics.
+        public var redactions: [String: [SecretRedactor.Kind: Int]] = [:]
 
         /// Creates settings.
         public init(
@@ -146,6 +154,12 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         progress?(.started(total: files.count))
 
         let pass = RunPass(manifest: manifest, writer: writer, store: store, total: files.count)
+        if let collected = settings.batchAnswers {
+            for (path, file) in collected.files {
+                pass.answers.prefill(file: path, parts: file.parts, answers: file.answers)
+            }
+            await store.updateManifest { $0.batch = nil }
+        }
         var results = await processAll(files, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
         results = await runFinalRounds(after: results, files: files, pass: pass)
         // The overview's summaries come after every module page (they quote them) and before the metrics report.
@@ -164,6 +178,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             try await removeOrphans(keeping: Set(allFiles.map(\.path)), store: store, writer: writer)
         }
         try await refreshLinks(results, store: store, writer: writer)
+        await recordCalibration(report: report, store: store)
         try await store.save(
             project: settings.projectName, provider: settings.providerName, model: settings.modelName)
         let current = await store.current
@@ -171,8 +186,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         try writeReports(
             files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report,
             overview: overview)
-        return summary(
+        var finished = summary(
             files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
+        finished.notes = await guardNotes(results: results)
+        return finished
     }
 
     /// One file's result; `outcome` nil means not reached (interrupted).
@@ -275,6 +292,20 @@ final class StopFlag: Sendable {
 /// failed.
 final class AnswerCache: Sendable {
     private let answers = Mutex<[String: [Int: PageComposer.Answer]]>([:])
+    /// For answers from a batch: the number of requests the file was planned with when they were asked.
+    private let plannedParts = Mutex<[String: Int]>([:])
+
+    /// Keeps answers that arrived outside this run (a batch) for a file planned with `parts` requests.
+    func prefill(file: String, parts: Int, answers prefilled: [Int: PageComposer.Answer]) {
+        answers.withLock { $0[file, default: [:]].merge(prefilled) { $1 } }
+        plannedParts.withLock { $0[file] = parts }
+    }
+
+    /// Drops a file's prefilled answers when its plan now has another number of requests (they would not fit).
+    func dropIfPlanChanged(file: String, parts: Int) {
+        let expected = plannedParts.withLock { $0[file] }
+        if let expected, expected != parts { forget(file: file) }
+    }
 
     /// The answer to part `index` of `file`, if it arrived in an earlier round.
     func answer(file: String, part index: Int) -> PageComposer.Answer? {
@@ -289,5 +320,6 @@ final class AnswerCache: Sendable {
     /// Forgets a file's answers once its page is written.
     func forget(file: String) {
         answers.withLock { $0[file] = nil }
+        plannedParts.withLock { $0[file] = nil }
     }
 }

@@ -25,6 +25,11 @@ actor ManifestStore {
         try await journal.append(line)
     }
 
+    /// Changes the manifest's run-level fields (calibration, pending batch); saved with the manifest.
+    func updateManifest(_ change: (inout RunManifest) -> Void) {
+        change(&manifest)
+    }
+
     /// Forgets a file (its source is gone).
     func remove(_ path: String) {
         manifest.entries[path] = nil

@@ -19,6 +19,8 @@ public struct PageInputs: Sendable {
     public var prompt: DocgenConfiguration.Prompt
     /// The model profile (window, output limit, encoding, output field).
     public var profile: ModelProfile
+    /// Whether secrets were replaced before prompting (a page written from unredacted source has another key).
+    public var redactsSecrets = true
 
     /// Creates the inputs.
     public init(
@@ -41,11 +43,14 @@ public struct PageInputs: Sendable {
     ///   - model: The model name (`offline` for the offline provider).
     /// - Returns: A SHA-256 hex key.
     public func key(for file: SourceFile, provider: String, model: String) -> String {
-        RunManifest.key([
-            file.source, file.path, provider, model, generatorVersion, templates.systemText, templates.moduleText,
-            String(prompt.completionTokens), String(prompt.safetyMargin), String(prompt.minimumCompletionTokens),
-            String(prompt.maxSourceLines ?? 0), String(profile.contextWindowTokens), String(profile.maxOutputTokens),
-            profile.encodingName, profile.outputLimitField.rawValue,
-        ])
+        // Redaction on is the historical key; only `--no-redact` adds a part, so existing pages stay valid.
+        RunManifest.key(
+            [
+                file.source, file.path, provider, model, generatorVersion, templates.systemText, templates.moduleText,
+                String(prompt.completionTokens), String(prompt.safetyMargin), String(prompt.minimumCompletionTokens),
+                String(prompt.maxSourceLines ?? 0), String(profile.contextWindowTokens),
+                String(profile.maxOutputTokens),
+                profile.encodingName, profile.outputLimitField.rawValue,
+            ] + (redactsSecrets ? [] : ["redaction: off"]))
     }
 }

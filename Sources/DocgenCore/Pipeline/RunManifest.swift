@@ -66,6 +66,10 @@ public struct RunManifest: Sendable, Codable, Equatable {
     public var model: String?
     /// Entries by file path.
     public var entries: [String: Entry] = [:]
+    /// Prompt-count calibrations by model, for models whose tokenizer docgen does not carry.
+    public var calibrations: [String: TokenCalibration]?
+    /// The Batch API job this folder waits for, if any (see ``PendingBatch``).
+    public var batch: PendingBatch?
 
     /// An empty manifest.
     public init() {}

@@ -85,6 +85,12 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var splitFiles: Int
     /// Wall time in milliseconds.
     public var durationMilliseconds: Double
+    /// Secrets replaced before sending, over the modules documented in the run (nil when none).
+    public var redactedSecrets: Int?
+    /// Modules whose prompts had secrets replaced (nil when none).
+    public var redactedModules: Int?
+    /// What the cost and safety guards have to say: a budget cap reached, a batch submitted or pending.
+    public var notes: [String]?
 
     // JSON keeps the names users depend on (`modules`, `truncated_modules`, `split_modules`).
     private enum CodingKeys: String, CodingKey {
@@ -96,6 +102,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
         case truncatedFiles = "truncatedModules"
         case splitFiles = "splitModules"
         case durationMilliseconds
+        case redactedSecrets = "redactedSecrets"
+        case redactedModules = "redactedModules"
+        case notes
     }
 
     /// The exit status docgen uses for this summary: 0 when `ok`, 1 otherwise.
@@ -144,6 +153,13 @@ public struct RunSummary: Sendable, Codable, Equatable {
         if streamFallbacks > 0 {
             lines.append("non-streamed fallbacks after cut streams: \(count(streamFallbacks))")
         }
+        if let redactedSecrets, let redactedModules {
+            lines.append(
+                "redacted \(count(redactedSecrets)) secret\(redactedSecrets == 1 ? "" : "s") in "
+                    + "\(count(redactedModules)) module\(redactedModules == 1 ? "" : "s") before prompting "
+                    + "(counts per module in metrics.md; --no-redact turns it off)")
+        }
+        for note in notes ?? [] { lines.append(note) }
         for recovery in recovered {
             lines.append(
                 "  recovered \(recovery.path) in final round \(recovery.round) (had failed: \(recovery.cause))")

@@ -52,6 +52,8 @@ extension PlanReport {
             out += "(--no-repair: none)\n"
         }
         out += retryTableLine
+        out += expectationTableLines
+        if let calibration { out += calibration + "\n" }
         if !skipped.isEmpty { out += "skipped \(skipped.count) files (see docgen scan)\n" }
         return out
     }

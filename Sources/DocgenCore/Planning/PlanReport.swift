@@ -36,6 +36,8 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         public var estimatedCostUsd: Double?
         /// Why the file cannot be planned (it does not fit even when split), or nil.
         public var error: String?
+        /// The expected cost in USD: the prompt plus the expected completion (nil without prices or expectation).
+        public var expectedCostUsd: Double?
         /// The worst-case repair request (one per file unless repairs are off): its prompt tokens.
         public var repairPromptTokens = 0
         /// The worst-case repair request's `max_tokens`.
@@ -48,7 +50,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
             case path, language, symbols, sourceLines, promptTokens, contextTokens
             case maxCompletionTokens = "maxTokens"
             case truncatedLines
-            case requests, estimatedCostUsd, error
+            case requests, estimatedCostUsd, expectedCostUsd, error
             case repairPromptTokens
             case repairMaxCompletionTokens = "repairMaxTokens"
             case repairCostUsd
@@ -197,11 +199,17 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     public var retry: Retry?
     /// The model-written overview summaries sent after the modules (in the totals); see ``applySummaries(_:)``.
     public var summaries: [Summary] = []
+    /// Secrets replaced before planning, by module path and kind (nil when none or redaction is off).
+    public var redactedSecrets: [String: [String: Int]]?
+    /// How the prompt counts were calibrated against the server (nil for exact models).
+    public var calibration: String?
+    /// The expected cost next to the worst case, and what a budget cap allows (nil without an expectation).
+    public var expectation: Expectation?
 
     private enum CodingKeys: String, CodingKey {
         case model, encoding, contextWindow, maxOutputTokens, promptBudget, countIsEstimate
         case files = "modules"
-        case totals, retry
+        case totals, retry, expectation, calibration, redactedSecrets
         case skipped
         case summaries
     }

@@ -131,6 +131,9 @@ public actor RateLimiter<C: Clock> where C.Duration == Duration {
             remaining: headers["x-ratelimit-remaining-tokens"], reset: headers["x-ratelimit-reset-tokens"])
     }
 
+    /// The tokens-per-minute limit in force (configured, or adopted from `x-ratelimit-limit-tokens`), or nil.
+    public var tokensPerMinuteLimit: Int? { tokenBucket.map { Int($0.capacity) } }
+
     /// The current levels (requests, tokens), for tests and progress display; nil for an unlimited budget.
     public var levels: (requests: Double?, tokens: Double?) {
         refill()

@@ -42,7 +42,11 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when the pages' completeness (covered / required items, 0 to 1) is below this.")
     var minCompleteness: Double?
 
+    @Flag(help: "Submit the requests as an OpenAI/Azure Batch API batch (half price, within 24 h) and return.")
+    var batch = false
+
     func validate() throws {
+        if batch && (dryRun || check) { throw ValidationError("--batch cannot be combined with --dry-run or --check.") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N, such as 2/4; got '\(shard)'.")
         }
@@ -56,11 +60,38 @@ struct GenerateCommand: AsyncParsableCommand {
             try await PlanCommand.printPlan(options: run, json: output.json)
             return
         }
+        var switches = Switches()
+        switches.force = force
+        switches.check = check
+        switches.shard = shard
+        switches.minTruthfulness = minTruthfulness
+        switches.minCompleteness = minCompleteness
+        switches.batch = batch
+        try await Self.perform(run: run, output: output, switches: switches)
+    }
+
+    /// The flags of a run besides the shared options (also used by `docgen batch status`).
+    struct Switches {
+        var force = false
+        var check = false
+        var shard: String?
+        var minTruthfulness: Double?
+        var minCompleteness: Double?
+        var batch = false
+    }
+
+    /// Documents the repository: the body of `docgen generate`.
+    static func perform(run: RunOptions, output: OutputOptions, switches: Switches) async throws {
+        let force = switches.force
+        let check = switches.check
+        let shard = switches.shard
+        let minTruthfulness = switches.minTruthfulness
+        let minCompleteness = switches.minCompleteness
         let presenter = Bootstrap.startConsole(output)
         let context = try RunContext.make(run)
         let logger = Logger(label: "docgen")
         let metrics = MetricsCollector()
-        let pageSource = try makePageSource(context, metrics: metrics, logger: logger)
+        let pageSource = try makePageSource(context, metrics: metrics, logger: logger, check: check)
         let scan = try await context.scan()
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
@@ -74,13 +105,30 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.retryFailedRounds = context.configuration.retryFailedRounds
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
-        let files = scan.files.map(SourceFile.init)
+        let redaction = await RedactionPass.run(
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+        let files = redaction.files
+        settings.redactions = redaction.counts
+        if context.configuration.budget.isCapped {
+            settings.spendingCap = SpendingCap(
+                maxCostUSD: context.configuration.budget.maxCostUSD,
+                maxTokens: context.configuration.budget.maxTokensTotal)
+        }
+        settings.completionSizer = CompletionSizer(
+            minimumCompletionTokens: context.configuration.prompt.minimumCompletionTokens)
         let isModel = if case .model = pageSource { true } else { false }
         let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)
         settings.repairsPages = !run.noRepair
         settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
         let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
+        let batchState = try await BatchFlow.prepare(
+            context: context, pageSource: pageSource, files: files, settings: &settings, metrics: metrics,
+            submitting: switches.batch)
+        if case .waiting(let line) = batchState {
+            presenter.notice(line)
+            return
+        }
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) },
@@ -93,7 +141,12 @@ struct GenerateCommand: AsyncParsableCommand {
                     + "pass --provider.")
         }
         let skipped = scan.skipped.map { (path: $0.path, reason: $0.reasonForCLI(flags: false)) }
-        let summary: RunSummary
+        if case .submit(let client) = batchState {
+            let submission = try await BatchFlow.submit(job: job, files: files, client: client)
+            for line in submission.summaryLines { print(line) }
+            return
+        }
+        var summary: RunSummary
         do {
             summary = try await Bootstrap.runCancellingOnInterrupt(notify: { presenter.notice($0) }) {
                 try await reporter.reporting { try await job.run(files: files, skipped: skipped) }
@@ -101,6 +154,7 @@ struct GenerateCommand: AsyncParsableCommand {
         } catch let error as OutputError {
             throw CLIError.failure(error.description)
         }
+        if case .collected(let line) = batchState { summary.notes = [line] + (summary.notes ?? []) }
         // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
         let quality =
             check || summary.status == .interrupted
@@ -124,10 +178,11 @@ struct GenerateCommand: AsyncParsableCommand {
         if !(quality?.gateFailures.isEmpty ?? true) { throw ExitCode(1) }
     }
 
-    private func makePageSource(
+    private static func makePageSource(
         _ context: RunContext,
         metrics: MetricsCollector,
-        logger: Logger
+        logger: Logger,
+        check: Bool
     ) throws -> DocumentationJob<ContinuousClock>.PageSource {
         guard context.providerKind != .offline, !check else { return .offline }
         let provider: ProviderConfiguration

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocgenCore
 import DocgenScanner
+import DocgenTokens
 import Foundation
 
 /// `docgen plan REPO` (also `docgen --dry-run REPO`): the token plan of every request, with no network.
@@ -26,7 +27,9 @@ struct PlanCommand: AsyncParsableCommand {
         let context = try RunContext.make(options)
         let scan = try await context.scan()
         let manager = try context.promptManager()
-        let files = scan.files.map(SourceFile.init)
+        let redaction = await RedactionPass.run(
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+        let files = redaction.files
         let repository = context.repositoryContext(scan, files: files, withContext: true)
         let summaries = context.existingSummaries(for: files)
         var report = await PlanReport.make(
@@ -46,16 +49,41 @@ struct PlanCommand: AsyncParsableCommand {
                     overview: overview, prompts: manager, provider: context.providerKind.rawValue),
                 cache: FolderSummarizer.loadCache(from: AtomicFileWriter(root: context.outputDirectory)),
                 profile: context.profile))
+        let expected = expectedCompletion(context)
+        report.applyExpectation(
+            completionTokensPerRequest: expected.tokens, source: expected.source, profile: context.profile,
+            budget: context.configuration.budget)
+        if !redaction.counts.isEmpty {
+            report.redactedSecrets = redaction.counts.mapValues { counts in
+                Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
+            }
+        }
+        report.calibration = TokenCalibration.planLine(for: context.profile, calibration: context.calibration)
         if json {
             var data = try report.jsonData()
             data.append(0x0A)
             FileHandleOutput.standardOutput.write(data)
         } else {
             FileHandleOutput.standardOutput.write(report.table)
+            if let line = redaction.summaryLine { FileHandleOutput.standardOutput.write(line + "\n") }
         }
         if report.totals.failedFiles > 0 {
             throw CLIError.failure(
                 "\(report.totals.failedFiles) modules cannot fit \(context.configuration.model)'s window.")
         }
+    }
+
+    /// Completion tokens to expect per request: the mean of the last run's answers in the output folder, or half
+    /// the planned cap when there is none.
+    static func expectedCompletion(_ context: RunContext) -> (tokens: Int, source: String) {
+        let url = context.outputDirectory.appendingPathComponent("metrics.json")
+        if let data = FileManager.default.contents(atPath: url.path), let last = try? MetricsReport.decode(data),
+            last.model == context.configuration.model, last.totals.requests > 0
+        {
+            let mean = max(1, last.totals.completionTokens / last.totals.requests)
+            return (mean, "the mean of the last run's \(last.totals.requests) answers in metrics.json")
+        }
+        let half = max(1, context.budget.completionCapTokens / 2)
+        return (half, "assumed half of the cap until a run's metrics.json gives the real mean")
     }
 }

@@ -20,6 +20,8 @@ struct RunContext {
     let budget: TokenBudget
     let templates: PromptTemplates
     let outputDirectory: URL
+    /// The model's prompt-count calibration from the output folder's manifest, if any.
+    let calibration: TokenCalibration?
 
     /// Resolves the context.
     ///
@@ -34,6 +36,9 @@ struct RunContext {
         let environment = DotEnv.environment(repository: repository)
         let configuration = try loadConfiguration(options, repository: repository, environment: environment)
         let providerKind = configuration.provider ?? ProviderConfiguration.detectKind(environment: environment)
+        let outputDirectory = URL(fileURLWithPath: configuration.output.directory).standardizedFileURL
+        let calibration = (try? RunManifest.load(from: AtomicFileWriter(root: outputDirectory)))?
+            .calibration(for: configuration.model)
         let profile = try resolveProfile(configuration)
         let encoding: Encoding
         do {
@@ -43,8 +48,11 @@ struct RunContext {
         }
         let budget: TokenBudget
         do {
+            // Under a tokens-per-minute quota no request may be larger than the quota: plan with it as the window.
             budget = try TokenBudget(
-                model: profile, requestedCompletionTokens: configuration.prompt.completionTokens,
+                model: (calibration?.applied(to: profile) ?? profile)
+                    .limited(toTokensPerMinute: configuration.rateLimit.tokensPerMinute),
+                requestedCompletionTokens: configuration.prompt.completionTokens,
                 safetyMarginTokens: configuration.prompt.safetyMargin,
                 minimumCompletionTokens: configuration.prompt.minimumCompletionTokens)
         } catch {
@@ -61,8 +69,7 @@ struct RunContext {
         return RunContext(
             repository: repository, projectName: repository.lastPathComponent, environment: environment,
             configuration: configuration, providerKind: providerKind, profile: profile, encoding: encoding,
-            budget: budget, templates: templates,
-            outputDirectory: URL(fileURLWithPath: configuration.output.directory).standardizedFileURL)
+            budget: budget, templates: templates, outputDirectory: outputDirectory, calibration: calibration)
     }
 
     private static func loadConfiguration(
@@ -162,7 +169,9 @@ struct RunContext {
 
     /// Everything besides source, model and provider that shapes a page, for the manifest key.
     var pageInputs: PageInputs {
-        PageInputs(
+        var inputs = PageInputs(
             generatorVersion: Docgen.version, templates: templates, prompt: configuration.prompt, profile: profile)
+        inputs.redactsSecrets = configuration.redactSecrets
+        return inputs
     }
 }

@@ -31,8 +31,14 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Requests in flight at once (default: 4).")
     var concurrency: Int?
 
-    @Option(help: "The completion size to reserve per request, in tokens (default: 4096).")
+    @Option(help: "The completion size to reserve per request, in tokens (default: 2048).")
     var completionTokens: Int?
+
+    @Option(help: "Stop before any request whose worst case could take the run's cost above this many USD.")
+    var maxCost: Double?
+
+    @Option(help: "Stop before any request whose worst case could take the run above this many tokens in all.")
+    var maxTokensTotal: Int?
 
     @Option(help: "The most source lines one prompt may carry.")
     var maxSourceLines: Int?
@@ -55,15 +61,21 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Do not render the HTML site.")
     var noHTML = false
 
+    @Flag(help: "Send source as it is: do not replace secrets (keys, tokens, passwords) with placeholders.")
+    var noRedact = false
+
     @Flag(help: "Send no repair request for pages that fail the checks (by default one per failing page).")
     var noRepair = false
 
     func validate() throws {
         for (name, value) in [
             ("--concurrency", concurrency), ("--completion-tokens", completionTokens),
-            ("--max-source-lines", maxSourceLines),
+            ("--max-source-lines", maxSourceLines), ("--max-tokens-total", maxTokensTotal),
         ] {
             if let value, value <= 0 { throw ValidationError("\(name) must be above 0, not \(value).") }
+        }
+        if let maxCost, !(maxCost > 0 && maxCost.isFinite) {
+            throw ValidationError("--max-cost must be a number of USD above 0, not \(maxCost).")
         }
         if let contextPercent, !(0...100).contains(contextPercent) {
             throw ValidationError("--context-percent must be from 0 to 100, not \(contextPercent).")
@@ -87,6 +99,9 @@ struct RunOptions: ParsableArguments {
         if !exclude.isEmpty { values[.exclude] = .list(exclude) }
         if stream { values[.stream] = .boolean(true) }
         if noHTML { values[.html] = .boolean(false) }
+        if noRedact { values[.redact] = .boolean(false) }
+        if let maxCost { values[.maxCostUSD] = .number(maxCost) }
+        if let maxTokensTotal { values[.maxTokensTotal] = .integer(maxTokensTotal) }
         return ConfigurationLayer(origin: "command line", values: values)
     }
 }
