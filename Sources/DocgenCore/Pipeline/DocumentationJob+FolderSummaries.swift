@@ -7,14 +7,16 @@ extension DocumentationJob {
     /// reusing the cached ones whose prompt is unchanged; empty for the offline provider, sharded runs (their
     /// merge writes the structural overview) and `--check`.
     ///
-    /// After a failure every request would repeat (refused credentials, an unknown model) no summary is asked for:
-    /// the module pass stopped on it, and a summary request that meets one stops the rest.
+    /// A run where a module failed writes the structural overview (the summaries would quote a missing page), and a
+    /// summary request that meets a failure every request would repeat (refused credentials) stops the rest.
     func summarizeFolders(files: [SourceFile], results: [FileResult], writer: AtomicFileWriter) async throws
         -> [String: String]
     {
+        // Only once every module has its page, live (a batch's answers are collected without live requests) and
+        // without a spending cap (the cap's guard plans module requests only; summaries wait for an uncapped run).
         guard case .model(let service, let prompts, _, let counter) = pageSource, let repository,
-            settings.shard == nil, !settings.checkOnly,
-            !results.contains(where: { $0.outcome == .failed && $0.reason?.hasPrefix("not attempted: ") == true })
+            settings.shard == nil, !settings.checkOnly, settings.batchAnswers == nil, settings.spendingCap == nil,
+            results.allSatisfy({ $0.outcome == .documented || $0.outcome == .cached })
         else { return [:] }
         let stop = StopFlag()
         let overview = OverviewWriter(
