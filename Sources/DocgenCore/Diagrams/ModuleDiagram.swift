@@ -51,7 +51,11 @@ public struct ModuleDiagram: Sendable, Equatable {
     ///   - graph: The repository graph.
     ///   - folder: A folder path without a trailing `/`, or `""`.
     ///   - maximumNodes: The most boxes (at least 2).
-    public init(graph: RepositoryGraph, folder: String = "", maximumNodes: Int = ModuleDiagram.maximumNodes) {
+    ///   - ranks: The graph's ``RepositoryGraph/pageRank(damping:iterations:)``, when the caller has it already.
+    public init(
+        graph: RepositoryGraph, folder: String = "", maximumNodes: Int = ModuleDiagram.maximumNodes,
+        ranks: [String: Double]? = nil
+    ) {
         let limit = max(2, maximumNodes)
         let prefix = folder.isEmpty ? "" : folder + "/"
         let paths = graph.modules.map(\.path).filter { $0.hasPrefix(prefix) }
@@ -70,7 +74,7 @@ public struct ModuleDiagram: Sendable, Equatable {
         for group in groupOf.values { members[group, default: 0] += 1 }
         var kept = Set(members.keys)
         if kept.count > limit {
-            let ranks = graph.pageRank()
+            let ranks = ranks ?? graph.pageRank()
             var score: [String: Double] = [:]
             for (path, group) in groupOf { score[group, default: 0] += ranks[path] ?? 0 }
             let ordered = members.keys.sorted { (score[$0] ?? 0, $1) > (score[$1] ?? 0, $0) }
@@ -88,7 +92,9 @@ public struct ModuleDiagram: Sendable, Equatable {
                     page: isFolder ? label + "index.md" : OutputLayout.page(forFile: label)))
         }
         var weights: [String: [String: Int]] = [:]
-        for edge in graph.moduleEdges {
+        // A prefix test is cheaper than two lookups, and most edges of a large graph leave a given folder.
+        for edge in graph.moduleEdges where prefix.isEmpty || (edge.from.hasPrefix(prefix) && edge.to.hasPrefix(prefix))
+        {
             guard let from = groupOf[edge.from].flatMap({ ids[$0] }), let to = groupOf[edge.to].flatMap({ ids[$0] }),
                 from != to
             else { continue }

@@ -35,6 +35,12 @@ public struct CrossLinks: Sendable {
         symbolIDs = Set(graph.symbols.map(\.id))
     }
 
+    /// A digest of the symbol table code spans are linked through: equal digests link every span the same way.
+    public var symbolTableDigest: String {
+        ContentHash.key(
+            declaring.keys.sorted().map { name in name + "=" + (declaring[name] ?? []).joined(separator: ",") })
+    }
+
     /// The link from `page` to a module's page, and to a symbol's anchor on it.
     static func link(from page: String, toModule module: String, symbol: String? = nil) -> String {
         (OutputLayout.relativeLink(from: page, to: OutputLayout.page(forFile: module))
@@ -116,6 +122,7 @@ public struct CrossLinks: Sendable {
         var body = page.range(of: "\n" + Self.marker).map { String(page[..<$0.lowerBound]) } ?? page
         let pagePath = OutputLayout.page(forFile: path)
         if let linker {
+            body = Self.unlinkingCodeSpans(in: body)
             let linked = try? linker.linkCodeSpans(in: body) { text in
                 guard let symbol = symbol(named: text), symbol.module != path else { return nil }
                 return Self.link(from: pagePath, toModule: symbol.module, symbol: symbol.qualifiedName)

@@ -79,7 +79,7 @@ public struct FolderSummarizer: Sendable {
     /// - Returns: The entries.
     public func entries(for folder: String, folderSummaries: [String: String]) -> [PromptManager.SummaryEntry] {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        let ranks = overview.graph.pageRank()
+        let ranks = overview.ranks
         var modules: [String] = []
         var subfolders: [String: [String]] = [:]
         for module in overview.graph.modules where module.path.hasPrefix(prefix) {

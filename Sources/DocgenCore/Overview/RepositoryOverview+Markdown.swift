@@ -81,7 +81,8 @@ extension RepositoryOverview {
             let count = counts[language] ?? 0
             return "\(count) \(language) \(language == "Python" ? "module" : "file")\(count == 1 ? "" : "s")"
         }
-        let cycles = graph.cycles.filter { cycle in cycle.contains { paths.contains($0) } }.count
+        let members = Set(paths)
+        let cycles = cycles.filter { cycle in cycle.contains { members.contains($0) } }.count
         let listed =
             kinds.count > 1 ? kinds.dropLast().joined(separator: ", ") + " and " + (kinds.last ?? "") : kinds.joined()
         var text = listed + " with \(symbols) classes, functions and methods"
@@ -99,7 +100,6 @@ extension RepositoryOverview {
             let child = rest.contains("/") ? prefix + rest.prefix { $0 != "/" } + "/" : module.path
             children[child, default: []].append(module.path)
         }
-        let ranks = graph.pageRank()
         return children.keys.sorted().map { child in
             let modules = children[child] ?? []
             if child.hasSuffix("/") {
@@ -116,7 +116,7 @@ extension RepositoryOverview {
 
     /// Which parts use which, from the folder-level diagram.
     func howPartsFit(in folder: String) -> [String] {
-        let diagram = ModuleDiagram(graph: graph, folder: folder, maximumNodes: 12)
+        let diagram = ModuleDiagram(graph: graph, folder: folder, maximumNodes: 12, ranks: ranks)
         let prefix = folder.isEmpty ? "" : folder + "/"
         let label = Dictionary(nodes: diagram.nodes) { String($0.label.dropFirst(prefix.count)) }
         var uses: [String: [(String, Int)]] = [:]
@@ -131,7 +131,7 @@ extension RepositoryOverview {
     }
 
     func diagramSection(folder: String, linkPrefix: String, graphImage: String?) -> String {
-        let diagram = ModuleDiagram(graph: graph, folder: folder)
+        let diagram = ModuleDiagram(graph: graph, folder: folder, ranks: ranks)
         guard diagram.nodes.count > 1 else { return "" }
         var out = "\n### Module graph\n\n"
         if diagram.omittedModules > 0 {

@@ -37,6 +37,10 @@ public struct RepositoryOverview: Sendable {
     /// Model-written summaries of folders by folder path (`""` for the whole repository), from
     /// ``FolderSummarizer``; a folder without one is described by its structure alone.
     public var folderSummaries: [String: String] = [:]
+    /// The graph's PageRank, computed once for every folder of the overview.
+    let ranks: [String: Double]
+    /// The import cycles, computed once.
+    let cycles: [[String]]
 
     /// Creates an overview.
     ///
@@ -57,6 +61,8 @@ public struct RepositoryOverview: Sendable {
         self.summaries = summaries
         self.description = description
         self.entryPoints = entryPoints
+        ranks = graph.pageRank()
+        cycles = graph.cycles
     }
 
     /// A module's one-paragraph description: its summary, or its outline.

@@ -31,9 +31,9 @@ extension DocumentationJob {
         let amended =
             quality.passes
             ? (page: best, marked: 0, entries: 0)
-            : reviewer.amend(
-                page: best, for: file, pagePath: pagePath)
-        var final = reviewer.review(page: amended.page, for: file, pagePath: pagePath)
+            : reviewer.amend(page: best, for: file, pagePath: pagePath, quality: quality)
+        var final =
+            amended.page == best ? quality : reviewer.review(page: amended.page, for: file, pagePath: pagePath)
         final.markedNames = amended.marked
         final.referenceEntries = amended.entries
         final.repairRequested = requested

@@ -177,7 +177,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         if settings.shard == nil, !interrupted {
             try await removeOrphans(keeping: Set(allFiles.map(\.path)), store: store, writer: writer)
         }
-        try await refreshLinks(results, store: store, writer: writer)
+        try await refreshLinks(results, files: allFiles, previous: manifest, store: store, writer: writer)
         await recordCalibration(report: report, store: store)
         try await store.save(
             project: settings.projectName, provider: settings.providerName, model: settings.modelName)

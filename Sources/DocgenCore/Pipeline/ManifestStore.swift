@@ -9,10 +9,13 @@ import Foundation
 actor ManifestStore {
     private var manifest: RunManifest
     private let journal: ManifestJournal
+    /// Whether the manifest on disk is behind: an entry was recorded or removed, or a journal was folded in.
+    private var isDirty: Bool
 
     init(manifest: RunManifest, writer: AtomicFileWriter) {
         self.manifest = manifest
         self.journal = ManifestJournal(writer: writer)
+        isDirty = writer.exists(RunManifest.journal) || !writer.exists(OutputLayout.manifest)
     }
 
     var current: RunManifest { manifest }
@@ -20,6 +23,7 @@ actor ManifestStore {
     /// Adds an entry and appends it to the journal; returns once the line is written.
     func record(_ entry: RunManifest.Entry) async throws {
         manifest.entries[entry.path] = entry
+        isDirty = true
         var line = try JSONEncoder().encode(entry)
         line.append(UInt8(ascii: "\n"))
         try await journal.append(line)
@@ -27,20 +31,25 @@ actor ManifestStore {
 
     /// Changes the manifest's run-level fields (calibration, pending batch); saved with the manifest.
     func updateManifest(_ change: (inout RunManifest) -> Void) {
+        let before = manifest
         change(&manifest)
+        if manifest != before { isDirty = true }
     }
 
     /// Forgets a file (its source is gone).
     func remove(_ path: String) {
         manifest.entries[path] = nil
+        isDirty = true
     }
 
     /// Writes the manifest atomically and removes the journal.
     func save(project: String, provider: String, model: String) async throws {
+        if manifest.project != project || manifest.provider != provider || manifest.model != model { isDirty = true }
         manifest.project = project
         manifest.provider = provider
         manifest.model = model
-        try await journal.finish(writing: manifest.jsonData())
+        // An unchanged manifest is not encoded again (a no-change run over thousands of files).
+        try await journal.finish(writing: isDirty ? manifest.jsonData() : nil)
     }
 }
 
@@ -66,12 +75,12 @@ final class ManifestJournal: @unchecked Sendable {
     }
 
     /// Writes the manifest atomically, then closes and removes the journal.
-    func finish(writing manifest: Data) async throws {
+    func finish(writing manifest: Data?) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             queue.async {
                 continuation.resume(
                     with: Result {
-                        try self.writer.writeIfChanged(manifest, to: OutputLayout.manifest)
+                        if let manifest { try self.writer.writeIfChanged(manifest, to: OutputLayout.manifest) }
                         try? self.handle?.close()
                         self.handle = nil
                         try? FileManager.default.removeItem(at: self.writer.url(for: RunManifest.journal))

@@ -36,6 +36,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var pageHash: String?
         /// The page's symbol anchors (``SymbolAnchor/outline(_:)`` text), for the site's contents and search.
         public var outline: String?
+        /// What the page's link sections and code-span links were last made from (its ``CrossLinks`` trailer and
+        /// the repository's symbol table); with an unchanged page, equal inputs mean relinking would change nothing.
+        public var linksKey: String?
 
         /// Creates an entry.
         public init(

@@ -132,4 +132,17 @@ public protocol PageReviewing: Sendable {
     ///   - pagePath: The page's path in the output folder.
     /// - Returns: The amended page and how many names were marked and entries added.
     func amend(page: String, for file: SourceFile, pagePath: String) -> (page: String, marked: Int, entries: Int)
+
+    /// ``amend(page:for:pagePath:)`` for a page already reviewed: `quality` is what ``review(page:for:pagePath:)``
+    /// gave for this very text, so it is not checked again.
+    func amend(page: String, for file: SourceFile, pagePath: String, quality: PageQuality)
+        -> (page: String, marked: Int, entries: Int)
+}
+
+extension PageReviewing {
+    /// Reviews the page first.
+    public func amend(page: String, for file: SourceFile, pagePath: String) -> (page: String, marked: Int, entries: Int)
+    {
+        amend(page: page, for: file, pagePath: pagePath, quality: review(page: page, for: file, pagePath: pagePath))
+    }
 }

@@ -60,7 +60,7 @@ extension SecretRedactor {
             markers: ["sk-"], pattern: "(?<![A-Za-z0-9_\\-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\\-]{20,}",
             classify: { groups in SecretRedactor.isMixedToken(groups[0] ?? "") ? .openAIKey : nil }),
         Rule(
-            markers: ["gh", "github_pat_"],
+            markers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
             pattern: "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b", kind: .githubToken),
         Rule(
             markers: ["xox", "hooks.slack.com"],

@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 
 /// Finds secrets in source text and replaces them with a placeholder before the text goes into a prompt.
@@ -75,7 +76,8 @@ public struct SecretRedactor: Sendable {
     /// Complexity: O(n) in the text's length per pattern; patterns whose marker does not occur are skipped.
     public func redact(_ text: String) -> Result {
         var found: [Finding] = []
-        for rule in Self.rules where rule.markers.isEmpty || rule.markers.contains(where: { text.contains($0) }) {
+        for rule in Self.rules
+        where rule.markers.isEmpty || rule.markers.contains(where: { ByteSearch.contains(text, $0) }) {
             found += rule.findings(in: text)
         }
         found += Self.assignmentFindings(in: text)

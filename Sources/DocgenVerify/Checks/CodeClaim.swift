@@ -38,7 +38,7 @@ struct CodeClaim: Sendable, Equatable {
         while let open = rest.firstIndex(of: "(") {
             let before = rest[..<open]
             let nameStart =
-                before.lastIndex(where: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+                before.lastIndex(where: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") })
                 .map { before.index(after: $0) } ?? before.startIndex
             let name = String(before[nameStart...]).trimming(["."])
             let precededByQuote =
@@ -81,9 +81,9 @@ struct CodeClaim: Sendable, Equatable {
         guard let close else { return nil }
         let inner = text[text.index(after: open)..<close]
         var arguments: [String] = []
-        if !inner.contains(",") && inner.hasSuffix(":")
+        if !inner.contains("," as Character) && inner.hasSuffix(":")
             || inner.split(separator: ":").count > 1
-                && inner.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" })
+                && inner.allSatisfy({ $0.isLetterOrDigit || $0 == "_" || $0 == ":" })
         {
             // Swift selector: `f(label:other:)`.
             arguments = inner.split(separator: ":").map(String.init).filter { $0 != "_" }
@@ -105,7 +105,7 @@ struct CodeClaim: Sendable, Equatable {
     }
 
     private static func looksLikePath(_ text: String) -> Bool {
-        if text.contains("/") && !text.contains("(") { return true }
+        if text.contains("/" as Character) && !text.contains("(" as Character) { return true }
         let extensions = [
             ".py", ".swift", ".md", ".json", ".txt", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".html",
             ".csv", ".sh",

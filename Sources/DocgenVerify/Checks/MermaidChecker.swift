@@ -108,7 +108,7 @@ struct FlowchartStatement {
         skipSpaces()
         let start = index
         while index < characters.count,
-            characters[index].isLetter || characters[index].isNumber
+            characters[index].isLetterOrDigit
                 || characters[index] == "_" || characters[index] == "-" && !peek("--") && !peek("-.")
         {
             index += 1
@@ -157,7 +157,7 @@ struct FlowchartStatement {
         let arrowCharacters: Set<Character> = ["-", "=", ".", ">", "o", "x"]
         while index < characters.count, arrowCharacters.contains(characters[index]) {
             if characters[index] == "o" || characters[index] == "x", index + 1 < characters.count,
-                characters[index + 1].isLetter || characters[index + 1].isNumber
+                characters[index + 1].isLetterOrDigit
             {
                 break
             }
@@ -173,7 +173,7 @@ struct FlowchartStatement {
             index = end
             return true
         }
-        guard arrow.count >= 3, arrow.contains("-") || arrow.contains("=") else {
+        guard arrow.count >= 3, arrow.contains("-" as Character) || arrow.contains("=" as Character) else {
             index = start
             return false
         }

@@ -17,11 +17,12 @@ extension PageVerifier {
     ///   - page: The page's Markdown.
     ///   - file: The documented file.
     ///   - pagePath: The page's path in the output folder.
+    ///   - quality: The page's review (``review(page:for:pagePath:)`` of this text).
     /// - Returns: The amended page, the names marked and the entries added.
-    public func amend(page: String, for file: SourceFile, pagePath: String) -> (page: String, marked: Int, entries: Int)
+    public func amend(page: String, for file: SourceFile, pagePath: String, quality: PageQuality)
+        -> (page: String, marked: Int, entries: Int)
     {
         let markdown = MarkdownPage(page)
-        let quality = review(page: page, for: file, pagePath: pagePath)
         let facts = repository.file(at: file.path) ?? FileFacts(file)
         var lines = markdown.lines
         var marked = 0
@@ -62,14 +63,17 @@ extension PageVerifier {
             lines.insert(contentsOf: [note, ""], at: start - 1)
         }
         let amended = lines.joined(separator: "\n")
-        let (completed, entries) = complete(amended, facts: facts, pagePath: pagePath)
+        let (completed, entries) = complete(
+            amended, facts: facts, pagePath: pagePath, quality: amended == page ? quality : nil)
         return (completed, marked, entries)
     }
 
     /// Adds the facts a page misses: lines in a symbol's own section, or a reference entry for a symbol without
-    /// one. Returns the page and the number of symbols completed.
-    func complete(_ page: String, facts: FileFacts, pagePath: String) -> (String, Int) {
-        let quality = review(page: page, for: facts.file, pagePath: pagePath)
+    /// one. Returns the page and the number of symbols completed. `quality` is the page's review when known.
+    func complete(_ page: String, facts: FileFacts, pagePath: String, quality known: PageQuality? = nil) -> (
+        String, Int
+    ) {
+        let quality = known ?? review(page: page, for: facts.file, pagePath: pagePath)
         let uncovered = Set(quality.findings.filter { $0.check == "completeness" }.compactMap(\.name))
         guard !uncovered.isEmpty else { return (page, 0) }
         let markdown = MarkdownPage(page)

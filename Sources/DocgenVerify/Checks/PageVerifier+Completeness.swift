@@ -97,7 +97,7 @@ extension PageVerifier {
     static func words(_ lines: [String]) -> Set<String> {
         var result = Set<String>()
         for line in lines {
-            for word in line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) {
+            for word in line.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") }) {
                 let trimmed = word.trimming(["."])
                 result.insert(trimmed)
                 for part in trimmed.split(separator: ".") { result.insert(String(part)) }

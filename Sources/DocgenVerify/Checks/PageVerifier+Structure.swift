@@ -58,7 +58,7 @@ extension PageVerifier {
     ) -> String? {
         let lower = destination.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return nil }
-        if !HTMLEscaping.isSafeLink(destination) || lower.contains(":") {
+        if !HTMLEscaping.isSafeLink(destination) || lower.contains(":" as Character) {
             return "link '\(destination)' uses a scheme the site does not allow"
         }
         if destination.isEmpty { return "link with an empty target" }
@@ -67,14 +67,14 @@ extension PageVerifier {
         let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncodingForLink : nil
         if pathPart.isEmpty {
             guard let fragment else { return nil }
-            let symbols = repository.file(forPage: pagePath).map { Set($0.file.symbols.map(\.qualifiedName)) } ?? []
+            let symbols = repository.source(forPage: pagePath).map { Set($0.symbols.map(\.qualifiedName)) } ?? []
             return pageAnchors.contains(fragment) || symbols.contains(fragment)
                 ? nil : "anchor '#\(fragment)' is not on this page"
         }
         guard let target = Self.resolve(pathPart, from: pagePath) else {
             return "link '\(destination)' leaves the output folder"
         }
-        let targetFile = repository.file(forPage: target)
+        let targetFile = repository.source(forPage: target)
         guard targetFile != nil || extraPages.contains(target) || readPage(target) != nil else {
             return "link '\(destination)' points to a page that does not exist"
         }
@@ -83,11 +83,11 @@ extension PageVerifier {
         if let known = targetAnchors[target] {
             anchors = known
         } else {
-            var found = Set(targetFile?.file.symbols.map(\.qualifiedName) ?? [])
+            var found = Set(targetFile?.symbols.map(\.qualifiedName) ?? [])
             if let text = readPage(target) {
                 found.formUnion(anchorCache.anchors(ofPage: target, text: text))
             } else if let targetFile {
-                for symbol in targetFile.file.symbols {
+                for symbol in targetFile.symbols {
                     found.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))
                 }
             }
@@ -119,7 +119,7 @@ extension PageVerifier {
         let words = Self.words(lines)
         let text = lines.joined(separator: "\n")
         let namesFile = facts.moduleNames.contains { text.contains($0) }
-        let own = Set(facts.file.symbols.filter { !$0.qualifiedName.contains(".") }.map(\.name))
+        let own = Set(facts.file.symbols.filter { !$0.qualifiedName.contains("." as Character) }.map(\.name))
         let ownMentioned = own.filter { words.contains($0) }.count
         if !namesFile { return "the page never names its file \(facts.file.path)" }
         if !own.isEmpty, ownMentioned == 0 {

@@ -114,13 +114,13 @@ extension PageVerifier {
     static func localNames(in lines: [String]) -> Set<String> {
         var names = Set<String>()
         for line in lines {
-            let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+            let words = line.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_") }).map(String.init)
             for (index, word) in words.enumerated()
             where ["def", "class", "func", "let", "var", "for", "as", "struct", "enum"].contains(word) {
                 if index + 1 < words.count { names.insert(words[index + 1]) }
             }
             if let equals = line.firstIndex(of: "="), !line[equals...].hasPrefix("=="),
-                !line.contains("(") || line[..<equals].firstIndex(of: "(") == nil
+                !line.contains("(" as Character) || line[..<equals].firstIndex(of: "(") == nil
             {
                 for target in line[..<equals].split(separator: ",") {
                     let name = target.trimming([" ", "\t", ":"]).split(separator: ":").first
@@ -195,7 +195,7 @@ extension PageVerifier {
             let name = String(text[..<end.lowerBound]).trimming([" ", "*"])
             return name.isIdentifier ? name : nil
         }
-        let name = String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        let name = String(text.prefix { $0.isLetterOrDigit || $0 == "_" })
         let after = text.dropFirst(name.count).first
         return name.isIdentifier && (after == ":" || after == " " && text.dropFirst(name.count + 1).first == "(")
             ? name : nil
@@ -208,7 +208,7 @@ extension PageVerifier {
             if let symbol = resolver.symbol(named: claim.name) { found = symbol }
         }
         if found == nil {
-            let words = heading.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+            let words = heading.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") })
             for word in words { if let symbol = resolver.symbol(named: String(word)) { found = symbol } }
         }
         return found

@@ -46,47 +46,62 @@ public struct DocCoverage: Sendable, Codable, Equatable {
     /// Public symbols missing from their page, by file and line (empty when no pages were given).
     public var missingFromPages: [Entry]
 
+    /// One public symbol of a file, as coverage counts it; kept between runs by ``CheckCache``.
+    public struct Item: Sendable, Codable, Equatable {
+        /// Where the symbol is and what it is.
+        public var entry: Entry
+        /// Whether the source gives it a docstring or doc comment.
+        public var documented: Bool
+        /// Whether its page mentions it (nil when no page was read).
+        public var onPage: Bool?
+    }
+
     /// Measures coverage.
     ///
     /// - Parameters:
     ///   - repository: The repository's facts.
     ///   - pages: Generated pages by documented file path, or nil to skip the page measure.
     public init(repository: RepositoryFacts, pages: [String: String]?) {
-        var total = 0
-        var withDocs = 0
-        var onPages = 0
-        var undocumented: [Entry] = []
-        var missing: [Entry] = []
-        for path in repository.files.keys.sorted() {
-            guard let facts = repository.files[path] else { continue }
-            let words = pages?[path].map { PageVerifier.words(MarkdownPage($0).lines) }
-            for symbol in facts.symbols where symbol.isPublic {
-                let entry = Entry(
-                    path: path, line: symbol.symbol.line, kind: symbol.symbol.kind, name: symbol.symbol.qualifiedName)
-                total += 1
-                if let docstring = symbol.symbol.docstring, !docstring.isEmpty {
-                    withDocs += 1
-                } else {
-                    undocumented.append(entry)
-                }
-                if let words {
-                    if words.contains(symbol.symbol.name) || words.contains(symbol.symbol.qualifiedName) {
-                        onPages += 1
-                    } else {
-                        missing.append(entry)
-                    }
-                } else if pages != nil {
-                    missing.append(entry)
-                }
-            }
+        var items: [Item] = []
+        for path in repository.paths {
+            guard let facts = repository.file(at: path) else { continue }
+            items += Self.items(of: facts, page: pages == nil ? nil : .some(pages?[path]))
         }
-        publicSymbols = total
-        documented = withDocs
-        self.onPages = pages == nil ? nil : onPages
-        docstringRatio = total == 0 ? 1 : Double(withDocs) / Double(total)
-        pageRatio = pages == nil ? nil : (total == 0 ? 1 : Double(onPages) / Double(total))
-        self.undocumented = undocumented
-        missingFromPages = missing
+        self.init(items: items, withPages: pages != nil)
+    }
+
+    /// The public symbols of one file, measured against its page.
+    ///
+    /// - Parameters:
+    ///   - facts: The file's facts.
+    ///   - page: nil to skip the page measure; `.some(nil)` when the file has no page (every symbol is missing).
+    static func items(of facts: FileFacts, page: String??) -> [Item] {
+        let words = page.map { $0.map { PageVerifier.words(MarkdownPage($0).lines) } ?? [] }
+        return facts.symbols.filter(\.isPublic).map { symbol in
+            Item(
+                entry: Entry(
+                    path: facts.file.path, line: symbol.symbol.line, kind: symbol.symbol.kind,
+                    name: symbol.symbol.qualifiedName),
+                documented: !(symbol.symbol.docstring ?? "").isEmpty,
+                onPage: words.map { $0.contains(symbol.symbol.name) || $0.contains(symbol.symbol.qualifiedName) })
+        }
+    }
+
+    /// Totals over measured symbols, in the order given (by file, then source order).
+    ///
+    /// - Parameters:
+    ///   - items: Every public symbol.
+    ///   - withPages: Whether the page measure was taken.
+    public init(items: [Item], withPages: Bool) {
+        let documented = items.filter(\.documented).count
+        let onPages = items.filter { $0.onPage == true }.count
+        publicSymbols = items.count
+        self.documented = documented
+        self.onPages = withPages ? onPages : nil
+        docstringRatio = items.isEmpty ? 1 : Double(documented) / Double(items.count)
+        pageRatio = withPages ? (items.isEmpty ? 1 : Double(onPages) / Double(items.count)) : nil
+        undocumented = items.filter { !$0.documented }.map(\.entry)
+        missingFromPages = withPages ? items.filter { $0.onPage != true }.map(\.entry) : []
     }
 
     /// A short Markdown section for `index.md` and `metrics.md`.

@@ -85,19 +85,26 @@ extension MarkdownPage {
     }
 
     private mutating func scanAnchors(_ text: String) {
-        var rest = Substring(text)
-        while let range = rest.range(of: "<a ") {
-            let tail = rest[range.upperBound...]
-            guard let close = tail.firstIndex(of: ">") else { return }
-            let attributes = tail[..<close]
+        // Byte search: an `<a ` is rare, and a page can be long.
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 3 <= bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "a"),
+                bytes[index + 2] == UInt8(ascii: " ")
+            else {
+                index += 1
+                continue
+            }
+            guard let close = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: ">")) else { return }
+            let attributes = String(decoding: bytes[(index + 3)..<close], as: UTF8.self)
             for attribute in ["id=", "name="] {
-                guard let start = attributes.range(of: attribute) else { continue }
+                guard let start = attributes.firstRange(of: attribute) else { continue }
                 let value = attributes[start.upperBound...]
                 guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
                 let body = value.dropFirst()
                 if let end = body.firstIndex(of: quote) { explicitAnchors.insert(String(body[..<end])) }
             }
-            rest = tail[close...]
+            index = close
         }
     }
 
@@ -108,7 +115,7 @@ extension MarkdownPage {
     public static func slug(_ heading: String) -> String {
         var out = ""
         for character in heading.lowercased() {
-            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+            if character.isLetterOrDigit || character == "-" || character == "_" {
                 out.append(character)
             } else if character == " " {
                 out.append("-")

@@ -100,7 +100,7 @@ public struct MarkdownPage: Sendable, Equatable {
                 continue
             }
             if indent < 4, let run = Self.fenceRun(trimmed),
-                run.character == "~" || !trimmed.dropFirst(run.length).contains("`")
+                run.character == "~" || !trimmed.dropFirst(run.length).contains("`" as Character)
             {
                 let info = trimmed.dropFirst(run.length).trimming([" ", "\t"])
                 let language = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
@@ -159,7 +159,11 @@ public struct MarkdownPage: Sendable, Equatable {
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var body = rest.trimming([" ", "\t"])
         // A closing sequence of #s is not part of the text.
-        if let range = body.range(of: #"\s#+$"#, options: .regularExpression) { body.removeSubrange(range) }
+        let hashes = body.reversed().prefix { $0 == "#" }.count
+        if hashes > 0 {
+            let before = body.dropLast(hashes)
+            if let last = before.last, last.isWhitespace { body = String(before.dropLast()) }
+        }
         return Heading(level: level, text: body.trimming([" ", "\t"]), line: line)
     }
 }

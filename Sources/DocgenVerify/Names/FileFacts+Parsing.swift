@@ -6,7 +6,7 @@ extension FileFacts {
         var result = Set<String>()
         var current = ""
         for character in text {
-            if character.isLetter || character == "_" || (character.isNumber && !current.isEmpty) {
+            if character.isLetterFast || character == "_" || (character.isNumberFast && !current.isEmpty) {
                 current.append(character)
             } else {
                 if !current.isEmpty { result.insert(current) }
@@ -26,7 +26,8 @@ extension FileFacts {
             var statement = lines[index].trimming([" ", "\t"])
             index += 1
             guard statement.hasPrefix("import ") || statement.hasPrefix("from ") else { continue }
-            while (statement.contains("(") && !statement.contains(")")) || statement.hasSuffix("\\"),
+            while (statement.contains("(" as Character) && !statement.contains(")" as Character))
+                || statement.hasSuffix("\\"),
                 index < lines.count
             {
                 statement = String(statement.trimming(["\\"])) + " " + lines[index]

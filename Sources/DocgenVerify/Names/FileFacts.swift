@@ -71,8 +71,10 @@ public struct FileFacts: Sendable {
     }
 
     /// The path's module name: `pkg/mod.py` → `pkg.mod`, `Sources/X/File.swift` → `File`.
-    public var moduleNames: [String] {
-        let path = file.path
+    public var moduleNames: [String] { Self.moduleNames(ofPath: file.path) }
+
+    /// The module names of a file at `path` (see ``moduleNames``).
+    static func moduleNames(ofPath path: String) -> [String] {
         let withoutExtension = path.split(separator: ".").dropLast().joined(separator: ".")
         let dotted = withoutExtension.replacing("/", with: ".")
         let base = path.split(separator: "/").last.map(String.init) ?? path
@@ -115,7 +117,7 @@ struct BodyReader {
             }
             let text = lines[number - 1].drop { $0 == " " || $0 == "\t" }
             if text.hasPrefix("#") || text.hasPrefix("//") { continue }
-            let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+            let words = text.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") })
             guard let first = words.first else { continue }
             if first == "return" || (isPython && first == "yield") {
                 let rest = text.dropFirst(first.count).trimming([" ", ";", "\t"])

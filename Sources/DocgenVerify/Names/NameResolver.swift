@@ -28,7 +28,7 @@ struct NameResolver {
             if repository.qualifiedNames[prefix] != nil {
                 let owners = repository.qualifiedNames[prefix] ?? []
                 return parts.dropFirst(count).allSatisfy { part in
-                    owners.contains { repository.files[$0]?.identifiers.contains(part) ?? false }
+                    owners.contains { repository.file(at: $0)?.identifiers.contains(part) ?? false }
                         || facts.identifiers.contains(part)
                 }
             }

@@ -124,7 +124,7 @@ enum SignatureParser {
 extension String {
     /// Whether the string is one identifier (`[A-Za-z_][A-Za-z0-9_]*`, Unicode letters allowed).
     var isIdentifier: Bool {
-        guard let first, first.isLetter || first == "_" else { return false }
-        return allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let first, first.isLetterFast || first == "_" else { return false }
+        return allSatisfy { $0.isLetterOrDigit || $0 == "_" }
     }
 }

@@ -120,7 +120,12 @@ struct GenerateCommand: AsyncParsableCommand {
         let repositoryFacts = RepositoryFacts(files: files)
         settings.reviewer = PageVerifier(repository: repositoryFacts)
         settings.repairsPages = !run.noRepair
-        settings.reportAppendix = DocCoverage(repository: repositoryFacts, pages: nil).markdown
+        let checks = IncrementalCheck(
+            files: files.filter { settings.shard?.contains($0.path) ?? true }, repository: repositoryFacts,
+            previous: OutputCheck.loadCache(output: context.outputDirectory))
+        settings.reportAppendix =
+            settings.shard == nil
+            ? checks.docstringCoverage.markdown : DocCoverage(repository: repositoryFacts, pages: nil).markdown
         let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let batchState = try await BatchFlow.prepare(
             context: context, pageSource: pageSource, files: files, settings: &settings, metrics: metrics,
@@ -160,9 +165,8 @@ struct GenerateCommand: AsyncParsableCommand {
             check || summary.status == .interrupted
             ? nil
             : OutputCheck.run(
-                files: files.filter { settings.shard?.contains($0.path) ?? true },
-                output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
-                minimumCompleteness: minCompleteness)
+                checks, output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
+                minimumCompleteness: minCompleteness, keepsCache: true)
         let metricsPath = (context.configuration.output.directory as NSString).appendingPathComponent("metrics.md")
         for line in presenter.closingLines(metricsPath: metricsPath) { presenter.console.message(line) }
         if output.json {

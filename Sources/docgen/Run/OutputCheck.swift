@@ -36,35 +36,49 @@ struct OutputCheck: Encodable {
         try container.encode(gateFailures, forKey: .gateFailures)
     }
 
-    /// Checks every page of `files` found under `output`.
+    /// Checks every page of `files` found under `output`, reusing the results the last run kept in the output
+    /// folder (``CheckCache``) where they cannot have changed; nothing is written.
     static func run(
         files: [SourceFile],
         output: URL,
         minimumTruthfulness: Double?,
         minimumCompleteness: Double?
     ) -> OutputCheck {
-        let repository = RepositoryFacts(files: files)
+        let check = IncrementalCheck(
+            files: files, repository: RepositoryFacts(files: files), previous: loadCache(output: output))
+        return run(
+            check, output: output, minimumTruthfulness: minimumTruthfulness,
+            minimumCompleteness: minimumCompleteness, keepsCache: false)
+    }
+
+    /// The check cache in `output`, or an empty one.
+    static func loadCache(output: URL) -> CheckCache {
+        CheckCache.decode(FileManager.default.contents(atPath: output.appendingPathComponent(CheckCache.fileName).path))
+    }
+
+    /// Runs a prepared check over the pages under `output`; with `keepsCache` the results are kept in the folder for
+    /// the next run (written only when they changed).
+    static func run(
+        _ check: IncrementalCheck,
+        output: URL,
+        minimumTruthfulness: Double?,
+        minimumCompleteness: Double?,
+        keepsCache: Bool
+    ) -> OutputCheck {
         let read: @Sendable (String) -> String? = { page in
             FileManager.default.contents(atPath: output.appendingPathComponent(page).path).map {
                 String(decoding: $0, as: UTF8.self)
             }
         }
-        let verifier = PageVerifier(repository: repository, readPage: read)
-        var checked: [(path: String, quality: PageQuality)] = []
-        var pages: [String: String] = [:]
-        var missing: [String] = []
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            let pagePath = OutputLayout.page(forFile: file.path)
-            guard let text = read(pagePath) else {
-                missing.append(file.path)
-                continue
-            }
-            pages[file.path] = text
-            checked.append((file.path, verifier.review(page: text, for: file, pagePath: pagePath)))
+        let verifier = PageVerifier(repository: check.repository, readPage: read)
+        let result = check.run(verifier: verifier, pagePath: { OutputLayout.page(forFile: $0) }, readPage: read)
+        if keepsCache, result.cache != check.previous, let data = try? result.cache.encoded() {
+            // A lost cache costs the next run a full check, never a wrong result: a failed write is not an error.
+            _ = try? AtomicFileWriter(root: output).writeIfChanged(data, to: CheckCache.fileName)
         }
-        let quality = QualitySummary(pages: checked)
+        let quality = QualitySummary(pages: result.pages)
         return OutputCheck(
-            quality: quality, missingPages: missing, coverage: DocCoverage(repository: repository, pages: pages),
+            quality: quality, missingPages: result.missingPages, coverage: result.coverage,
             gateFailures: quality.gateFailures(
                 minimumTruthfulness: minimumTruthfulness, minimumCompleteness: minimumCompleteness))
     }
