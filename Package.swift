@@ -56,7 +56,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
         // Tree-sitter: the runtime links like curl; the grammars are one shared library loaded at run time.
-        .target(name: "DocgenTreeSitter", dependencies: ["CTreeSitter", "DocgenScanner"]),
+        .target(name: "DocgenTreeSitter", dependencies: ["CTreeSitter", "DocgenGraph", "DocgenScanner"]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -123,7 +123,8 @@ let package = Package(
             name: "DocgenGraphvizTests", dependencies: ["DocgenGraphviz", "DocgenBase", "DocgenCore", "DocgenGraph"]
         ),
         .testTarget(
-            name: "DocgenVerifyTests", dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner"],
+            name: "DocgenVerifyTests",
+            dependencies: ["DocgenVerify", "DocgenCore", "DocgenScanner", "DocgenTreeSitter"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DocgenEndToEndTests",

@@ -4,8 +4,16 @@
 #   - the tree-sitter grammar library: languages.so from the PyPI wheel tree-sitter-languages 1.10.2, pinned and
 #     sha256-checked, into the folder docgen looks in ($DOCGEN_GRAMMARS, else /usr/local/lib/docgen/grammars as
 #     root, else ${XDG_DATA_HOME:-~/.local/share}/docgen/grammars). Nothing of Python is needed at run time.
+# With --language-tools also the languages' own tools that scripts/record-language-goldens.sh and
+# scripts/bench-languages.sh compare docgen with (the unit suite and CI never need them): node-typescript,
+# golang-go, a JDK with its sources, rustc and one librust-*-dev crate as Rust code to read.
 set -euo pipefail
 needed=(libcurl4-openssl-dev libcmark-dev libtree-sitter-dev libgraphviz-dev pkg-config unzip)
+if [ "${1:-}" = "--language-tools" ]; then
+    needed+=(node-typescript golang-go default-jdk-headless openjdk-17-source librust-regex-syntax-dev)
+    command -v rustc >/dev/null || needed+=(rustc)
+    command -v clang >/dev/null || [ -x /opt/swift/usr/bin/clang ] || needed+=(clang)
+fi
 missing=()
 for pkg in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

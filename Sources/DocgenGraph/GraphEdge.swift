@@ -5,7 +5,8 @@
 public struct GraphEdge: Sendable, Hashable, Codable {
     /// Why one node depends on another.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        /// A Python import executed at run time.
+        /// An import executed at run time: Python's `import`, ES modules and `require`, Go, Rust `mod`/`use`,
+        /// Java/Kotlin `import`, C/C++ `#include "file"`.
         case `import`
         /// A Python import under `if TYPE_CHECKING:`, needed by annotations only.
         case typeImport = "type-import"

@@ -4,7 +4,9 @@
 /// Built from the ``SourceFacts`` the scanner collects, with no I/O: Python imports are resolved to modules of the
 /// repository (absolute, relative, through `__init__` re-exports, `if TYPE_CHECKING:` imports as
 /// ``GraphEdge/Kind/typeImport``), Swift references to the declarations of the other files of the same target and
-/// of the same-package targets a file imports (``PackageTarget``). A name that matches no declaration or several is
+/// of the same-package targets a file imports (``PackageTarget``), and the imports of the tree-sitter languages:
+/// relative ES module paths and `require`, Go packages under `go.mod`, Rust `mod`/`use`, Java/Kotlin packages and
+/// `#include "file"`. A name that matches no declaration or several is
 /// listed in ``unresolved`` rather than guessed. Everything is sorted, so the same input gives the same graph.
 ///
 /// ```swift
@@ -71,10 +73,13 @@ public struct RepositoryGraph: Sendable {
     ///   - facts: The facts of every scanned file (any order).
     ///   - targets: The targets of `Package.swift`, when the repository has one; Swift files outside every target
     ///     (or all of them, without a manifest) form one implicit target.
-    public init(facts: [SourceFacts], targets: [PackageTarget] = []) {
+    ///   - goModules: Go's module paths by the repository-relative folder of their `go.mod` (`""` for the root):
+    ///     imports under a module path are resolved to the files of the package's folder.
+    public init(facts: [SourceFacts], targets: [PackageTarget] = [], goModules: [String: String] = [:]) {
         var builder = GraphBuilder(facts: facts, targets: targets)
         builder.resolvePython()
         builder.resolveSwift()
+        builder.resolveImports(goModules: goModules)
         self = builder.finish()
     }
 

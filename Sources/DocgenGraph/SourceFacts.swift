@@ -14,7 +14,19 @@ public struct SourceFacts: Sendable, Hashable, Codable {
         case python
         /// Swift: the files of one target see each other's declarations.
         case swift
-        /// A language the graph does not resolve (TypeScript, Go, Rust, …): its declarations only, no edges.
+        /// JavaScript and TypeScript: ES module `import`/`export … from` and `require` of relative paths.
+        case javascript
+        /// Go: imports of packages (folders) under the module path of `go.mod`.
+        case go
+        /// Rust: `mod name;` files and `use crate::…`/`self::`/`super::` paths.
+        case rust
+        /// Java: imports of `package.Type` and `package.*`.
+        case java
+        /// Kotlin: imports of `package.Name` and `package.*`.
+        case kotlin
+        /// C and C++: `#include "file"`.
+        case c
+        /// A language the graph does not resolve (C#, Ruby, PHP): its declarations only, no edges.
         case other
     }
 
@@ -36,6 +48,10 @@ public struct SourceFacts: Sendable, Hashable, Codable {
     /// Whether the file is a program entry: Python `if __name__ == "__main__":` or a `__main__.py`, Swift `@main`
     /// or a `main.swift`.
     public var isEntryPoint: Bool
+    /// The package the file declares (Go's `package`, Java's and Kotlin's `package`), or `nil`.
+    public var packageName: String?
+    /// The file's own documentation (a Go package comment, Rust's `//!` lines), or `nil`.
+    public var docstring: String?
 
     /// Creates the facts of one file.
     ///
@@ -48,6 +64,8 @@ public struct SourceFacts: Sendable, Hashable, Codable {
     ///   - exportedNames: `__all__`, when literal.
     ///   - definedNames: Other module-level names.
     ///   - isEntryPoint: Whether the file starts a program.
+    ///   - packageName: The declared package.
+    ///   - docstring: The file's own documentation.
     public init(
         path: String,
         language: Language,
@@ -56,7 +74,9 @@ public struct SourceFacts: Sendable, Hashable, Codable {
         references: [Reference] = [],
         exportedNames: [String]? = nil,
         definedNames: [String] = [],
-        isEntryPoint: Bool = false
+        isEntryPoint: Bool = false,
+        packageName: String? = nil,
+        docstring: String? = nil
     ) {
         self.path = path
         self.language = language
@@ -66,6 +86,8 @@ public struct SourceFacts: Sendable, Hashable, Codable {
         self.exportedNames = exportedNames
         self.definedNames = definedNames
         self.isEntryPoint = isEntryPoint
+        self.packageName = packageName
+        self.docstring = docstring
     }
 }
 
@@ -102,6 +124,9 @@ public struct ImportFact: Sendable, Hashable, Codable {
     public var alias: String?
     /// Whether the import sits under `if TYPE_CHECKING:` (needed by type annotations only).
     public var isTypeCheckingOnly: Bool
+    /// Rust's `mod name;`: the file declares a child module that lives in a file of its own (``module`` is the
+    /// name).
+    public var isModuleDeclaration = false
     /// The 1-based line of the statement.
     public var line: Int
 

@@ -64,7 +64,9 @@ public struct RepositoryScanner: Sendable {
             case nil: skipped.append(.init(path: entry.path, reason: "not scanned: the scan was cancelled"))
             }
         }
-        return ScanResult(root: root, files: files, skipped: skipped)
+        var result = ScanResult(root: root, files: files, skipped: skipped)
+        result.inheritHeaderDocumentation()
+        return result
     }
 
     private struct SkippedFile: Error {
@@ -77,21 +79,17 @@ public struct RepositoryScanner: Sendable {
             let source = try readSource(entry)
             let symbols: [ScannedSymbol]
             var facts: SourceFacts?
-            if configuration.collectsFacts {
+            // A grammar language's facts come from the same parse and carry the file's own documentation.
+            if configuration.collectsFacts || entry.language.needsGrammar {
                 (symbols, facts) = try scanner.symbolsAndFacts(in: source, path: entry.path)
             } else {
                 symbols = try scanner.symbols(in: source)
             }
-            return .success(
-                ScannedFile(
-                    path: entry.path,
-                    language: entry.language,
-                    lines: ScannedFile.lineCount(of: source),
-                    symbols: symbols,
-                    source: source,
-                    facts: facts
-                )
-            )
+            var file = ScannedFile(
+                path: entry.path, language: entry.language, lines: ScannedFile.lineCount(of: source),
+                symbols: symbols, source: source, facts: configuration.collectsFacts ? facts : nil)
+            file.docstring = facts?.docstring
+            return .success(file)
         } catch {
             return .failure(SkippedFile(entry: .init(path: entry.path, reason: error.reason, remedy: error.remedy)))
         }

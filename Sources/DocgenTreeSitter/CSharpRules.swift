@@ -1,7 +1,7 @@
 internal import DocgenScanner
 
 /// C#: classes, structs, interfaces, enums and records (`class` with their `type_kind`), methods, constructors and
-/// destructors; block namespaces qualify names; attributes are decorators. Visibility as written, else C#'s
+/// destructors; namespaces (block and file-scoped) qualify names; attributes are decorators. Visibility as written, else C#'s
 /// defaults: `internal` for top-level types, `private` for members, `public` in interfaces. The doc comment is the
 /// run of `///` lines (XML documentation) directly above.
 struct CSharpRules: GrammarRules {
@@ -28,8 +28,9 @@ struct CSharpRules: GrammarRules {
             return [result]
         }
         switch node.type {
-        case "namespace_declaration":
-            guard let name = node.child("name"), let body = node.child("body") else { return [] }
+        case "namespace_declaration", "file_scoped_namespace_declaration":
+            // A file-scoped namespace (`namespace App.Models;`) holds the rest of the file as its children.
+            guard let name = node.child("name"), let body = node.child("body") ?? Optional(node) else { return [] }
             var result = Declaration(kind: .class, name: name.text, node: node, body: body)
             result.emits = false
             return [result]

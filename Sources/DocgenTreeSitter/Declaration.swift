@@ -1,3 +1,4 @@
+internal import DocgenGraph
 internal import DocgenScanner
 
 /// One declaration a language's rules found, before it becomes a ``ScannedSymbol``.
@@ -25,6 +26,12 @@ struct Declaration {
     var visibility: ScannedSymbol.Visibility?
     /// Base classes, implemented interfaces or the implemented trait, as written.
     var bases: [String] = []
+    /// Whether the declaration qualifies the declarations after it in the same container rather than a body (Java's
+    /// `package`, PHP's `namespace X;`): the scope becomes the container's plus ``name``.
+    var opensScope = false
+    /// Whether the declaration only declares a function defined elsewhere (a C prototype); dropped when the same
+    /// file defines it, which then inherits its doc comment.
+    var isPrototype = false
     /// Decorations outside the node (Rust's outer attributes), as written.
     var outerDecorations: [SyntaxNode] = []
 
@@ -77,6 +84,17 @@ enum DocStyle {
     case hashLines
 }
 
+extension DocStyle {
+    /// Whether a `/** … */` block documents the declaration after it even across blank lines, as javac, the
+    /// TypeScript compiler and Doxygen read it (Go's and Ruby's comments must touch the declaration).
+    var attachesDetachedBlocks: Bool {
+        switch self {
+        case .block, .doxygen: true
+        case .lines, .xmlLines, .goComments, .hashLines: false
+        }
+    }
+}
+
 /// What one language's grammar calls its declarations.
 protocol GrammarRules: Sendable {
     /// The declarations `node` makes (none for most nodes).
@@ -90,4 +108,23 @@ protocol GrammarRules: Sendable {
     var modifierListTypes: Set<String> { get }
     /// How doc comments are written.
     var docStyle: DocStyle { get }
+    /// Whether a file with syntax errors is read anyway (C and C++, whose grammars see code before the
+    /// preprocessor): declarations outside the unparsed regions still count.
+    var toleratesSyntaxErrors: Bool { get }
+    /// The repository graph's language for files these rules read (`other` when the graph does not resolve it).
+    var graphLanguage: SourceFacts.Language { get }
+    /// The file's imports, package and own documentation.
+    func header(_ root: SyntaxNode) -> FileHeader
+    /// Whether the scanner's second grammar should be tried first for these bytes (a `.h` file that uses C++).
+    func prefersFallback(_ bytes: [UInt8]) -> Bool
+    /// The bytes to parse, prepared from the file's bytes without moving any byte (so lines stay exact).
+    func prepare(_ bytes: [UInt8]) -> [UInt8]
+}
+
+extension GrammarRules {
+    var toleratesSyntaxErrors: Bool { false }
+
+    func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
+
+    func prefersFallback(_ bytes: [UInt8]) -> Bool { false }
 }

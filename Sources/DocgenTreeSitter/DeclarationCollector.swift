@@ -3,14 +3,40 @@ internal import DocgenScanner
 /// Walks a tree with one language's ``GrammarRules`` and turns its declarations into symbols, in source order.
 struct DeclarationCollector {
     let rules: any GrammarRules
-    private(set) var symbols: [ScannedSymbol] = []
+    private var collected: [(symbol: ScannedSymbol, isPrototype: Bool)] = []
+
+    /// The symbols in source order; a prototype whose function the file also defines gives way to the definition,
+    /// which keeps the prototype's doc comment and visibility when it has none.
+    var symbols: [ScannedSymbol] {
+        let prototypes = collected.filter(\.isPrototype)
+        guard !prototypes.isEmpty else { return collected.map(\.symbol) }
+        var prototypeFor: [String: ScannedSymbol] = [:]
+        for entry in prototypes where prototypeFor[entry.symbol.qualifiedName] == nil {
+            prototypeFor[entry.symbol.qualifiedName] = entry.symbol
+        }
+        let defined = Set(collected.filter { !$0.isPrototype }.map(\.symbol.qualifiedName))
+        var seenPrototypes: Set<String> = []
+        return collected.compactMap { entry in
+            let name = entry.symbol.qualifiedName
+            if entry.isPrototype {
+                return defined.contains(name) || !seenPrototypes.insert(name).inserted ? nil : entry.symbol
+            }
+            var symbol = entry.symbol
+            if let prototype = prototypeFor[name] {
+                symbol.docstring = symbol.docstring ?? prototype.docstring
+                symbol.visibility = symbol.visibility ?? prototype.visibility
+            }
+            return symbol
+        }
+    }
 
     init(rules: any GrammarRules) {
         self.rules = rules
     }
 
     /// Collects the declarations among the children of `container`, and their members.
-    mutating func visit(_ container: SyntaxNode, _ context: DeclarationContext = DeclarationContext()) {
+    mutating func visit(_ container: SyntaxNode, _ outer: DeclarationContext = DeclarationContext()) {
+        var context = outer
         for child in container.namedChildren {
             let found = rules.declarations(child, context)
             if found.isEmpty {
@@ -18,10 +44,18 @@ struct DeclarationCollector {
                 continue
             }
             for declaration in found {
+                if declaration.opensScope {
+                    context.scope = outer.scope + [declaration.name]
+                    continue
+                }
                 let qualifier = declaration.qualifier ?? context.scope
-                if declaration.emits { symbols.append(symbol(declaration, qualifier: qualifier)) }
+                if declaration.emits {
+                    collected.append((symbol(declaration, qualifier: qualifier), declaration.isPrototype))
+                }
                 if let body = declaration.body {
-                    visit(body, DeclarationContext(scope: qualifier + [declaration.name], owner: declaration))
+                    // An anonymous namespace qualifies nothing.
+                    let scope = declaration.name.isEmpty ? qualifier : qualifier + [declaration.name]
+                    visit(body, DeclarationContext(scope: scope, owner: declaration))
                 }
             }
         }
@@ -103,6 +137,13 @@ struct DeclarationCollector {
         var result = collapse(text)
         while let last = result.last, last == ";" || last == "," || last == " " { result.removeLast() }
         return result
+    }
+
+    /// The text without trailing whitespace (a line comment's line break).
+    static func trimTrailing(_ text: String) -> String {
+        var value = Substring(text)
+        while let last = value.last, last.isWhitespace { value.removeLast() }
+        return String(value)
     }
 
     static func collapse(_ text: String) -> String {

@@ -18,6 +18,12 @@ enum DocComments {
             } else if node.isComment && node.endLine >= nextLine - 1 && startsLine(node) {
                 comments.insert(node, at: 0)
                 nextLine = node.startLine
+            } else if comments.isEmpty, node.isComment, style.attachesDetachedBlocks, startsLine(node),
+                isDocBlock(trimmed(node.text))
+            {
+                // javac and the TypeScript compiler attach a `/** … */` block across blank lines.
+                comments.append(node)
+                break
             } else {
                 // Kotlin's grammar keeps a comment after `package` inside the package header.
                 if comments.isEmpty, let last = node.children.last, last.isComment, last.endLine >= nextLine - 1,

@@ -2,7 +2,8 @@ internal import DocgenScanner
 
 /// Java: classes, interfaces, enums, records and annotation types (`class` with their `type_kind`), methods and
 /// constructors; annotations are decorators. `public`/`protected`/`private` as written; no modifier is package
-/// visibility (`internal`), except members of interfaces, which are public. The doc comment is the Javadoc block.
+/// visibility (`internal`), except members of interfaces, which are public. The doc comment is the Javadoc block. The package qualifies names
+/// (`com.example.Circle.area`).
 struct JavaRules: GrammarRules {
     let transparentTypes: Set<String> = ["enum_body_declarations"]
     let decorationTypes: Set<String> = ["marker_annotation", "annotation"]
@@ -26,6 +27,11 @@ struct JavaRules: GrammarRules {
             return [result]
         }
         switch node.type {
+        case "package_declaration":
+            guard let name = node.namedChildren.first(where: { $0.type != "annotation" && !$0.isComment }) else {
+                return []
+            }
+            return [Declaration.scope(DeclarationCollector.collapse(name.text), node: node)]
         case "method_declaration", "constructor_declaration", "compact_constructor_declaration":
             guard context.inType, let name = node.child("name") else { return [] }
             return [

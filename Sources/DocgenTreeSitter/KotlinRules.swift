@@ -2,7 +2,8 @@ internal import DocgenScanner
 
 /// Kotlin: classes, interfaces, enum classes and objects (`class` with their `type_kind`), functions, methods
 /// (members of companion objects belong to the class), and extension functions (`fun String.twice()`: a method
-/// qualified by its receiver type). Visibility as written, `public` by default. The doc comment is the KDoc block.
+/// qualified by its receiver type). Visibility as written, `public` by default. The doc comment is the KDoc block. The
+/// package qualifies names.
 struct KotlinRules: GrammarRules {
     let transparentTypes: Set<String> = ["companion_object", "class_body"]
     let decorationTypes: Set<String> = ["annotation"]
@@ -11,6 +12,9 @@ struct KotlinRules: GrammarRules {
 
     func declarations(_ node: SyntaxNode, _ context: DeclarationContext) -> [Declaration] {
         switch node.type {
+        case "package_header":
+            guard let name = node.firstChild(ofType: ["identifier"]) else { return [] }
+            return [Declaration.scope(DeclarationCollector.collapse(name.text), node: node)]
         case "class_declaration", "object_declaration":
             guard let name = node.child("name") else { return [] }
             let keywords = Set(node.children.filter { !$0.isNamed }.map(\.type))

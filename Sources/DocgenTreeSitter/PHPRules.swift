@@ -1,7 +1,8 @@
 internal import DocgenScanner
 
-/// PHP: classes, interfaces, traits and enums (`class` with their `type_kind`), methods and functions; braced
-/// namespaces qualify names. Visibility as written, `public` by default. The doc comment is the PHPDoc block.
+/// PHP: classes, interfaces, traits and enums (`class` with their `type_kind`), methods and functions; namespaces
+/// (braced or `namespace X;`) qualify names, `\` written as `.`. Visibility as written, `public` by default. The doc
+/// comment is the PHPDoc block.
 struct PHPRules: GrammarRules {
     let transparentTypes: Set<String> = []
     let decorationTypes: Set<String> = ["attribute_list"]
@@ -26,8 +27,11 @@ struct PHPRules: GrammarRules {
         }
         switch node.type {
         case "namespace_definition":
-            guard let name = node.child("name"), let body = node.child("body") else { return [] }
-            var result = Declaration(kind: .class, name: name.text, node: node, body: body)
+            guard let name = node.child("name") else { return [] }
+            let dotted = name.text.split(separator: "\\").joined(separator: ".")
+            // `namespace App\Models;` qualifies the declarations after it; `namespace App { … }` its body.
+            guard let body = node.child("body") else { return [Declaration.scope(dotted, node: node)] }
+            var result = Declaration(kind: .class, name: dotted, node: node, body: body)
             result.emits = false
             return [result]
         case "method_declaration", "function_definition":

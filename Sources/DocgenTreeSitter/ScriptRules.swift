@@ -104,6 +104,14 @@ struct ScriptRules: GrammarRules {
 }
 
 extension Declaration {
+    /// A package or namespace statement that qualifies the declarations after it.
+    static func scope(_ name: String, node: SyntaxNode) -> Declaration {
+        var result = Declaration(kind: .class, name: name, node: node)
+        result.emits = false
+        result.opensScope = true
+        return result
+    }
+
     /// The same declaration with its signature stopping at `end`.
     func withSignatureEnd(_ end: Int) -> Declaration {
         var copy = self

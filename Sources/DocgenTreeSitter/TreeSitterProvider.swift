@@ -94,6 +94,8 @@ public struct TreeSitterProvider: LanguageScannerProvider {
         case .kotlin: ("kotlin", KotlinRules())
         case .ruby: ("ruby", RubyRules())
         case .php: ("php", PHPRules())
+        case .c: ("c", CFamilyRules(isCpp: false))
+        case .cpp: ("cpp", CFamilyRules(isCpp: true))
         default: nil
         }
     }
@@ -102,7 +104,7 @@ public struct TreeSitterProvider: LanguageScannerProvider {
     ///
     /// - Parameter language: A grammar language.
     /// - Returns: The scanner, ``ScanError/grammarUnavailable(language:reason:)``, or
-    ///   ``ScanError/languageNotSupported(language:)`` for a language without extraction rules (C, C++).
+    ///   ``ScanError/languageNotSupported(language:)`` for a language without extraction rules.
     public func scanner(for language: SourceLanguage) -> Result<any LanguageScanner, ScanError> {
         guard let (symbol, rules) = Self.grammar(for: language) else {
             return .failure(.languageNotSupported(language: language.displayName))
@@ -113,9 +115,16 @@ public struct TreeSitterProvider: LanguageScannerProvider {
         } catch {
             return .failure(.grammarUnavailable(language: language.displayName, reason: error.description))
         }
+        // A `.h` file is read as C, and as C++ when only C++'s grammar parses it.
+        let fallback =
+            language == .c
+            ? (try? library.get().language(named: "cpp")).map {
+                (grammar: $0, rules: CFamilyRules(isCpp: true) as any GrammarRules)
+            } : nil
         return .success(
             TreeSitterScanner(
-                language: language, grammar: grammar, rules: rules, parseTimeoutMicroseconds: parseTimeoutMicroseconds,
+                language: language, grammar: grammar, rules: rules, fallback: fallback,
+                parseTimeoutMicroseconds: parseTimeoutMicroseconds,
                 minifiedLineLength: TreeSitterScanner.defaultMinifiedLineLength))
     }
 }

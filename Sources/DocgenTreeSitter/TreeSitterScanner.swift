@@ -1,4 +1,5 @@
 import CTreeSitter
+public import DocgenGraph
 public import DocgenScanner
 
 /// Scans one language through its tree-sitter grammar.
@@ -25,14 +26,18 @@ public struct TreeSitterScanner: LanguageScanner {
     public let minifiedLineLength: Int
     private let grammar: GrammarLanguage
     private let rules: any GrammarRules
+    /// A second grammar tried when the first finds a syntax error (C++ for a `.h` file that is C++).
+    private let fallback: (grammar: GrammarLanguage, rules: any GrammarRules)?
 
     init(
         language: SourceLanguage, grammar: GrammarLanguage, rules: any GrammarRules,
+        fallback: (grammar: GrammarLanguage, rules: any GrammarRules)? = nil,
         parseTimeoutMicroseconds: UInt64, minifiedLineLength: Int
     ) {
         self.language = language
         self.grammar = grammar
         self.rules = rules
+        self.fallback = fallback
         self.parseTimeoutMicroseconds = parseTimeoutMicroseconds
         self.minifiedLineLength = minifiedLineLength
     }
@@ -43,31 +48,86 @@ public struct TreeSitterScanner: LanguageScanner {
     /// - Returns: The symbols in source order; a type comes before its members.
     /// - Throws: ``ScanError`` when the file does not parse, takes too long, or looks minified.
     public func symbols(in source: String) throws(ScanError) -> [ScannedSymbol] {
+        try scan(source, header: false).symbols
+    }
+
+    /// Returns the symbols and the facts the repository graph needs: imports as written, the package, and the
+    /// file's own documentation (a Go package comment, Rust's `//!` lines), from one parse.
+    ///
+    /// - Parameters:
+    ///   - source: The file's text.
+    ///   - path: The repository-relative path, recorded in the facts.
+    /// - Returns: The symbols in source order and the file's facts.
+    /// - Throws: ``ScanError`` when the file does not parse, takes too long, or looks minified.
+    public func symbolsAndFacts(in source: String, path: String) throws(ScanError) -> ([ScannedSymbol], SourceFacts) {
+        let (symbols, header) = try scan(source, header: true)
+        let facts = SourceFacts(
+            path: path, language: rules.graphLanguage, imports: header.imports,
+            declarations: symbols.map(\.declaration), packageName: header.packageName, docstring: header.docstring)
+        return (symbols, facts)
+    }
+
+    private func scan(_ source: String, header wantsHeader: Bool) throws(ScanError) -> (
+        symbols: [ScannedSymbol], header: FileHeader
+    ) {
         let bytes = SourceBytes(Array(source.utf8))
-        guard !bytes.bytes.isEmpty else { return [] }
+        guard !bytes.bytes.isEmpty else { return ([], FileHeader()) }
         let longest = Self.longestLine(bytes.bytes)
         if longest > minifiedLineLength { throw .minified(longestLine: longest) }
+        let prepared = rules.prepare(bytes.bytes)
+        // The grammars in the order to try: a C header that uses C++ is read as C++ first.
+        var grammars: [(grammar: GrammarLanguage, rules: any GrammarRules)] = [(grammar, rules)]
+        if let fallback {
+            if rules.prefersFallback(prepared) { grammars.insert(fallback, at: 0) } else { grammars.append(fallback) }
+        }
+        var firstError: (line: Int, message: String)?
+        for (index, candidate) in grammars.enumerated() {
+            let tree: OpaquePointer
+            do {
+                tree = try parse(prepared, candidate.grammar)
+            } catch {
+                if index == 0 { throw error }
+                continue
+            }
+            defer { ts_tree_delete(tree) }
+            let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
+            guard let error = root.firstError() else { return collect(root, candidate.rules, wantsHeader) }
+            if firstError == nil { firstError = (error.startLine, Self.describe(error)) }
+        }
+        // No grammar reads it cleanly: C and C++ take the first grammar's reading, errors stepped over.
+        if grammars[0].rules.toleratesSyntaxErrors {
+            let tree = try parse(prepared, grammars[0].grammar)
+            defer { ts_tree_delete(tree) }
+            return collect(SyntaxNode(raw: ts_tree_root_node(tree), source: bytes), grammars[0].rules, wantsHeader)
+        }
+        let error = firstError ?? (1, "unexpected end of file")
+        throw .syntaxError(line: error.line, message: error.message)
+    }
+
+    private func collect(_ root: SyntaxNode, _ rules: any GrammarRules, _ wantsHeader: Bool) -> (
+        symbols: [ScannedSymbol], header: FileHeader
+    ) {
+        var collector = DeclarationCollector(rules: rules)
+        collector.visit(root)
+        return (collector.symbols, wantsHeader ? rules.header(root) : FileHeader())
+    }
+
+    /// Parses `bytes` within the time limit; the caller deletes the tree.
+    private func parse(_ bytes: [UInt8], _ grammar: GrammarLanguage) throws(ScanError) -> OpaquePointer {
         guard let parser = ts_parser_new() else { throw .unreadable("cannot create a tree-sitter parser") }
         defer { ts_parser_delete(parser) }
         guard ts_parser_set_language(parser, grammar.pointer) else {
             throw .grammarUnavailable(language: language.displayName, reason: "the runtime refused the grammar")
         }
         ts_parser_set_timeout_micros(parser, parseTimeoutMicroseconds)
-        let tree = bytes.bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+        let tree = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 ts_parser_parse_string(parser, nil, $0, UInt32(buffer.count))
             }
         }
         guard let tree else { throw .parseTimedOut(milliseconds: Int(parseTimeoutMicroseconds / 1000)) }
-        defer { ts_tree_delete(tree) }
-        let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
-        if let error = root.firstError() {
-            throw .syntaxError(line: error.startLine, message: Self.describe(error))
-        }
-        var collector = DeclarationCollector(rules: rules)
-        collector.visit(root)
-        return collector.symbols
+        return tree
     }
 
     private static func describe(_ error: SyntaxNode) -> String {

@@ -78,19 +78,27 @@ struct DocgenProcess {
         process.arguments = arguments
         process.environment = environment
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let out = Pipe()
-        let err = Pipe()
+        // Output goes to files, read after the exit: pipes read through `readabilityHandler` use dispatch sources
+        // that libdispatch could still be draining after the handle closed, which crashed the test process
+        // (SIGSEGV in `_dispatch_event_loop_drain`) when many CLI tests ran at once.
+        let capture = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outURL = capture.appendingPathComponent("stdout")
+        let errURL = capture.appendingPathComponent("stderr")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let input = Pipe()
         process.standardOutput = unwritableStdout ? FileHandle(forReadingAtPath: "/dev/null") : out
         process.standardError = err
         process.standardInput = input
-        let collected = Collected()
-        out.fileHandleForReading.readabilityHandler = { handle in collected.appendOut(handle.availableData) }
-        err.fileHandleForReading.readabilityHandler = { handle in collected.appendErr(handle.availableData) }
         let exited = exitSignal(for: process)
         try process.run()
-        // The child never got `out`: close its write end too, or reading it to the end would wait forever.
-        if unwritableStdout { try out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         if exited.wait(timeout: .now() + timeout) == .timedOut {
@@ -99,11 +107,22 @@ struct DocgenProcess {
             Issue.record("docgen \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
         }
         process.waitUntilExit()
-        out.fileHandleForReading.readabilityHandler = nil
-        err.fileHandleForReading.readabilityHandler = nil
-        collected.appendOut(out.fileHandleForReading.readDataToEndOfFile())
-        collected.appendErr(err.fileHandleForReading.readDataToEndOfFile())
-        return Output(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+        let stdout = (try? Data(contentsOf: outURL)) ?? Data()
+        let stderr = (try? Data(contentsOf: errURL)) ?? Data()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// ``run(_:environment:stdin:currentDirectory:unwritableStdout:timeout:)`` on a dispatch thread: a test that
+    /// starts many processes must not hold one of the few cooperative threads for their whole duration, or other
+    /// tests' tasks (a stream cancelled at a given moment) starve.
+    static func runDetached(_ arguments: [String]) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments) })
+            }
+        }
     }
 
     /// A fresh temporary folder.
@@ -122,17 +141,4 @@ struct DocgenProcess {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
     }
-}
-
-/// Output collected from pipe callbacks on other threads.
-final class Collected: @unchecked Sendable {
-    // Guarded by `lock`.
-    private var out = Data()
-    private var err = Data()
-    private let lock = NSLock()
-
-    func appendOut(_ data: Data) { lock.withLock { out.append(data) } }
-    func appendErr(_ data: Data) { lock.withLock { err.append(data) } }
-    var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
-    var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 }

@@ -19,7 +19,7 @@ struct IncrementalOutputTests {
         return result
     }
 
-    @Test func everyEditEndsLikeACleanBuild() throws {
+    @Test func everyEditEndsLikeACleanBuild() async throws {
         let folder = try DocgenProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let repo = folder.appendingPathComponent("proj")
@@ -51,10 +51,14 @@ struct IncrementalOutputTests {
             if index == edits.count - 1 {
                 try FileManager.default.removeItem(at: repo.appendingPathComponent("pkg/a.py"))
             }
-            let incremental = try DocgenProcess.run([repo.path, "-o", output.path, "--provider", "offline", "--quiet"])
+            let incremental = try await DocgenProcess.runDetached([
+                repo.path, "-o", output.path, "--provider", "offline", "--quiet",
+            ])
             #expect(incremental.status == 0, "\(incremental.stderr)")
             let clean = folder.appendingPathComponent("clean-\(index)")
-            let full = try DocgenProcess.run([repo.path, "-o", clean.path, "--provider", "offline", "--quiet"])
+            let full = try await DocgenProcess.runDetached([
+                repo.path, "-o", clean.path, "--provider", "offline", "--quiet",
+            ])
             #expect(full.status == 0, "\(full.stderr)")
             let left = try Self.contents(output)
             let right = try Self.contents(clean)

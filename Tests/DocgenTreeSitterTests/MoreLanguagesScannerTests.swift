@@ -30,14 +30,14 @@ struct MoreLanguagesScannerTests {
         let symbols = try GrammarFixture.symbols("sample.php", .php)
         #expect(
             GrammarFixture.outline(symbols) == [
-                "class/class Circle 4-8 public",
-                "method Circle.area 6-6 public",
-                "method Circle.make 7-7 private",
-                "class/interface HasArea 9-9 public",
-                "method HasArea.area 9-9 public",
-                "class/trait T 10-10 public",
-                "method T.t 10-10 public",
-                "function helper 12-12 public",
+                "class/class App.Circle 4-8 public",
+                "method App.Circle.area 6-6 public",
+                "method App.Circle.make 7-7 private",
+                "class/interface App.HasArea 9-9 public",
+                "method App.HasArea.area 9-9 public",
+                "class/trait App.T 10-10 public",
+                "method App.T.t 10-10 public",
+                "function App.helper 12-12 public",
             ])
         #expect(symbols[0].docstring == "A circle.")
         #expect(symbols[0].bases == ["extends Shape", "implements HasArea"])
@@ -72,16 +72,16 @@ struct MoreLanguagesScannerTests {
         let symbols = try GrammarFixture.symbols("sample.kt", .kotlin)
         #expect(
             GrammarFixture.outline(symbols) == [
-                "class/class Circle 5-14 public",
-                "method Circle.area 7-7 public",
-                "method Circle.secret 9-9 private",
-                "method Circle.unit 12-12 public",
-                "class/interface Shape 16-16 public",
-                "method Shape.area 16-16 public",
-                "class/object Registry 18-20 public",
-                "method Registry.all 19-19 internal",
-                "method String.twice 23-23 public",
-                "class/enum Kind 25-25 public",
+                "class/class app.Circle 5-14 public",
+                "method app.Circle.area 7-7 public",
+                "method app.Circle.secret 9-9 private",
+                "method app.Circle.unit 12-12 public",
+                "class/interface app.Shape 16-16 public",
+                "method app.Shape.area 16-16 public",
+                "class/object app.Registry 18-20 public",
+                "method app.Registry.all 19-19 internal",
+                "method app.String.twice 23-23 public",
+                "class/enum app.Kind 25-25 public",
             ])
         #expect(symbols[0].docstring == "A circle.")
         #expect(symbols[0].decorators == ["Serializable"])

@@ -65,24 +65,24 @@ struct SystemsScannerTests {
         let symbols = try GrammarFixture.symbols("Sample.java", .java)
         #expect(
             GrammarFixture.outline(symbols) == [
-                "class/interface Shape 8-11 public",
-                "method Shape.area 10-10 public",
-                "class/class Circle 17-38 public",
-                "method Circle.Circle 21-23 public",
-                "method Circle.area 26-28 public",
-                "class/class Circle.Builder 30-37 internal",
-                "method Circle.Builder.build 34-36 internal",
-                "class/enum Kind 40-46 internal",
-                "method Kind.isRound 43-45 internal",
+                "class/interface com.example.shapes.Shape 8-11 public",
+                "method com.example.shapes.Shape.area 10-10 public",
+                "class/class com.example.shapes.Circle 17-38 public",
+                "method com.example.shapes.Circle.Circle 21-23 public",
+                "method com.example.shapes.Circle.area 26-28 public",
+                "class/class com.example.shapes.Circle.Builder 30-37 internal",
+                "method com.example.shapes.Circle.Builder.build 34-36 internal",
+                "class/enum com.example.shapes.Kind 40-46 internal",
+                "method com.example.shapes.Kind.isRound 43-45 internal",
             ])
         let named = byName(symbols)
-        #expect(named["Shape"]?.docstring == "A shape with an area.")
-        #expect(named["Circle"]?.docstring == "A circle.")
-        #expect(named["Circle"]?.decorators == ["Deprecated"])
-        #expect(named["Circle"]?.bases == ["implements Shape"])
-        #expect(named["Circle"]?.signature == "public class Circle implements Shape")
-        #expect(named["Circle.area"]?.decorators == ["Override"])
-        #expect(named["Circle.area"]?.signature == "public double area()")
-        #expect(named["Circle.Builder.build"]?.docstring == "Builds it.")
+        #expect(named["com.example.shapes.Shape"]?.docstring == "A shape with an area.")
+        #expect(named["com.example.shapes.Circle"]?.docstring == "A circle.")
+        #expect(named["com.example.shapes.Circle"]?.decorators == ["Deprecated"])
+        #expect(named["com.example.shapes.Circle"]?.bases == ["implements Shape"])
+        #expect(named["com.example.shapes.Circle"]?.signature == "public class Circle implements Shape")
+        #expect(named["com.example.shapes.Circle.area"]?.decorators == ["Override"])
+        #expect(named["com.example.shapes.Circle.area"]?.signature == "public double area()")
+        #expect(named["com.example.shapes.Circle.Builder.build"]?.docstring == "Builds it.")
     }
 }

@@ -54,13 +54,16 @@ extension SourceFile {
     /// The core's value of a scanned file (the CLI's own conversion lives in the `docgen` target).
     init(scanned file: ScannedFile) {
         self.init(
-            path: file.path, language: file.language == .python ? "Python" : "Swift", source: file.source,
+            path: file.path, language: file.language.displayName, source: file.source,
             symbols: file.symbols.map { symbol in
                 Symbol(
                     kind: symbol.kind.rawValue, name: symbol.name, qualifiedName: symbol.qualifiedName,
                     line: symbol.line, endLine: symbol.endLine, signature: symbol.signature,
                     docstring: symbol.docstring,
-                    decoratorLines: symbol.decorators.reduce(0) { $0 + 1 + $1.filter(\.isNewline).count })
-            })
+                    decoratorLines: symbol.decorators.reduce(0) { $0 + 1 + $1.filter(\.isNewline).count },
+                    visibility: symbol.visibility?.rawValue)
+            },
+            fenceLanguage: file.language.fenceName, commentPrefix: file.language.lineCommentPrefix,
+            docstring: file.docstring)
     }
 }

@@ -20,6 +20,7 @@ public struct OfflineDocumentWriter: Sendable {
         let symbolWord = file.symbols.count == 1 ? "symbol" : "symbols"
         out += "> \(Self.provenance) (offline provider: no model "
         out += "was called). \(file.language), \(lineCount) lines, \(file.symbols.count) \(symbolWord).\n\n"
+        if let docstring = file.docstring, !docstring.isEmpty { out += "\(docstring)\n\n" }
         guard !file.symbols.isEmpty else {
             out += "This module defines no classes, functions or methods.\n"
             return out
@@ -35,7 +36,7 @@ public struct OfflineDocumentWriter: Sendable {
             out += "\n\(level) \(anchor.markdownTag)\(symbol.kind) `\(symbol.qualifiedName)`\n\n"
             out += "*Lines \(symbol.line)–\(symbol.endLine)*\n\n"
             let fence = MarkdownText.fence(for: symbol.signature)
-            out += "\(fence)\(file.language.lowercased())\n\(symbol.signature)\n\(fence)\n"
+            out += "\(fence)\(file.fenceLanguage)\n\(symbol.signature)\n\(fence)\n"
             if let docstring = symbol.docstring, !docstring.isEmpty {
                 out += "\n\(docstring)\n"
             } else {

@@ -2,8 +2,10 @@
 public struct PromptContext: Sendable, Equatable {
     /// The project's name (the repository folder's name by default).
     public var project: String
-    /// `Python` or `Swift`.
+    /// The language's name (`Python`, `C#`).
     public var language: String
+    /// The info string of the source's fenced code block (`python`, `csharp`).
+    public var fenceLanguage: String
     /// The file path relative to the repository root.
     public var path: String
     /// Lines in the whole file.
@@ -28,10 +30,12 @@ public struct PromptContext: Sendable, Equatable {
         outline: [SourceFile.Symbol],
         source: String,
         truncationNotice: String? = nil,
-        part: (index: Int, count: Int)? = nil
+        part: (index: Int, count: Int)? = nil,
+        fenceLanguage: String? = nil
     ) {
         self.project = project
         self.language = language
+        self.fenceLanguage = fenceLanguage ?? language.lowercased()
         self.path = path
         self.lineCount = lineCount
         self.outline = outline
@@ -41,7 +45,8 @@ public struct PromptContext: Sendable, Equatable {
     }
 
     public static func == (lhs: PromptContext, rhs: PromptContext) -> Bool {
-        lhs.project == rhs.project && lhs.language == rhs.language && lhs.path == rhs.path
+        lhs.project == rhs.project && lhs.language == rhs.language
+            && lhs.fenceLanguage == rhs.fenceLanguage && lhs.path == rhs.path
             && lhs.lineCount == rhs.lineCount && lhs.outline == rhs.outline && lhs.source == rhs.source
             && lhs.truncationNotice == rhs.truncationNotice && lhs.part?.index == rhs.part?.index
             && lhs.part?.count == rhs.part?.count && lhs.neighbours == rhs.neighbours
@@ -81,7 +86,7 @@ public struct PromptContext: Sendable, Equatable {
             "symbol_count": outline.count,
             "is_split": part != nil,
             "fence": fence,
-            "fence_language": language.lowercased(),
+            "fence_language": fenceLanguage,
             // The template puts the closing fence on its own line; one trailing line break is the template's.
             "source": sourceWithoutFinalLineBreak,
             "outline": outline.map { item -> [String: Any] in

@@ -186,7 +186,8 @@ extension PromptManager {
     ) -> (messages: [ChatMessage], tokens: Int) {
         var context = PromptContext(
             project: project, language: file.language, path: file.path, lineCount: lines.count,
-            outline: scope.symbols, source: lines.assemble(omitting: omitted), truncationNotice: notice, part: part)
+            outline: scope.symbols, source: lines.assemble(omitting: omitted), truncationNotice: notice, part: part,
+            fenceLanguage: file.fenceLanguage)
         context.neighbours = neighbours
         let (system, user) = templates.render(context)
         let messages: [ChatMessage] = [.system(system), .user(user)]

@@ -22,6 +22,9 @@ public struct SourceFile: Sendable, Equatable {
         public var docstring: String?
         /// Lines of decorators or attributes above ``line``.
         public var decoratorLines: Int
+        /// The visibility the scanner read by the language's rule (`public`, `protected`, `internal`, `private`),
+        /// or `nil` when the language's scanner leaves it to the signature (Python, Swift).
+        public var visibility: String?
 
         /// Creates a symbol.
         public init(
@@ -32,7 +35,8 @@ public struct SourceFile: Sendable, Equatable {
             endLine: Int,
             signature: String,
             docstring: String? = nil,
-            decoratorLines: Int = 0
+            decoratorLines: Int = 0,
+            visibility: String? = nil
         ) {
             self.kind = kind
             self.name = name
@@ -42,6 +46,7 @@ public struct SourceFile: Sendable, Equatable {
             self.signature = signature
             self.docstring = docstring
             self.decoratorLines = max(0, decoratorLines)
+            self.visibility = visibility
         }
 
         /// Whether the symbol has a body of statements that may be cut before its signature.
@@ -69,23 +74,42 @@ public struct SourceFile: Sendable, Equatable {
 
     /// The path relative to the repository root.
     public var path: String
-    /// `Python` or `Swift`.
+    /// The language's name as people write it (`Python`, `TypeScript`, `C#`).
     public var language: String
     /// The whole source text.
     public var source: String
     /// The symbols in source order.
     public var symbols: [Symbol]
+    /// The info string of the language's fenced code blocks (`python`, `csharp`, `cpp`).
+    public var fenceLanguage: String
+    /// How the language starts a line comment (`#`, `//`), used for omission markers.
+    public var commentPrefix: String
+    /// The file's own documentation (a Go package comment, Rust's `//!` lines), when the scanner read one.
+    public var docstring: String?
 
     /// Creates a source file.
-    public init(path: String, language: String, source: String, symbols: [Symbol]) {
+    ///
+    /// - Parameters:
+    ///   - path: The path relative to the repository root.
+    ///   - language: The language's name (`Python`, `C#`).
+    ///   - source: The whole text.
+    ///   - symbols: The symbols in source order.
+    ///   - fenceLanguage: The fenced-code info string; derived from `language` when `nil`.
+    ///   - commentPrefix: The line-comment prefix; derived from `language` when `nil`.
+    ///   - docstring: The file's own documentation.
+    public init(
+        path: String, language: String, source: String, symbols: [Symbol], fenceLanguage: String? = nil,
+        commentPrefix: String? = nil, docstring: String? = nil
+    ) {
         self.path = path
         self.language = language
         self.source = source
         self.symbols = symbols
+        let lowered = language.lowercased()
+        self.fenceLanguage = fenceLanguage ?? (lowered == "c#" ? "csharp" : lowered == "c++" ? "cpp" : lowered)
+        self.commentPrefix = commentPrefix ?? (lowered == "python" || lowered == "ruby" ? "#" : "//")
+        self.docstring = docstring
     }
-
-    /// The comment prefix used for omission markers.
-    var commentPrefix: String { language.lowercased() == "python" ? "#" : "//" }
 }
 
 extension SourceFile {

@@ -30,9 +30,13 @@ public struct SymbolAnchor: Sendable, Equatable, Codable {
         self.line = line
     }
 
+    /// The nesting among the page's symbols when the anchor was made from them: packages and namespaces that
+    /// qualify a name (`com.acme.Item`, `geo::Shape`) without being symbols of the page do not nest it.
+    public var nesting: Int?
+
     /// Nesting depth: 0 for a top-level symbol, 1 for a method of a top-level class, and so on.
     public var depth: Int {
-        qualifiedName.reduce(0) { $0 + ($1 == "." ? 1 : 0) }
+        nesting ?? qualifiedName.reduce(0) { $0 + ($1 == "." ? 1 : 0) }
     }
 
     /// The anchors of a page's symbols, in source order, with unique ids.
@@ -41,11 +45,25 @@ public struct SymbolAnchor: Sendable, Equatable, Codable {
     /// - Returns: One anchor per symbol. Complexity O(n) in symbols.
     public static func anchors(for symbols: [SourceFile.Symbol]) -> [SymbolAnchor] {
         var seen: [String: Int] = [:]
+        var depths: [String: Int] = [:]
         return symbols.map { symbol in
             let count = (seen[symbol.qualifiedName] ?? 0) + 1
             seen[symbol.qualifiedName] = count
             let id = count == 1 ? symbol.qualifiedName : "\(symbol.qualifiedName)-\(count)"
-            return SymbolAnchor(kind: symbol.kind, qualifiedName: symbol.qualifiedName, id: id, line: symbol.line)
+            var anchor = SymbolAnchor(kind: symbol.kind, qualifiedName: symbol.qualifiedName, id: id, line: symbol.line)
+            // One deeper than the longest qualifying prefix that is itself a symbol of the page.
+            var prefix = Substring(symbol.qualifiedName)
+            var depth = 0
+            while let dot = prefix.lastIndex(of: ".") {
+                prefix = prefix[..<dot]
+                if let parent = depths[String(prefix)] {
+                    depth = parent + 1
+                    break
+                }
+            }
+            if depths[symbol.qualifiedName] == nil { depths[symbol.qualifiedName] = depth }
+            anchor.nesting = depth
+            return anchor
         }
     }
 

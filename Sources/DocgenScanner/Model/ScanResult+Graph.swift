@@ -1,4 +1,5 @@
 public import DocgenGraph
+import Foundation
 
 extension ScanResult {
     /// The Swift targets of every `Package.swift` among the scanned files (none without a manifest).
@@ -23,17 +24,51 @@ extension ScanResult {
                     path: file.path, language: file.language.graphLanguage,
                     declarations: file.symbols.map(\.declaration))
         }
-        return RepositoryGraph(facts: facts, targets: packageTargets)
+        return RepositoryGraph(facts: facts, targets: packageTargets, goModules: goModules())
+    }
+
+    /// The module path of each `go.mod` that governs a scanned Go file, by the repository-relative folder that
+    /// holds it (`""` for the root); read from the scanned tree.
+    func goModules() -> [String: String] {
+        var folders = Set<String>()
+        for file in files where file.language == .go {
+            var folder = file.path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                folders.insert(folder)
+            }
+            folders.insert("")
+        }
+        var modules: [String: String] = [:]
+        for folder in folders {
+            let path = root + "/" + (folder.isEmpty ? "" : folder + "/") + "go.mod"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for line in text.split(whereSeparator: \.isNewline) {
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if words.count >= 2, words[0] == "module" {
+                    modules[folder] = words[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+                    break
+                }
+            }
+        }
+        return modules
     }
 }
 
 extension SourceLanguage {
-    /// The language as the repository graph resolves it: Python and Swift, every other language as `other`.
+    /// The language as the repository graph resolves it; C#, Ruby and PHP as `other`.
     var graphLanguage: SourceFacts.Language {
         switch self {
         case .python: .python
         case .swift: .swift
-        default: .other
+        case .typescript, .tsx, .javascript: .javascript
+        case .go: .go
+        case .rust: .rust
+        case .java: .java
+        case .kotlin: .kotlin
+        case .c, .cpp: .c
+        case .csharp, .ruby, .php: .other
         }
     }
 }

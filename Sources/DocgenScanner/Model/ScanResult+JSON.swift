@@ -2,7 +2,7 @@ extension ScanResult {
     /// The result as the JSON of `docgen scan --json`, written directly (several times faster than
     /// `JSONEncoder` on large repositories) with keys in the documented order:
     ///
-    /// `{"root", "files": [{"path", "language", "lines", "symbols": [{"kind", "name", "qualified_name", "line",
+    /// `{"root", "files": [{"path", "language", "lines", "docstring"?, "symbols": [{"kind", "name", "qualified_name", "line",
     /// "end_line", "docstring", "signature", "decorators", "bases"?, "type_kind"?, "visibility"?}]}],
     /// "skipped": [{"path", "reason"}]}`
     ///
@@ -20,7 +20,12 @@ extension ScanResult {
             writer.string(file.path)
             writer.raw(",\"language\":")
             writer.string(file.language.rawValue)
-            writer.raw(",\"lines\":\(file.lines),\"symbols\":[")
+            writer.raw(",\"lines\":\(file.lines)")
+            if let docstring = file.docstring {
+                writer.raw(",\"docstring\":")
+                writer.string(docstring)
+            }
+            writer.raw(",\"symbols\":[")
             for (symbolIndex, symbol) in file.symbols.enumerated() {
                 if symbolIndex > 0 { writer.raw(",") }
                 writer.symbol(symbol)

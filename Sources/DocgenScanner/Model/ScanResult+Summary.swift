@@ -12,8 +12,19 @@ extension ScanResult {
         var output = ""
         for file in files {
             output += "\(file.path)  (\(file.language.rawValue), \(file.lines) lines, \(file.symbols.count) symbols)\n"
+            // Nested under the longest qualifying prefix that is a symbol of the file (a package is none).
+            var depths: [String: Int] = [:]
             for symbol in file.symbols {
-                let depth = symbol.qualifiedName.split(separator: ".").count - 1
+                var prefix = Substring(symbol.qualifiedName)
+                var depth = 0
+                while let dot = prefix.lastIndex(of: ".") {
+                    prefix = prefix[..<dot]
+                    if let parent = depths[String(prefix)] {
+                        depth = parent + 1
+                        break
+                    }
+                }
+                if depths[symbol.qualifiedName] == nil { depths[symbol.qualifiedName] = depth }
                 let indent = String(repeating: "  ", count: depth + 1)
                 let kind = symbol.typeKind?.rawValue ?? symbol.kind.rawValue
                 let documented = symbol.docstring == nil ? "" : "  [doc]"

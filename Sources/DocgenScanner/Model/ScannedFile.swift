@@ -3,7 +3,7 @@ public import DocgenGraph
 
 /// One scanned source file: its language, size in lines, symbols and text.
 ///
-/// The JSON form is `{"path", "language", "lines", "symbols"}`; the source text is kept for prompts but never
+/// The JSON form is `{"path", "language", "lines", "docstring"?, "symbols"}`; the source text is kept for prompts but never
 /// encoded.
 public struct ScannedFile: Sendable, Hashable, Codable {
     /// The path relative to the scan root, `/`-separated (`pkg/mod.py`).
@@ -14,6 +14,8 @@ public struct ScannedFile: Sendable, Hashable, Codable {
     public var lines: Int
     /// The symbols in source order (a class comes before its methods).
     public var symbols: [ScannedSymbol]
+    /// The file's own documentation (a Go package comment, Rust's `//!` lines), or `nil`.
+    public var docstring: String?
     /// The file's text as decoded from UTF-8 (a leading byte-order mark removed). Not part of the JSON form.
     public var source: String
     /// What the repository graph needs (imports, references), when the scan collected it. Not part of the JSON form.
@@ -41,7 +43,7 @@ public struct ScannedFile: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case path, language, lines, symbols
+        case path, language, lines, symbols, docstring
     }
 
     /// Decodes a file entry; `source` is left empty because the JSON form does not carry it.
@@ -54,6 +56,7 @@ public struct ScannedFile: Sendable, Hashable, Codable {
         language = try container.decode(SourceLanguage.self, forKey: .language)
         lines = try container.decode(Int.self, forKey: .lines)
         symbols = try container.decode([ScannedSymbol].self, forKey: .symbols)
+        docstring = try container.decodeIfPresent(String.self, forKey: .docstring)
         source = ""
         facts = nil
     }
@@ -67,6 +70,7 @@ public struct ScannedFile: Sendable, Hashable, Codable {
         try container.encode(path, forKey: .path)
         try container.encode(language, forKey: .language)
         try container.encode(lines, forKey: .lines)
+        try container.encodeIfPresent(docstring, forKey: .docstring)
         try container.encode(symbols, forKey: .symbols)
     }
 

@@ -148,7 +148,7 @@ extension PageVerifier {
     func referenceEntry(_ symbol: FileFacts.SymbolFacts, facts: FileFacts, factLines: [String]) -> String {
         var entry = "### \(symbol.symbol.kind) `\(symbol.symbol.qualifiedName)`\n\n"
         let marks = MarkdownFence.make(for: symbol.symbol.signature)
-        entry += "\(marks)\(facts.file.language.lowercased())\n\(symbol.symbol.signature)\n\(marks)\n\n"
+        entry += "\(marks)\(facts.file.fenceLanguage)\n\(symbol.symbol.signature)\n\(marks)\n\n"
         entry += "Defined at line \(symbol.symbol.line).\n"
         if let summary = symbol.symbol.docstringSummary { entry += "\n" + summary + "\n" }
         if !factLines.isEmpty { entry += "\n" + factLines.joined(separator: "\n") + "\n" }

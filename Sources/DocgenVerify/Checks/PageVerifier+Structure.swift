@@ -119,7 +119,7 @@ extension PageVerifier {
         let words = Self.words(lines)
         let text = lines.joined(separator: "\n")
         let namesFile = facts.moduleNames.contains { text.contains($0) }
-        let own = Set(facts.file.symbols.filter { !$0.qualifiedName.contains("." as Character) }.map(\.name))
+        let own = facts.topLevelNames
         let ownMentioned = own.filter { words.contains($0) }.count
         if !namesFile { return "the page never names its file \(facts.file.path)" }
         if !own.isEmpty, ownMentioned == 0 {

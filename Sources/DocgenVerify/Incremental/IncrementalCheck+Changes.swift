@@ -57,9 +57,9 @@ extension IncrementalCheck {
         Array(Set(file.symbols.map(\.qualifiedName))).sorted()
     }
 
-    /// A file's top-level symbol names, sorted and unique.
+    /// A file's top-level symbol names as the topic check counts them, sorted.
     static func topLevelNames(of file: SourceFile) -> [String] {
-        Array(Set(file.symbols.filter { !$0.qualifiedName.contains("." as Character) }.map(\.name))).sorted()
+        FileFacts.topLevelNames(of: file).sorted()
     }
 
     /// `A.B.f` → `f`.

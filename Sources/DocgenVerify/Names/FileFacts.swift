@@ -70,6 +70,24 @@ public struct FileFacts: Sendable {
         for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
     }
 
+    /// The names of the symbols no other symbol of the file encloses: `Warehouse` but not `Warehouse.add`; a
+    /// package or namespace that only qualifies a name (`com.acme.Item`, `geo.Shape`) encloses nothing.
+    public var topLevelNames: Set<String> { Self.topLevelNames(of: file) }
+
+    /// The top-level names of a scanned file (see ``topLevelNames``), without reading its facts.
+    static func topLevelNames(of file: SourceFile) -> Set<String> {
+        let qualified = Set(file.symbols.map(\.qualifiedName))
+        return Set(
+            file.symbols.filter { symbol in
+                var prefix = Substring(symbol.qualifiedName)
+                while let dot = prefix.lastIndex(of: ".") {
+                    prefix = prefix[..<dot]
+                    if qualified.contains(String(prefix)) { return false }
+                }
+                return true
+            }.map(\.name))
+    }
+
     /// The path's module name: `pkg/mod.py` → `pkg.mod`, `Sources/X/File.swift` → `File`.
     public var moduleNames: [String] { Self.moduleNames(ofPath: file.path) }
 
@@ -85,9 +103,17 @@ public struct FileFacts: Sendable {
     }
 
     /// Whether a symbol is public API: Python names without a leading underscore (honouring `__all__` for top-level
-    /// names, and only inside public classes); Swift declarations marked `public` or `open`.
+    /// names, and only inside public classes); Swift declarations marked `public` or `open`; in other languages the
+    /// visibility the scanner read (`export`, `pub`, a capitalised Go name, `public`) inside public types.
     func isPublic(_ symbol: SourceFile.Symbol) -> Bool {
         guard symbol.kind != "extension", symbol.name.isIdentifier else { return false }
+        if let visibility = symbol.visibility {
+            guard visibility == "public" else { return false }
+            let parentName = symbol.qualifiedName.split(separator: ".").dropLast().joined(separator: ".")
+            guard let parent = file.symbols.first(where: { $0.qualifiedName == parentName && $0.kind == "class" })
+            else { return true }
+            return isPublic(parent)
+        }
         let parts = symbol.qualifiedName.split(separator: ".").map(String.init)
         if file.language.lowercased() == "python" {
             guard parts.allSatisfy({ !$0.hasPrefix("_") }) else { return false }

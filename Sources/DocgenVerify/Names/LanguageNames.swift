@@ -16,7 +16,9 @@ public enum LanguageNames {
     ///   - language: `Python` or `Swift`.
     /// - Returns: True when the language defines it.
     public static func isBuiltin(_ name: String, language: String) -> Bool {
-        if language.lowercased() == "python" { return pythonBuiltins.contains(name) || commonWords.contains(name) }
+        let lowered = language.lowercased()
+        if lowered == "python" { return pythonBuiltins.contains(name) || commonWords.contains(name) }
+        if let names = grammarLanguageNames[lowered] { return names.contains(name) || commonWords.contains(name) }
         return swiftNames.contains(name) || commonWords.contains(name)
     }
 
@@ -27,7 +29,9 @@ public enum LanguageNames {
     ///   - language: `Python` or `Swift`.
     /// - Returns: True for `os`, `collections`, `Foundation`, `Dispatch`, …
     public static func isStandardModule(_ name: String, language: String) -> Bool {
-        language.lowercased() == "python" ? pythonStandardModules.contains(name) : swiftModules.contains(name)
+        let lowered = language.lowercased()
+        if let modules = grammarStandardModules[lowered] { return modules.contains(name) }
+        return lowered == "python" ? pythonStandardModules.contains(name) : swiftModules.contains(name)
     }
 
     /// Literals and words that are values in both languages' docs.

@@ -39,10 +39,8 @@ public struct RepositoryFacts: Sendable {
             for symbol in file.symbols {
                 qualified[symbol.qualifiedName, default: []].append(file.path)
                 names[symbol.name, default: []].append(file.path)
-                if !symbol.qualifiedName.contains("." as Character) {
-                    topLevel[symbol.name, default: []].insert(file.path)
-                }
             }
+            for name in FileFacts.topLevelNames(of: file) { topLevel[name, default: []].insert(file.path) }
             modules.formUnion(FileFacts.moduleNames(ofPath: file.path))
         }
         self.sources = byPath

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocgenCore
 import DocgenScanner
+import DocgenTreeSitter
 import DocgenVerify
 import Foundation
 
@@ -83,8 +84,10 @@ struct CoverageCommand: AsyncParsableCommand {
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         if output.path.hasPrefix(prefix) { excluded.append("/" + String(output.path.dropFirst(prefix.count)) + "/") }
         do {
-            let result = try await RepositoryScanner(configuration: ScanConfiguration(excludedPaths: excluded)).scan(
-                root: root.path)
+            // Every language docgen documents: the tree-sitter grammars too, as `docgen generate` scans.
+            let result = try await RepositoryScanner(
+                configuration: ScanConfiguration(excludedPaths: excluded), provider: TreeSitterProvider.load()
+            ).scan(root: root.path)
             return result.files.map(SourceFile.init)
         } catch {
             throw error.isRootError ? CLIError.usage(error.description) : CLIError.failure(error.description)

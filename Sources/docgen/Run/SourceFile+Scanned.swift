@@ -14,7 +14,11 @@ extension SourceFile {
                     kind: symbol.kind.rawValue, name: symbol.name, qualifiedName: symbol.qualifiedName,
                     line: symbol.line, endLine: symbol.endLine, signature: symbol.signature,
                     docstring: symbol.docstring,
-                    decoratorLines: symbol.decorators.reduce(0) { $0 + 1 + $1.filter(\.isNewline).count })
-            })
+                    decoratorLines: symbol.decorators.reduce(0) { $0 + 1 + $1.filter(\.isNewline).count },
+                    visibility: symbol.visibility?.rawValue)
+            },
+            fenceLanguage: file.language.fenceName,
+            commentPrefix: file.language.lineCommentPrefix,
+            docstring: file.docstring)
     }
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Records the golden symbol lists of the tree-sitter fixtures from each language's own tooling, so the unit suite
+# compares docgen's symbols, line ranges and doc comments with a compiler's view without needing the tools:
+#   TypeScript/JavaScript: the TypeScript compiler API (Debian: node-typescript)
+#   Go: go/ast (Debian: golang-go)
+#   Java: javac's tree API (Debian: default-jdk-headless)
+#   C/C++: clang's JSON AST (the Swift toolchain's clang, or Debian's clang)
+#   Rust: rustc's parser (`rustc -Zunpretty=ast-tree`; rustup's or Debian's rustc)
+# `bash scripts/install-deps.sh --language-tools` installs the tools.
+# Writes Tests/DocgenTreeSitterTests/Fixtures/goldens/<language>.json.   Usage: bash scripts/record-language-goldens.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fixtures=Tests/DocgenTreeSitterTests/Fixtures
+out=Tests/DocgenTreeSitterTests/Fixtures/goldens
+mkdir -p "$out"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+scripts="$PWD/scripts/golden"
+(cd "$scripts" && go build -o "$work/go_symbols" go_symbols.go)
+clang="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}"
+# The tools name each file as given: run them inside the fixtures folder so the goldens hold bare file names.
+(
+    cd "$fixtures"
+    node "$scripts/ts_symbols.js" sample.ts sample.js >"goldens/typescript.json"
+    "$work/go_symbols" sample.go >"goldens/go.json"
+    java "$scripts/JavaSymbols.java" Sample.java >"goldens/java.json"
+    CLANG="$clang" python3 "$scripts/clang_symbols.py" sample.h sample.c sample.cpp >"goldens/c.json"
+    python3 "$scripts/rust_symbols.py" sample.rs >"goldens/rust.json"
+)
+for file in "$out"/*.json; do
+    python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$file"
+    echo "recorded $file"
+done
