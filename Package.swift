@@ -34,11 +34,12 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Base: the seams and small shared utilities every other target may use (the NIOCore of docgen).
-        .target(name: "DocgenBase", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // No package dependencies: ContentHash's SHA-256 is a page of Swift (swift-crypto would bring BoringSSL's
+        // ~400 C/C++ files into every build).
+        .target(name: "DocgenBase"),
         // Tokens: no package dependencies at all, so anyone can reuse the BPE engine.
         .target(name: "DocgenTokens", resources: [.copy("Resources")]),
         // Graph: pure logic over the facts the scanner collects; no package dependencies, so core can use it

@@ -4,8 +4,9 @@
 #
 #   scripts/bench-graph.sh [STDLIB_DIR] [RUNS]
 #
-# Builds docgen in release mode, runs each command RUNS times (default 3), and prints the best wall time of each,
-# the graph's share (graph − scan) and the ratio graph / scan. Target: graph ≤ 2 s on 2 cores.
+# Builds docgen in release mode (or uses DOCGEN=/path/to/docgen, such as the binary of the release archive), runs
+# each command RUNS times (default 3), and prints the best wall time of each, the graph's share (graph − scan) and
+# the ratio graph / scan. Target: graph ≤ 2 s on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STDLIB="${1:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')}"
@@ -13,8 +14,12 @@ RUNS="${2:-3}"
 OUT=.bench
 mkdir -p "$OUT"
 
-swift build -c release --product docgen >/dev/null
-BIN="$(swift build -c release --show-bin-path)/docgen"
+if [ -n "${DOCGEN:-}" ]; then
+    BIN="$DOCGEN"
+else
+    swift build -c release --product docgen >/dev/null
+    BIN="$(swift build -c release --show-bin-path)/docgen"
+fi
 
 best() {  # best NAME COMMAND...: prints the best wall time in seconds over RUNS runs
     local name=$1 best=""

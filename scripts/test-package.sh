@@ -93,6 +93,8 @@ modules=$(find "$dir/sample" \( -name '*.py' -o -name '*.swift' \) | wc -l)
 [ "$pages" -eq "$modules" ] && pass "$pages pages for $modules modules" || fail "$pages pages for $modules modules"
 [ -s "$work/elsewhere/out/site/index.html" ] && pass "HTML site written" || fail "no site/index.html"
 [ -s "$work/elsewhere/out/metrics.json" ] && pass "metrics written" || fail "no metrics.json"
+[ -s "$work/elsewhere/out/graph.svg" ] && pass "module graph drawn by Graphviz (its plugins load)" \
+    || fail "no graph.svg: $(grep -i graph "$work/stderr" | head -1)"
 
 echo "== both rank files load (o200k_base for gpt-4o, cl100k_base for gpt-4)"
 for model in gpt-4o gpt-4; do
@@ -124,6 +126,17 @@ if [ "$status" -eq 1 ] && grep -qi 'o200k' "$work/stderr"; then
     pass "corrupted o200k_base refused (exit 1): $(head -1 "$work/stderr" | cut -c1-100)"
 else
     fail "corrupted rank file: exit $status, $(cat "$work/stderr")"
+fi
+
+echo "== copied without its resources folder: a clear error, not a trap"
+mkdir -p "$work/lonely"
+cp "$dir/docgen" "$work/lonely/docgen"
+status=0
+printf 'hello' | run_clean "$work/lonely/docgen" tokens count >/dev/null 2>"$work/stderr" || status=$?
+if [ "$status" -eq 1 ] && grep -q 'docgen_DocgenTokens.resources' "$work/stderr"; then
+    pass "exit 1 naming the missing folder: $(head -1 "$work/stderr" | cut -c1-100)"
+else
+    fail "without resources: exit $status (132 is a trap), $(head -3 "$work/stderr")"
 fi
 
 if [ "$failures" -ne 0 ]; then

@@ -6,6 +6,8 @@
 /// Lays out a DOT graph with the `dot` engine and renders it as SVG; returns 0 on success. On success `*out` holds
 /// the SVG (free it with `gvFreeRenderData`) and `*length` its size in bytes.
 static inline int docgen_graphviz_render_svg(GVC_t *context, const char *dot, char **out, unsigned int *length) {
+    // Graphviz would print its own errors ("Layout type: "dot" not recognized") to stderr; docgen words them.
+    agseterr(AGMAX);
     Agraph_t *graph = agmemread(dot);
     if (graph == NULL) {
         return 1;

@@ -61,7 +61,10 @@ public struct GraphvizError: Error, Sendable, Equatable, CustomStringConvertible
             return "Graphviz could not start; install graphviz (apt-get install graphviz libgraphviz-dev)."
         case .renderFailed(let stage):
             let what = ["", "read the DOT graph", "lay out the graph", "render SVG"][min(max(stage, 0), 3)]
-            return "Graphviz could not \(what.isEmpty ? "draw the graph" : what); the Mermaid diagram is kept."
+            let hint =
+                stage == 2 || stage == 3
+                ? " (its plugins are missing: install libgvc6, or run `dot -c` as root to register them)" : ""
+            return "Graphviz could not \(what.isEmpty ? "draw the graph" : what)\(hint); the Mermaid diagram is kept."
         }
     }
 

@@ -50,19 +50,28 @@ extension Encoding {
         EncodingSpecification.all.map(\.name)
     }
 
-    /// The location of the rank file of `specification` in the package's resources.
-    static func rankFileURL(for specification: EncodingSpecification) -> URL? {
-        Bundle.module.url(forResource: specification.resourceName, withExtension: "tiktoken", subdirectory: "Resources")
+    /// The location of the rank file of `specification` in the resource bundle next to the running executable.
+    ///
+    /// Never `Bundle.module`: SwiftPM's accessor traps when the bundle is missing (a binary copied without its
+    /// resources folder), where docgen must say which folder is missing instead.
+    static func rankFileURL(
+        for specification: EncodingSpecification, locator: RankFileLocator = .forRunningExecutable
+    ) -> URL? {
+        locator.rankFileURL(resourceName: specification.resourceName)
     }
 
-    /// Reads, verifies and parses the rank file of `specification` from the package's resources.
-    private static func load(_ specification: EncodingSpecification) throws -> Encoding {
+    /// Reads, verifies and parses the rank file of `specification` from the resource bundle `locator` finds.
+    static func load(
+        _ specification: EncodingSpecification, locator: RankFileLocator = .forRunningExecutable
+    ) throws -> Encoding {
         let file = "\(specification.resourceName).tiktoken"
-        guard
-            let url = rankFileURL(for: specification),
-            let data = try? Data(contentsOf: url, options: .mappedIfSafe)
-        else {
-            throw TokenizerError.resourceMissing(encoding: specification.name, file: file)
+        guard let url = rankFileURL(for: specification, locator: locator) else {
+            throw TokenizerError.resourceMissing(
+                encoding: specification.name, file: file, bundle: RankFileLocator.bundleName,
+                searched: locator.searchFolders.map(\.path))
+        }
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
+            throw TokenizerError.resourceUnreadable(encoding: specification.name, path: url.path)
         }
         return try Encoding(specification: specification, rankFile: data)
     }

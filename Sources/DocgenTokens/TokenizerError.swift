@@ -12,7 +12,8 @@
 public struct TokenizerError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Code: Sendable, Equatable {
         case unknownEncoding(name: String)
-        case resourceMissing(encoding: String, file: String)
+        case resourceMissing(encoding: String, file: String, bundle: String, searched: [String])
+        case resourceUnreadable(encoding: String, path: String)
         case checksumMismatch(encoding: String, expected: String, actual: String)
         case malformedRankFile(encoding: String, line: Int, reason: String)
     }
@@ -28,9 +29,14 @@ public struct TokenizerError: Error, Sendable, Equatable, CustomStringConvertibl
         TokenizerError(.unknownEncoding(name: name))
     }
 
-    /// The rank file of a known encoding is not in the package's resources.
-    static func resourceMissing(encoding: String, file: String) -> TokenizerError {
-        TokenizerError(.resourceMissing(encoding: encoding, file: file))
+    /// The rank file of a known encoding is in no resource bundle next to the executable.
+    static func resourceMissing(encoding: String, file: String, bundle: String, searched: [String]) -> TokenizerError {
+        TokenizerError(.resourceMissing(encoding: encoding, file: file, bundle: bundle, searched: searched))
+    }
+
+    /// The rank file exists but cannot be read (permissions, an I/O error).
+    static func resourceUnreadable(encoding: String, path: String) -> TokenizerError {
+        TokenizerError(.resourceUnreadable(encoding: encoding, path: path))
     }
 
     /// The rank file's SHA-256 is not the pinned one.
@@ -48,9 +54,14 @@ public struct TokenizerError: Error, Sendable, Equatable, CustomStringConvertibl
         switch code {
         case .unknownEncoding(let name):
             return "Unknown encoding '\(name)'; docgen supports \(EncodingSpecification.allNames)."
-        case .resourceMissing(let encoding, let file):
-            return "The vocabulary file '\(file)' for \(encoding) is missing from docgen's resources; "
-                + "reinstall docgen or rebuild the package."
+        case .resourceMissing(let encoding, let file, let bundle, let searched):
+            let folders = searched.isEmpty ? "" : " (looked in \(searched.joined(separator: ", ")))"
+            return "The vocabulary file '\(file)' for \(encoding) was not found: docgen reads it from the folder "
+                + "'\(bundle)/Resources' next to its executable\(folders). Keep that folder beside the docgen binary "
+                + "when you copy or install it (unpack the release archive again, or rebuild the package)."
+        case .resourceUnreadable(let encoding, let path):
+            return "The vocabulary file for \(encoding) at '\(path)' cannot be read; check its permissions or "
+                + "reinstall docgen."
         case .checksumMismatch(let encoding, let expected, let actual):
             return "The vocabulary file for \(encoding) is corrupt: its SHA-256 is \(actual), expected \(expected); "
                 + "reinstall docgen or restore the file from tiktoken."
@@ -64,6 +75,7 @@ public struct TokenizerError: Error, Sendable, Equatable, CustomStringConvertibl
         switch code {
         case .unknownEncoding: return "unknownEncoding"
         case .resourceMissing: return "resourceMissing"
+        case .resourceUnreadable: return "resourceUnreadable"
         case .checksumMismatch: return "checksumMismatch"
         case .malformedRankFile: return "malformedRankFile"
         }

@@ -26,8 +26,13 @@ public final class GrammarLibrary: @unchecked Sendable {
     ///
     /// - Parameter path: The shared library's path.
     /// - Returns: The library.
-    /// - Throws: ``TreeSitterError/libraryUnloadable(path:reason:)`` when `dlopen` refuses it.
+    /// - Throws: ``TreeSitterError/libraryUnloadable(path:reason:)`` when the file is truncated or `dlopen`
+    ///   refuses it.
     public static func open(path: String) throws(TreeSitterError) -> GrammarLibrary {
+        // dlopen crashes (SIGBUS) on a truncated library instead of failing: check the segments first.
+        if let problem = SharedObjectCheck.problem(atPath: path) {
+            throw .libraryUnloadable(path: path, reason: problem)
+        }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
             throw .libraryUnloadable(path: path, reason: reason)

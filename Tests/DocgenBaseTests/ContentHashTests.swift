@@ -33,4 +33,24 @@ struct ContentHashTests {
             #expect(ContentHash.sha256Hex(of: bytes) == DocgenTokens.SHA256.hexDigest(of: bytes), "length \(length)")
         }
     }
+
+    @Test func incrementalUpdatesEqualOneShotAcrossBlockBoundaries() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<1_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let whole = ContentHash.sha256Hex(of: bytes)
+        for chunk in [1, 7, 63, 64, 65, 200] {
+            var hasher = SHA256Hasher()
+            for start in stride(from: 0, to: bytes.count, by: chunk) {
+                hasher.update(Array(bytes[start..<min(bytes.count, start + chunk)]))
+            }
+            let hex = hasher.finalize().map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+            #expect(hex == whole, "chunks of \(chunk)")
+        }
+    }
+
+    @Test func aMillionLettersMatchTheFIPSVector() {
+        let million = [UInt8](repeating: 0x61, count: 1_000_000)
+        #expect(
+            ContentHash.sha256Hex(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
 }

@@ -55,7 +55,8 @@ struct CLIFinalRoundTests {
         #expect(
             result.stderr.contains(
                 "docgen: final round 1: retrying 1 module that failed for transient causes after a 0.0 s pause"))
-        let requests = server.receivedRequests.map(\.bodyText)
+        // Module requests (the overview summaries that follow quote the module paths too).
+        let requests = server.receivedRequests.map(\.bodyText).filter { $0.contains("Document the module") }
         #expect(requests.filter { $0.contains("Greeter.swift") }.count == 1)
         #expect(requests.filter { $0.contains("shapes.py") }.count == 2)
         let metrics = try #require(
@@ -82,20 +83,21 @@ struct CLIFinalRoundTests {
 
         let plan = try DocgenProcess.run(["--dry-run", repo.path, "--stream", "--no-repair"])
         #expect(plan.status == 0, "\(plan.stderr)")
-        // 3 requests, each at most (1 + 2 retries + 1 re-plan + 1 fallback) × 3 rounds = 15 times.
+        // 3 module requests and 3 overview summaries (pkg/, Sources/, the repository), each at most
+        // (1 + 2 retries + 1 re-plan + 1 fallback) × 3 rounds = 15 times.
         #expect(
             plan.stdout.contains(
-                "worst case with retries: 45 requests (each sent at most 15 times: 3 attempts + 1 re-plan + 1 "
+                "worst case with retries: 90 requests (each sent at most 15 times: 3 attempts + 1 re-plan + 1 "
                     + "non-streamed fallback, in 3 rounds)"))
-        // With repairs on (the default) each file's repair request is counted too: 6 requests × 15.
+        // With repairs on (the default) each file's repair request is counted too: 9 requests × 15.
         let repaired = try DocgenProcess.run(["--dry-run", repo.path, "--stream"])
         #expect(repaired.status == 0, "\(repaired.stderr)")
         #expect(
-            repaired.stdout.contains("worst case with retries and repairs: 90 requests (each sent at most 15 times"))
+            repaired.stdout.contains("worst case with retries and repairs: 135 requests (each sent at most 15 times"))
         let json = try DocgenProcess.run(["plan", repo.path, "--json", "--no-repair"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let totals = try #require(report["totals"] as? [String: Any])
-        #expect(totals["worst_case_requests"] as? Int == 3 * 12)
+        #expect(totals["worst_case_requests"] as? Int == (3 + 3) * 12)
         let retry = try #require(report["retry"] as? [String: Any])
         #expect(retry["max_sends_per_request"] as? Int == 12 && retry["retry_failed_rounds"] as? Int == 2)
 

@@ -60,7 +60,7 @@ struct DocgenProcess {
         return environment
     }
 
-    /// Runs docgen and waits at most `timeout` seconds (then kills it and fails).
+    /// Runs docgen (or the copy at `executableURL`) and waits at most `timeout` seconds (then kills it and fails).
     ///
     /// With `unwritableStdout`, standard output is `/dev/null` opened read-only, so every write to it fails, as it
     /// does for a pipe whose reader has gone (`docgen plan | head -1`).
@@ -70,10 +70,11 @@ struct DocgenProcess {
         stdin: String? = nil,
         currentDirectory: URL? = nil,
         unwritableStdout: Bool = false,
-        timeout: TimeInterval = 120
+        timeout: TimeInterval = 120,
+        executableURL: URL? = nil
     ) throws -> Output {
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = try executableURL ?? executable
         process.arguments = arguments
         process.environment = environment
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }

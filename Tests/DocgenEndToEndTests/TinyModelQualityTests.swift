@@ -168,7 +168,8 @@ struct TinyModelQualityTests {
         let run = try DocgenProcess.run(
             [repo.path] + base + ["--json", "--min-truthfulness", "0.95", "--min-completeness", "0.8"])
         #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
-        #expect(server.receivedRequests.count == 4, "one page request and one repair per module")
+        #expect(
+            server.receivedRequests.count == 5, "one page request and one repair per module, the overview summary")
         #expect(repairs.count.withLock { $0 } == 2)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let truthfulness = try #require(summary["truthfulness"] as? Double)
@@ -215,7 +216,7 @@ struct TinyModelQualityTests {
             "--no-repair", "--min-truthfulness", "0.95",
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(server.receivedRequests.count == 2)
+        #expect(server.receivedRequests.count == 3, "one page per module and the overview summary")
         #expect(repairs.count.withLock { $0 } == 0)
 
         // A page edited by hand to name a function that does not exist fails the gate.

@@ -44,6 +44,26 @@ struct TreeSitterProviderTests {
         #expect(error.description.contains("cannot load the grammar library"))
     }
 
+    @Test("A truncated library is refused before dlopen, which would crash on it (SIGBUS)")
+    func truncatedLibrary() throws {
+        // The first 200 kB of this test executable: a valid ELF header whose segments lie past the end.
+        let executable = try #require(Bundle.main.executableURL)
+        let handle = try FileHandle(forReadingFrom: executable)
+        let head = try #require(try handle.read(upToCount: 200_000))
+        try handle.close()
+        let folder = NSTemporaryDirectory() + "docgen-truncated-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try head.write(to: URL(fileURLWithPath: folder + "/languages.so"))
+        let provider = TreeSitterProvider.load(configured: nil, environment: ["DOCGEN_GRAMMARS": folder])
+        guard case .failure(let error) = provider.library else {
+            Issue.record("expected the truncated library to be refused")
+            return
+        }
+        #expect(error.description.contains("\(folder)/languages.so: the file is truncated (200000 bytes"))
+        #expect(error.description.contains("scripts/install-deps.sh"))
+    }
+
     @Test("A parse that passes the time limit is stopped and the file skipped, never waited on")
     func parseTimeout() throws {
         let provider = TreeSitterProvider(library: GrammarFixture.provider.library, parseTimeoutMicroseconds: 1)

@@ -1,7 +1,6 @@
-import Crypto
 public import Foundation
 
-/// SHA-256 digests as lowercase hex, for cache keys and integrity checks (swift-crypto underneath).
+/// SHA-256 digests as lowercase hex, for cache keys and integrity checks (``SHA256Hasher`` underneath).
 ///
 /// ```swift
 /// ContentHash.sha256Hex(of: Array("abc".utf8))
@@ -14,7 +13,11 @@ public enum ContentHash {
     /// - Parameter bytes: Any bytes.
     /// - Returns: The digest in lowercase hex.
     public static func sha256Hex(of bytes: some DataProtocol) -> String {
-        hex(SHA256.hash(data: bytes))
+        var hasher = SHA256Hasher()
+        for region in bytes.regions {
+            region.withUnsafeBytes { hasher.update($0) }
+        }
+        return hex(hasher.finalize())
     }
 
     /// The SHA-256 digest over length-prefixed parts (`<utf8 count>:<part>\n` each), so no two different lists of
@@ -23,15 +26,15 @@ public enum ContentHash {
     /// - Parameter parts: The inputs, in a fixed order.
     /// - Returns: The digest in lowercase hex.
     public static func key(_ parts: [String]) -> String {
-        var hasher = SHA256()
+        var hasher = SHA256Hasher()
         for part in parts {
             let utf8 = Array(part.utf8)
-            hasher.update(data: Array(String(utf8.count).utf8) + [0x3A] + utf8 + [0x0A])
+            hasher.update(Array(String(utf8.count).utf8) + [0x3A] + utf8 + [0x0A])
         }
         return hex(hasher.finalize())
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    private static func hex(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

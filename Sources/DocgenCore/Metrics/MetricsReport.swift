@@ -10,6 +10,9 @@ public struct MetricsReport: Sendable, Codable, Equatable {
         case skipped
         /// Every attempt failed; the reason says why.
         case failed
+        /// Not a module: the model-written overview summary of a folder page or of `index.md`. Its requests count
+        /// in the totals; the module counts leave it out.
+        case overview
     }
 
     /// One file's figures.
@@ -177,7 +180,7 @@ public struct MetricsReport: Sendable, Codable, Equatable {
             for (cause, count) in file.finalRoundRetries { finalRoundRetries[cause, default: 0] += count }
         }
         self.totals = Totals(
-            files: files.count,
+            files: files.filter { $0.outcome != .overview }.count,
             documented: files.filter { $0.outcome == .documented }.count,
             cached: files.filter { $0.outcome == .cached }.count,
             skipped: files.filter { $0.outcome == .skipped }.count,

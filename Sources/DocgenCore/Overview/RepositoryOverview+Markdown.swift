@@ -7,7 +7,9 @@ extension RepositoryOverview {
     /// - Returns: Markdown starting with `## Overview`.
     public func indexOverview(graphImage: String? = nil) -> String {
         var out = "## Overview\n\n"
-        out += (description.map { $0 + "\n\n" } ?? "") + structureSentence(graph.modules.map(\.path)) + "\n"
+        out += (description.map { $0 + "\n\n" } ?? "")
+        if let summary = folderSummaries[""], !summary.isEmpty { out += summary + "\n\n" }
+        out += structureSentence(graph.modules.map(\.path)) + "\n"
         let parts = mainParts(in: "")
         if !parts.isEmpty {
             out += "\n### Main parts\n\n" + parts.joined(separator: "\n") + "\n"
@@ -39,7 +41,9 @@ extension RepositoryOverview {
         let page = Self.page(forFolder: folder)
         let prefix = String(repeating: "../", count: folder.split(separator: "/").count)
         let inside = graph.modules.map(\.path).filter { $0.hasPrefix(folder + "/") }
-        var out = "# `\(folder)/`\n\n" + structureSentence(inside) + "\n"
+        var out = "# `\(folder)/`\n\n"
+        if let summary = folderSummaries[folder], !summary.isEmpty { out += summary + "\n\n" }
+        out += structureSentence(inside) + "\n"
         let parts = mainParts(in: folder)
         if !parts.isEmpty { out += "\n## Contents\n\n" + parts.joined(separator: "\n") + "\n" }
         let fit = howPartsFit(in: folder)
@@ -101,10 +105,8 @@ extension RepositoryOverview {
             if child.hasSuffix("/") {
                 let folderPage = Self.page(forFolder: String(child.dropLast()))
                 let link = OutputLayout.relativeLink(from: page, to: folderPage).addingPercentEncodingForLink
-                let lead = modules.max { (ranks[$0] ?? 0, $1) < (ranks[$1] ?? 0, $0) }
-                var line = "- [`\(child)`](\(link)) — \(modules.count) module\(modules.count == 1 ? "" : "s")"
-                if let lead { line += "; main module `\(lead.dropFirst(child.count))`: \(summary(of: lead))" }
-                return line
+                return "- [`\(child)`](\(link)) — "
+                    + folderLine(String(child.dropLast()), modules: modules, ranks: ranks)
             }
             let link = OutputLayout.relativeLink(from: page, to: OutputLayout.page(forFile: child))
             return

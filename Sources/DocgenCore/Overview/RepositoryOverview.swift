@@ -1,4 +1,5 @@
 public import DocgenGraph
+import Foundation
 
 /// The overview at the top of `index.md` and the per-folder pages (`FOLDER/index.md`), written from the
 /// repository's structure: what it is, its main parts, its entry points, the modules most depended on, how the parts
@@ -33,6 +34,9 @@ public struct RepositoryOverview: Sendable {
     let summaries: [String: String]
     let description: String?
     let entryPoints: [EntryPoint]
+    /// Model-written summaries of folders by folder path (`""` for the whole repository), from
+    /// ``FolderSummarizer``; a folder without one is described by its structure alone.
+    public var folderSummaries: [String: String] = [:]
     /// The graph's PageRank, computed once for every folder of the overview.
     let ranks: [String: Double]
     /// The import cycles, computed once.
@@ -88,6 +92,20 @@ public struct RepositoryOverview: Sendable {
 
     /// The page of a folder, relative to the output folder (`pkg/sub/index.md`).
     public static func page(forFolder folder: String) -> String { folder + "/index.md" }
+
+    /// A folder's one-line description for its parent: its module count and its model-written summary, or its most
+    /// depended-on module's summary.
+    func folderLine(_ folder: String, modules: [String], ranks: [String: Double]) -> String {
+        var line = "\(modules.count) module\(modules.count == 1 ? "" : "s")"
+        // One line in a list: the summary's paragraphs are joined.
+        if let summary = folderSummaries[folder], !summary.isEmpty {
+            return line + ". " + summary.replacingOccurrences(of: "\n\n", with: " ")
+        }
+        if let lead = modules.max(by: { (ranks[$0] ?? 0, $1) < (ranks[$1] ?? 0, $0) }) {
+            line += "; main module `\(lead.dropFirst(folder.count + 1))`: \(summary(of: lead))"
+        }
+        return line
+    }
 
     /// The modules and entry descriptions a person starts from.
     func entryLines(linkPrefix: String) -> [String] {

@@ -165,6 +165,10 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         }
         var results = await processAll(files, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
         results = await runFinalRounds(after: results, files: files, pass: pass)
+        // The overview's summaries come after every module page (they quote them) and before the metrics report.
+        let folderSummaries =
+            Task.isCancelled || results.contains { $0.outcome == nil }
+            ? [:] : try await summarizeFolders(files: allFiles, results: results, writer: writer)
         let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
         let wall = start.duration(to: clock.now).secondsDouble * 1000
         let report = await metrics.report(
@@ -182,7 +186,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             project: settings.projectName, provider: settings.providerName, model: settings.modelName,
             learnedWindow: learnedWindow)
         let current = await store.current
-        let overview = try writeOverview(files: allFiles, writer: writer)
+        let overview = try writeOverview(files: allFiles, folderSummaries: folderSummaries, writer: writer)
         try writeReports(
             files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report,
             overview: overview)

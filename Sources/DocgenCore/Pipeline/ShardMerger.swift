@@ -19,6 +19,9 @@ public struct ShardMerger: Sendable {
     }
 
     let renderer: (any HTMLRenderer)?
+    /// The repository the shards documented: with it the merged output gets the overview and the folder pages a
+    /// single run writes (module summaries quoted from the merged pages); without it only the module list.
+    public var repository: (context: RepositoryContext, files: [SourceFile])?
 
     /// Creates a merger.
     ///
@@ -46,7 +49,8 @@ public struct ShardMerger: Sendable {
                 throw .shardFolderMissing(folder: folder)
             }
             let manifest = try Self.loadManifest(from: source)
-            guard !manifest.entries.isEmpty else { throw .notAnOutputFolder(folder: folder) }
+            // A shard that got no module (few modules, many jobs) has an empty manifest: nothing to merge from it.
+            guard source.exists(OutputLayout.manifest) else { throw .notAnOutputFolder(folder: folder) }
             for entry in manifest.entries.values {
                 guard let page = source.read(entry.page) else { throw .pageMissing(folder: folder, page: entry.page) }
                 if source.root != target.root { try Self.write(page, to: entry.page, with: target) }
@@ -72,21 +76,40 @@ public struct ShardMerger: Sendable {
                 IndexWriter.Entry(
                     path: $0.path, language: $0.language, symbols: $0.symbols, lines: $0.lines, page: $0.page)
             }
+            let overview = try writeOverview(entries: merged, to: target)
             // The site keeps each page's symbol anchors and contents, from the shards' manifests.
-            var site = ReportWriter.SiteInputs()
+            var site = ReportWriter.SiteInputs(extraPages: overview?.pages ?? [])
             for entry in merged.entries.values {
                 site.anchors[entry.path] = entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? []
                 if let hash = entry.pageHash { site.pageHashes[entry.page] = hash }
             }
-            try ReportWriter(
-                projectName: merged.project ?? "docs", providerName: provider, modelName: model, renderer: renderer
-            ).write(entries: entries, skipped: [], report: report, to: target, site: site)
+            var reports = ReportWriter(
+                projectName: merged.project ?? "docs", providerName: provider, modelName: model, renderer: renderer)
+            reports.overview = overview?.markdown
+            try reports.write(entries: entries, skipped: [], report: report, to: target, site: site)
         } catch let error as OutputError {
             throw error
         } catch {
             throw .writeFailed(path: target.url(for: OutputLayout.manifest).path, reason: "\(error)")
         }
         return Result(files: merged.entries.count, output: target.root)
+    }
+
+    /// The overview and folder pages of the merged set, quoting the merged pages' summaries, as a run writes them.
+    private func writeOverview(entries merged: RunManifest, to target: AtomicFileWriter) throws
+        -> OverviewWriter.Written?
+    {
+        guard let repository else { return nil }
+        var summaries: [String: String] = [:]
+        for entry in merged.entries.values {
+            guard let page = target.read(entry.page),
+                let summary = PageSummary.firstParagraph(of: String(decoding: page, as: UTF8.self))
+            else { continue }
+            summaries[entry.path] = summary
+        }
+        return try OverviewWriter(
+            repository: repository.context, project: merged.project ?? "docs", writesHTML: renderer != nil
+        ).write(files: repository.files, summaries: summaries, folderSummaries: [:], to: target)
     }
 
     private static func loadManifest(from source: AtomicFileWriter) throws(OutputError) -> RunManifest {

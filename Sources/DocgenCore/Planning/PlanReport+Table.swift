@@ -35,10 +35,13 @@ extension PlanReport {
             }
             out += cells.joined(separator: "  ") + "\n"
         }
+        out += summaryTable
         out += "\n\(model) (\(encoding)\(countIsEstimate ? ", estimated counts" : "")): window \(contextWindow), "
         out += "prompt budget \(promptBudget) tokens per request\n"
         if let counting { out += "counts: \(counting)\n" }
-        out += "total: \(totals.files) modules, \(totals.requests) requests, \(totals.promptTokens) prompt tokens "
+        out += "total: \(totals.files) modules, \(totals.requests) requests"
+        out += summaries.isEmpty ? "" : " (\(summaries.filter { $0.error == nil }.count) of them overview summaries)"
+        out += ", \(totals.promptTokens) prompt tokens "
         out += "(\(totals.contextTokens) of them repository context), "
         out +=
             "\(totals.maxCompletionTokens) max_tokens, est. cost \(Self.cost(totals.estimatedCostUsd)) (upper bound); "

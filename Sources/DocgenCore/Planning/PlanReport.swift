@@ -200,6 +200,8 @@ public struct PlanReport: Sendable, Encodable, Equatable {
     /// How prompts were counted, when not with the model's own encoding: "the server's tokenizer (…)" or
     /// "estimate: cl100k × 1.10 (no server tokenizer)".
     public var counting: String?
+    /// The model-written overview summaries sent after the modules (in the totals); see ``applySummaries(_:)``.
+    public var summaries: [Summary] = []
     /// Secrets replaced before planning, by module path and kind (nil when none or redaction is off).
     public var redactedSecrets: [String: [String: Int]]?
     /// How the prompt counts were calibrated against the server (nil for exact models).
@@ -212,6 +214,7 @@ public struct PlanReport: Sendable, Encodable, Equatable {
         case files = "modules"
         case totals, retry, expectation, calibration, redactedSecrets
         case skipped, counting
+        case summaries
     }
 
     /// Creates a report; the totals are computed from `files`.

@@ -1,4 +1,5 @@
 import DocgenBase
+
 extension RetryPolicy {
     /// The cause for which a file that failed with `error` gets a final round, or nil when its failure is
     /// permanent and a final round would only repeat it.

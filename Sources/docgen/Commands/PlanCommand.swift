@@ -31,9 +31,10 @@ struct PlanCommand: AsyncParsableCommand {
             scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
         let files = redaction.files
         for note in context.server.notes { FileHandleOutput.standardError.write("docgen: \(note)\n") }
+        let repository = context.repositoryContext(scan, files: files, withContext: true)
+        let summaries = context.existingSummaries(for: files)
         var report = await PlanReport.make(
-            files: files, repository: context.repositoryContext(scan, files: files, withContext: true),
-            summaries: context.existingSummaries(for: files),
+            files: files, repository: repository, summaries: summaries,
             skipped: scan.skipped.map { .init(path: $0.path, reason: $0.reasonForCLI(flags: false)) },
             manager: manager, profile: context.profile, modelName: context.configuration.model,
             repairs: !options.noRepair,
@@ -43,6 +44,15 @@ struct PlanCommand: AsyncParsableCommand {
             serverCounter: context.server.counter)
         report.counting = context.server.counting
         if context.server.counter != nil { report.countIsEstimate = false }
+        // The overview summaries a model run sends after the modules (quoting what the output folder has now).
+        let overview = OverviewWriter(repository: repository, project: context.projectName, writesHTML: false)
+            .overview(files: files, summaries: summaries, folderSummaries: [:])
+        report.applySummaries(
+            PlanReport.summaryRows(
+                summarizer: FolderSummarizer(
+                    overview: overview, prompts: manager, provider: context.providerKind.rawValue),
+                cache: FolderSummarizer.loadCache(from: AtomicFileWriter(root: context.outputDirectory)),
+                profile: context.profile))
         let expected = expectedCompletion(context)
         report.applyExpectation(
             completionTokensPerRequest: expected.tokens, source: expected.source, profile: context.profile,
