@@ -38,7 +38,7 @@ struct MergeCommand: AsyncParsableCommand {
     func run() async throws {
         var merger = ShardMerger(renderer: noHTML ? nil : CmarkHTMLRenderer())
         if let repo {
-            let context = try RunContext.make(try RunOptions.parse([repo, "--provider", "offline"]))
+            let context = try await RunContext.make(try RunOptions.parse([repo, "--provider", "offline"]))
             let scan = try await context.scan()
             let files = scan.files.map(SourceFile.init)
             merger.repository = (context.repositoryContext(scan, files: files, withContext: false), files)
