@@ -41,7 +41,7 @@ let package = Package(
         // ~400 C/C++ files into every build).
         .target(name: "DocgenBase"),
         // Tokens: no package dependencies at all, so anyone can reuse the BPE engine.
-        .target(name: "DocgenTokens", resources: [.copy("Resources")]),
+        .target(name: "DocgenTokens", dependencies: ["DocgenBase"], resources: [.copy("Resources")]),
         // Graph: pure logic over the facts the scanner collects; no package dependencies, so core can use it
         // without the scanner.
         .target(name: "DocgenGraph"),
@@ -91,9 +91,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase", "DocgenTokens"]),
+        .testTarget(name: "DocgenBaseTests", dependencies: ["DocgenBase"]),
         .testTarget(name: "DocgenTestSupportTests", dependencies: ["DocgenTestSupport"]),
-        .testTarget(name: "DocgenTokensTests", dependencies: ["DocgenTokens"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DocgenTokensTests", dependencies: ["DocgenTokens", "DocgenBase"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocgenGraphTests", dependencies: ["DocgenGraph"]),
         .testTarget(
             name: "DocgenScannerTests", dependencies: ["DocgenScanner", "DocgenGraph"], resources: [.copy("Fixtures")]

@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 
 /// A tiktoken-compatible byte-pair encoding: cl100k_base or o200k_base.
@@ -31,7 +32,7 @@ public final class Encoding: Tokenizer, Sendable {
     /// - Throws: ``TokenizerError`` when the digest differs or the file is malformed.
     init(specification: EncodingSpecification, rankFile: Data) throws {
         let vocabulary = try rankFile.withUnsafeBytes { bytes in
-            let digest = SHA256.hexDigest(of: bytes)
+            let digest = ContentHash.sha256Hex(of: bytes)
             guard digest == specification.sha256 else {
                 throw TokenizerError.checksumMismatch(
                     encoding: specification.name, expected: specification.sha256, actual: digest)

@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct EncodingLoadingTests {
         #expect(specification.sha256 == Self.pinnedDigests[name])
         let url = try #require(Encoding.rankFileURL(for: specification))
         let data = try Data(contentsOf: url)
-        #expect(data.withUnsafeBytes { SHA256.hexDigest(of: $0) } == Self.pinnedDigests[name])
+        #expect(data.withUnsafeBytes { ContentHash.sha256Hex(of: $0) } == Self.pinnedDigests[name])
     }
 
     @Test func loadsBothEncodingsWithTheirSizes() throws {
@@ -71,7 +72,7 @@ struct EncodingLoadingTests {
     ])
     func malformedRankFilesAreRejected(contents: String, reason: String) throws {
         let data = Data(contents.utf8)
-        let digest = data.withUnsafeBytes { SHA256.hexDigest(of: $0) }
+        let digest = data.withUnsafeBytes { ContentHash.sha256Hex(of: $0) }
         let specification = EncodingSpecification(
             name: "test_base", resourceName: "test_base", sha256: digest, pattern: .cl100k, specialTokens: [:])
         let error = try #require(throws: TokenizerError.self) {
