@@ -1,4 +1,5 @@
 import DocgenBase
+import DocgenTokens
 import Foundation
 import Logging
 
@@ -22,13 +23,33 @@ extension DocumentationJob {
         let overview = OverviewWriter(
             repository: repository, project: settings.projectName, writesHTML: settings.writesHTML
         ).overview(files: files, summaries: summaries.all, folderSummaries: [:])
-        let summarizer = FolderSummarizer(overview: overview, prompts: prompts, provider: settings.providerName)
-        let budget = try prompts.summaryBudget()
+        // With the server's tokenizer, summaries are fitted with local counts scaled by what the server counted more
+        // for the modules, and each request is checked against the server's own count before it is sent.
+        let serverCounter = settings.serverCounter
+        let summaryPrompts =
+            try serverCounter.map { try prompts.refitted(window: nil, countScale: $0.observedRatio) } ?? prompts
+        let summarizer = FolderSummarizer(
+            overview: overview, prompts: summaryPrompts, provider: settings.providerName)
+        let budget = try summaryPrompts.summaryBudget()
+        var exactProfile = budget.model
+        exactProfile.countAccuracy = .exact
+        let exactBudget = try TokenBudget(
+            model: exactProfile, requestedCompletionTokens: budget.requestedCompletionTokens,
+            safetyMarginTokens: budget.safetyMarginTokens, minimumCompletionTokens: budget.minimumCompletionTokens)
         let result = await summarizer.run(
             cache: FolderSummarizer.loadCache(from: writer), force: settings.force, width: settings.concurrency
         ) { request, label in
             if let reason = stop.reason { throw FolderSummaryStopped(reason: reason) }
             do {
+                var request = request
+                if let serverCounter {
+                    let server = try await serverCounter.count(request.messages)
+                    guard let plan = try? exactBudget.plan(promptTokens: server) else {
+                        throw FolderSummaryStopped(
+                            reason: "the server counts \(server) prompt tokens, more than the window leaves")
+                    }
+                    request.plan = plan
+                }
                 return try await service.complete(request, budget: budget, counter: counter, file: label).text
             } catch let error as AIServiceError where error.repeatsForEveryRequest {
                 stop.set("\(error)", cause: nil)

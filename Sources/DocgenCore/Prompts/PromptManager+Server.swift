@@ -84,13 +84,16 @@ extension PromptManager {
     ///   - request: A request planned with local counts.
     ///   - serverCounter: The server's tokenizer.
     /// - Returns: The request with the server's count in its plan.
-    /// - Throws: ``AIServiceError`` when the tokenizer fails.
+    /// - Throws: ``AIServiceError`` when the tokenizer fails, ``TokenBudgetError`` when the server's count leaves no
+    ///   room for the completion in the window.
     public func exactRequest(
         _ request: ChatCompletionRequest, serverCounter: ServerTokenCounter
     ) async throws -> ChatCompletionRequest {
         var request = request
         let server = try await serverCounter.count(request.messages)
-        if let plan = try? exactBudget.plan(promptTokens: server) { request.plan = plan }
+        // A request the server counts too large is never sent: the caller (a repair) gives up instead of collecting
+        // a 400 from the server.
+        request.plan = try exactBudget.plan(promptTokens: server)
         return request
     }
 

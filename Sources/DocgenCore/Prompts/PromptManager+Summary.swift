@@ -106,7 +106,7 @@ extension PromptManager {
         user += folder.isEmpty ? "the project" : "`\(folder)/`"
         user += ". Answer with the paragraphs only."
         let messages: [ChatMessage] = [.system(system), .user(user)]
-        let tokens = budget.model.messageOverhead.countTokens(in: messages, tools: [], using: counter).totalTokens
-        return (messages, tokens)
+        // Scaled when the server's tokenizer counts more than the local one (``refitted(window:countScale:)``).
+        return (messages, scaledCount(messages))
     }
 }
