@@ -67,8 +67,4 @@ extension String {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
-    fileprivate var removingPercentEncodingForLink: String {
-        replacing("%20", with: " ").replacing("%28", with: "(").replacing("%29", with: ")").replacing("%3C", with: "<")
-            .replacing("%3E", with: ">")
-    }
 }

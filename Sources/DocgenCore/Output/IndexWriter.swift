@@ -77,7 +77,7 @@ public struct IndexWriter: Sendable {
 
 extension String {
     /// Percent-encodes characters that would break a Markdown link destination (spaces, parentheses, `<>`).
-    var addingPercentEncodingForLink: String {
+    public var addingPercentEncodingForLink: String {
         var result = ""
         for scalar in unicodeScalars {
             switch scalar {
@@ -90,5 +90,13 @@ extension String {
             }
         }
         return result
+    }
+}
+
+extension String {
+    /// The inverse of ``addingPercentEncodingForLink``: `%20` and friends decoded, other text kept.
+    public var removingPercentEncodingForLink: String {
+        replacing("%20", with: " ").replacing("%28", with: "(").replacing("%29", with: ")").replacing("%3C", with: "<")
+            .replacing("%3E", with: ">")
     }
 }

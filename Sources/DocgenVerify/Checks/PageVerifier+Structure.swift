@@ -143,11 +143,3 @@ extension PageVerifier {
         return nil
     }
 }
-
-extension String {
-    /// `%20` and friends decoded (the forms ``IndexWriter`` writes), other text kept.
-    var removingPercentEncodingForLink: String {
-        replacing("%20", with: " ").replacing("%28", with: "(").replacing("%29", with: ")").replacing("%3C", with: "<")
-            .replacing("%3E", with: ">")
-    }
-}

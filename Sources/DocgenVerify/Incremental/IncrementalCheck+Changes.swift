@@ -19,7 +19,7 @@ extension IncrementalCheck {
             if entry.pageHash != pageHashes[index] {
                 let name = pagePath(file.path).split(separator: "/").last.map(String.init) ?? file.path
                 touched.insert(name)
-                touched.insert(name.percentEncodedForLink)
+                touched.insert(name.addingPercentEncodingForLink)
             }
             guard changed.contains(file.path) else { continue }
             let oldQualified = Set(entry.names)
@@ -99,13 +99,5 @@ extension IncrementalCheck {
             results.withLock { $0.merge(done) { first, _ in first } }
         }
         return results.withLock { all in items.indices.compactMap { all[$0] } }
-    }
-}
-
-extension String {
-    /// The form a link from ``IndexWriter`` or ``CrossLinks`` writes a file name in.
-    var percentEncodedForLink: String {
-        replacing(" ", with: "%20").replacing("(", with: "%28").replacing(")", with: "%29").replacing("<", with: "%3C")
-            .replacing(">", with: "%3E")
     }
 }
