@@ -9,7 +9,7 @@ public struct CheckCache: Sendable, Codable, Equatable {
     /// The file name in the output folder.
     public static let fileName = ".docgen-checks.json"
     /// Bumped whenever the checks, the coverage rules or this format change.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// One file and its page, as last checked.
     public struct Entry: Sendable, Codable, Equatable {

@@ -33,7 +33,13 @@ public struct FileFacts: Sendable {
     /// The file.
     public var file: SourceFile
     /// Facts per symbol, in source order.
-    public var symbols: [SymbolFacts]
+    public private(set) var symbols: [SymbolFacts]
+    /// Positions in ``symbols`` by qualified name (the first of repeats).
+    let symbolByQualifiedName: [String: Int]
+    /// Positions in ``symbols`` by own name, in source order.
+    let symbolsByName: [String: [Int]]
+    /// Positions in ``symbols`` by the last part of the qualified name, in source order.
+    let symbolsByLastPart: [String: [Int]]
     /// Names the file imports (modules, their dotted paths, imported names and aliases).
     public var imports: Set<String>
     /// Every identifier in the file's text, comments and strings included.
@@ -66,6 +72,18 @@ public struct FileFacts: Sendable {
                     raisedErrors: symbol.kind == "class" ? [] : body.raisedErrors,
                     isPublic: false))
         }
+        var byQualifiedName: [String: Int] = [:]
+        var byName: [String: [Int]] = [:]
+        var byLastPart: [String: [Int]] = [:]
+        for (index, symbol) in file.symbols.enumerated() {
+            if byQualifiedName[symbol.qualifiedName] == nil { byQualifiedName[symbol.qualifiedName] = index }
+            byName[symbol.name, default: []].append(index)
+            let lastPart = symbol.qualifiedName.split(separator: ".").last.map(String.init) ?? symbol.qualifiedName
+            byLastPart[lastPart, default: []].append(index)
+        }
+        symbolByQualifiedName = byQualifiedName
+        symbolsByName = byName
+        symbolsByLastPart = byLastPart
         symbols = facts
         for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
     }
