@@ -1,3 +1,4 @@
+import DocgenBase
 import DocgenCore
 import Foundation
 
@@ -70,16 +71,14 @@ extension PageVerifier {
             }
             if facts.returnsValue {
                 required += 1
-                if !(lower.contains("return") || lower.contains("yield")) {
+                if !(ByteSearch.contains(lower, "return") || ByteSearch.contains(lower, "yield")) {
                     findings.append(missing("return value", of: symbol, hidden: false))
                 }
             }
             if !facts.raisedErrors.isEmpty {
                 required += 1
                 let named = facts.raisedErrors.contains { regionWords.contains($0.name) }
-                if !(named || lower.contains("raise") || lower.contains("throw") || lower.contains("error")
-                    || lower.contains("exception"))
-                {
+                if !(named || ByteSearch.containsAny(lower, Self.errorWords)) {
                     let names = facts.raisedErrors.map(\.name).joined(separator: ", ")
                     findings.append(missing("errors raised (\(names))", of: symbol, hidden: false))
                 }
@@ -87,6 +86,9 @@ extension PageVerifier {
         }
         return (required, findings)
     }
+
+    /// Words that describe errors (`exception` contains none of the others, so it is listed too).
+    static let errorWords = ["raise", "throw", "error", "exception"].map { Array($0.utf8) }
 
     private func missing(_ what: String, of symbol: SourceFile.Symbol, hidden: Bool) -> PageQuality.Finding {
         .init(

@@ -118,7 +118,13 @@ extension PageVerifier {
         if argument == "self" || argument == "cls" { return true }
         // `**kwargs` takes any keyword, `*args` any positional name.
         let signature = function.symbol.signature
-        return signature.contains("**") || signature.range(of: #"\*[A-Za-z_]"#, options: .regularExpression) != nil
+        let bytes = Array(signature.utf8)
+        return bytes.indices.dropLast().contains { index in
+            let next = bytes[index + 1] | 0x20
+            return bytes[index] == UInt8(ascii: "*")
+                && (bytes[index + 1] == UInt8(ascii: "*") || bytes[index + 1] == UInt8(ascii: "_")
+                    || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")))
+        }
     }
 
     /// Names a fenced example defines itself (assignments, `def`, `class`, `for`, `with … as`, `let`, `var`).

@@ -67,13 +67,19 @@ public struct PageVerifier: PageReviewing {
                 return local
             }()
         var targetAnchors: [String: Set<String>] = [:]
+        // A page links to the same places many times (its link sections and linked code spans).
+        var decided: [String: String?] = [:]
         var links: [PageQuality.Finding] = []
         for check in local.links {
             switch check {
             case .checked(let finding):
                 if let finding { links.append(finding) }
             case .acrossPages(let destination, let line):
-                if let problem = crossPageProblem(destination, pagePath: pagePath, targetAnchors: &targetAnchors) {
+                let problem =
+                    decided[destination]
+                    ?? crossPageProblem(destination, pagePath: pagePath, targetAnchors: &targetAnchors)
+                decided[destination] = .some(problem)
+                if let problem {
                     links.append(.init(check: "structure", line: line, name: destination, message: problem))
                 }
             }

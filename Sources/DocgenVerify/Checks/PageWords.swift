@@ -24,16 +24,12 @@ enum PageWords {
                 if byte < 0x80 {
                     isWord = asciiWord[Int(byte)]
                 } else {
-                    let decoded = scalar(in: bytes, at: index)
+                    let decoded = UTF8Scalars.kind(in: bytes, at: index)
                     length = decoded.length
-                    switch decoded.scalar?.properties.generalCategory {
-                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                        .decimalNumber, .letterNumber, .otherNumber:
-                        isWord = true
-                    case .nonspacingMark, .spacingMark, .enclosingMark:
-                        isWord = previousIsWord
-                    default:
-                        isWord = false
+                    switch decoded.kind {
+                    case .letter, .number: isWord = true
+                    case .mark: isWord = previousIsWord
+                    case .other: isWord = false
                     }
                 }
                 if isWord, start == nil { start = index }
@@ -58,21 +54,5 @@ enum PageWords {
         body(String(decoding: trimmed, as: UTF8.self))
         guard trimmed.contains(dot) else { return }
         for part in trimmed.split(separator: dot) { body(String(decoding: part, as: UTF8.self)) }
-    }
-
-    /// The scalar starting at `index` and its length in bytes (nil for an invalid sequence, one byte long).
-    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
-        scalar: Unicode.Scalar?, length: Int
-    ) {
-        let lead = bytes[index]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        guard length > 1, index + length <= bytes.count else { return (nil, 1) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length {
-            let next = bytes[index + offset]
-            guard next & 0xC0 == 0x80 else { return (nil, 1) }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        return (Unicode.Scalar(value), length)
     }
 }

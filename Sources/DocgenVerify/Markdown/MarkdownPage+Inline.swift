@@ -86,8 +86,15 @@ extension MarkdownPage {
     }
 
     private mutating func scanAnchors(_ bytes: [UInt8], _ range: Range<Int>) {
-        // An `<a ` is rare, and a page can be long.
-        var index = range.lowerBound
+        // An `<a ` is rare, and a page can be long: most lines have no `<` at all.
+        let first = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, !range.isEmpty,
+                let found = memchr(base + range.lowerBound, Int32(UInt8(ascii: "<")), range.count)
+            else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
+        guard let first else { return }
+        var index = first
         while index + 3 <= range.upperBound {
             guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "a"),
                 bytes[index + 2] == UInt8(ascii: " ")
@@ -113,6 +120,21 @@ extension MarkdownPage {
     /// - Parameter heading: The heading text as written.
     /// - Returns: The slug.
     public static func slug(_ heading: String) -> String {
+        if heading.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(heading.utf8.count)
+            for byte in heading.utf8 {
+                let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower == UInt8(ascii: "-")
+                    || lower == UInt8(ascii: "_")
+                {
+                    out.append(lower)
+                } else if lower == UInt8(ascii: " ") {
+                    out.append(UInt8(ascii: "-"))
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         for character in heading.lowercased() {
             if character.isLetterOrDigit || character == "-" || character == "_" {
