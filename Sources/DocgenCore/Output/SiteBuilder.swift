@@ -136,7 +136,7 @@ public struct SiteBuilder: Sendable {
         ]
         for (name, text) in assets {
             let target = "\(site)/\(name)"
-            let key = ContentHash.sha256Hex(of: Array(text.utf8))
+            let key = Fingerprint.hex(of: text)
             next.files[target] = key
             if previous.files[target] == key, writer.exists(target) {
                 report.unchanged += 1
@@ -154,8 +154,8 @@ public struct SiteBuilder: Sendable {
     }
 
     private func hash(of page: Page) -> String? {
-        if let markdown = page.markdown { return ContentHash.sha256Hex(of: Array(markdown.utf8)) }
-        return writer.read(page.path).map { ContentHash.sha256Hex(of: $0) }
+        if let markdown = page.markdown { return Fingerprint.hex(of: markdown) }
+        return writer.read(page.path).map { Fingerprint.hex(of: $0) }
     }
 
     static func rank(_ kind: Page.Kind) -> Int {

@@ -55,7 +55,7 @@ extension DocumentationJob {
                 RunManifest.Entry(
                     path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
                     lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
-                    pageHash: ContentHash.sha256Hex(of: bytes),
+                    pageHash: Fingerprint.hex(of: bytes),
                     outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols)),
                     linksKey: linksKey(for: file.path)))
             pass.answers.forget(file: file.path)

@@ -24,7 +24,7 @@ extension DocumentationJob {
                 let linksKey = linksKey(for: result.path),
                 let data = writer.read(entry.page)
             else { continue }
-            let current = ContentHash.sha256Hex(of: data)
+            let current = Fingerprint.hex(of: data)
             if entry.linksKey == linksKey, entry.pageHash == current, let changed,
                 !data.withUnsafeBytes({ bytes in changed.contains { ByteSearch.occurs($0, in: bytes) } })
             {
@@ -34,7 +34,7 @@ extension DocumentationJob {
             let linked = repository.links.apply(to: text, path: result.path, linker: repository.linker)
             let bytes = Data(linked.utf8)
             if linked != text { try writer.write(bytes, to: entry.page) }
-            entry.pageHash = linked == text ? current : ContentHash.sha256Hex(of: bytes)
+            entry.pageHash = linked == text ? current : Fingerprint.hex(of: bytes)
             entry.linksKey = linksKey
             try await store.record(entry)
         }
@@ -44,7 +44,7 @@ extension DocumentationJob {
     /// sections. Nil when the run has no graph.
     func linksKey(for path: String) -> String? {
         guard let repository else { return nil }
-        return ContentHash.key([repository.linker == nil ? "unlinked" : "linked", repository.links.trailer(for: path)])
+        return Fingerprint.key([repository.linker == nil ? "unlinked" : "linked", repository.links.trailer(for: path)])
     }
 
     /// The qualified names whose set of declaring modules this run changed (symbols of regenerated files that

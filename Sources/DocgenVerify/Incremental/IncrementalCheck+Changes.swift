@@ -38,7 +38,7 @@ extension IncrementalCheck {
                 touched.insert(name)
             }
             touched.formUnion(Set(entry.topLevelNames).symmetricDifference(Self.topLevelNames(of: file)))
-            let identifiers = repository.file(at: file.path).map { ContentHash.key($0.identifiers.sorted()) }
+            let identifiers = repository.file(at: file.path).map { Fingerprint.key($0.identifiers.sorted()) }
             if identifiers != entry.identifiersHash {
                 for name in oldQualified.union(newQualified) { touched.insert(name + ".") }
             }
@@ -73,7 +73,7 @@ extension IncrementalCheck {
             "\($0.kind) \($0.qualifiedName) \($0.line) \($0.endLine) \($0.decoratorLines) \($0.signature)\u{1}"
                 + ($0.docstring ?? "")
         }
-        return ContentHash.key([file.path, file.language, file.source] + symbols)
+        return Fingerprint.key([file.path, file.language, file.source] + symbols)
     }
 
     /// Whether `text` contains any of the needles (byte search; a missing text contains nothing).

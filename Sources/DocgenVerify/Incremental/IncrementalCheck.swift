@@ -82,7 +82,7 @@ public struct IncrementalCheck: Sendable {
             zip(files, texts).compactMap { file, text in text.map { (pagePath(file.path), $0) } },
             uniquingKeysWith: { first, _ in first })
         let verifier = verifier.preferring { loaded[$0] }
-        let pageHashes = Self.parallelMap(texts) { $0.map { ContentHash.sha256Hex(of: Array($0.utf8)) } }
+        let pageHashes = Self.parallelMap(texts) { $0.map { Fingerprint.hex(of: $0) } }
         let needles = touchedStrings(texts: texts, pageHashes: pageHashes, pagePath: pagePath)
         let outcomes = Self.parallelMap(Array(files.indices)) { index -> (CheckCache.Entry, Bool) in
             let file = files[index]
@@ -121,7 +121,7 @@ public struct IncrementalCheck: Sendable {
             verifier.memo.local(ofPage: page, text: text)?.words ?? PageVerifier.words([text])
         }
         return CheckCache.Entry(
-            sourceHash: hash, pageHash: text.map { ContentHash.sha256Hex(of: Array($0.utf8)) },
+            sourceHash: hash, pageHash: text.map { Fingerprint.hex(of: $0) },
             quality: quality, coverage: DocCoverage.items(of: facts, words: .some(words ?? [])),
             names: Self.names(of: file),
             topLevelNames: Self.topLevelNames(of: file), identifiersHash: ContentHash.key(facts.identifiers.sorted()))
