@@ -86,18 +86,6 @@ extension IncrementalCheck {
     static func parallelMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], _ transform: @Sendable (Item) -> Output
     ) -> [Output] {
-        let results = Mutex<[Int: Output]>([:])
-        let chunks = max(1, min(items.count, 64))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var local: [Int: Output] = [:]
-            var index = chunk
-            while index < items.count {
-                local[index] = transform(items[index])
-                index += chunks
-            }
-            let done = local
-            results.withLock { $0.merge(done) { first, _ in first } }
-        }
-        return results.withLock { all in items.indices.compactMap { all[$0] } }
+        ParallelMap.map(items, transform)
     }
 }
