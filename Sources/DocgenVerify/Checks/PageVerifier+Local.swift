@@ -37,8 +37,10 @@ extension PageVerifier {
         let complete = completeness(
             markdown, lineWords: lineWords, documented: documented, resolver: resolver)
         let anchors = markdown.anchors
+        // A fragment may name one of the page's symbols (its anchor comes from the site's symbol list).
+        let ownSymbols = repository.source(forPage: pagePath).map { Set($0.symbols.map(\.qualifiedName)) } ?? []
         let links = markdown.links.map { link in
-            localLinkCheck(link.destination, line: link.line, pageAnchors: anchors, pagePath: pagePath)
+            localLinkCheck(link.destination, line: link.line, pageAnchors: anchors, ownSymbols: ownSymbols)
         }
         return LocalReview(
             checkedNames: truth.checked, resolvedNames: truth.checked - truth.findings.count,

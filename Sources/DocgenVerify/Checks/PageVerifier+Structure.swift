@@ -44,7 +44,7 @@ extension PageVerifier {
 
     /// A link checked from its page alone, or marked for a check against the page it points into. External links
     /// (`http:`, `https:`, `mailto:`) are not fetched.
-    func localLinkCheck(_ destination: String, line: Int, pageAnchors: Set<String>, pagePath: String)
+    func localLinkCheck(_ destination: String, line: Int, pageAnchors: Set<String>, ownSymbols: Set<String>)
         -> LocalReview.LinkCheck
     {
         func problem(_ message: String) -> LocalReview.LinkCheck {
@@ -62,8 +62,7 @@ extension PageVerifier {
         guard parts[0].isEmpty else { return .acrossPages(destination: destination, line: line) }
         guard parts.count > 1 else { return .checked(nil) }
         let fragment = String(parts[1]).removingPercentEncodingForLink
-        let symbols = repository.source(forPage: pagePath).map { Set($0.symbols.map(\.qualifiedName)) } ?? []
-        return pageAnchors.contains(fragment) || symbols.contains(fragment)
+        return pageAnchors.contains(fragment) || ownSymbols.contains(fragment)
             ? .checked(nil) : problem("anchor '#\(fragment)' is not on this page")
     }
 
