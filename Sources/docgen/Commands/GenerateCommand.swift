@@ -95,6 +95,11 @@ struct GenerateCommand: AsyncParsableCommand {
         let pageSource = try makePageSource(context, metrics: metrics, logger: logger, check: check)
         let scan = try await context.scan()
         phases.finished("scan")
+        // The graph needs only the scan: it is built on its own thread while the files are redacted.
+        let graphBuild = Task.detached(priority: .userInitiated) { scan.repositoryGraph() }
+        // So is the last run's check cache read (a large repository's is megabytes of JSON).
+        let outputDirectory = context.outputDirectory
+        let cacheLoad = Task.detached(priority: .userInitiated) { OutputCheck.loadCache(output: outputDirectory) }
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
@@ -110,7 +115,8 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
         let redaction = await RedactionPass.run(
-            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets,
+            clean: context.cleanSources)
         let files = redaction.files
         phases.finished("redaction")
         settings.redactions = redaction.counts
@@ -130,7 +136,7 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.pageInputs.repairs = !run.noRepair
         let checks = IncrementalCheck(
             files: files.filter { settings.shard?.contains($0.path) ?? true }, repository: repositoryFacts,
-            previous: OutputCheck.loadCache(output: context.outputDirectory))
+            previous: await cacheLoad.value)
         phases.finished("source hashes")
         settings.reportAppendix =
             settings.shard == nil
@@ -147,7 +153,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) },
-            repository: context.repositoryContext(scan, files: files, withContext: isModel))
+            repository: context.repositoryContext(graph: await graphBuild.value, files: files, withContext: isModel))
         phases.finished("graph")
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
         if context.providerKind == .offline, context.configuration.provider == nil, !check {
@@ -172,6 +178,12 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         phases.finished("documentation")
         if case .collected(let line) = batchState { summary.notes = [line] + (summary.notes ?? []) }
+        if !check, summary.status != .interrupted,
+            let data = try? RedactionCache(clean: redaction.cleanSources).encoded()
+        {
+            // A lost cache costs the next run a full search, never a missed secret: a failed write is not an error.
+            _ = try? AtomicFileWriter(root: context.outputDirectory).writeIfChanged(data, to: RedactionCache.fileName)
+        }
         // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
         let quality =
             check || summary.status == .interrupted
