@@ -38,7 +38,7 @@ extension PageVerifier {
             markdown, lineWords: lineWords, documented: documented, resolver: resolver)
         let anchors = markdown.anchors
         // A fragment may name one of the page's symbols (its anchor comes from the site's symbol list).
-        let ownSymbols = repository.source(forPage: pagePath).map { Set($0.symbols.map(\.qualifiedName)) } ?? []
+        let ownSymbols = repository.symbolNames(ofPage: pagePath)
         let links = markdown.links.map { link in
             localLinkCheck(link.destination, line: link.line, pageAnchors: anchors, ownSymbols: ownSymbols)
         }

@@ -67,7 +67,7 @@ extension PageVerifier {
     }
 
     /// Why a link into another page does not resolve, or nil.
-    func crossPageProblem(_ destination: String, pagePath: String, targetAnchors: inout [String: Set<String>])
+    func crossPageProblem(_ destination: String, pagePath: String, targetAnchors: inout [String: [Set<String>]])
         -> String?
     {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -81,22 +81,23 @@ extension PageVerifier {
             return "link '\(destination)' points to a page that does not exist"
         }
         guard let fragment else { return nil }
-        let anchors: Set<String>
+        // The target's symbol names and its page's anchors, kept apart (merging them copied thousands of names
+        // per linking page).
+        let anchors: [Set<String>]
         if let known = targetAnchors[target] {
             anchors = known
         } else {
-            var found = Set(targetFile?.symbols.map(\.qualifiedName) ?? [])
+            var found = [repository.symbolNames(ofPage: target)]
             if let text = readPage(target) {
-                found.formUnion(memo.anchors(ofPage: target, text: text))
+                found.append(memo.anchors(ofPage: target, text: text))
             } else if let targetFile {
-                for symbol in targetFile.symbols {
-                    found.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))
-                }
+                found.append(
+                    Set(targetFile.symbols.map { MarkdownPage.slug("\($0.kind) `\($0.qualifiedName)`") }))
             }
             targetAnchors[target] = found
             anchors = found
         }
-        return anchors.contains(fragment) ? nil : "anchor '#\(fragment)' is not on \(target)"
+        return anchors.contains { $0.contains(fragment) } ? nil : "anchor '#\(fragment)' is not on \(target)"
     }
 
     /// The output-relative path of a link target, or nil when it climbs out of the output folder.

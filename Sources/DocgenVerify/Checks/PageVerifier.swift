@@ -66,7 +66,7 @@ public struct PageVerifier: PageReviewing {
                 memo.remember(local, ofPage: pagePath, text: page)
                 return local
             }()
-        var targetAnchors: [String: Set<String>] = [:]
+        var targetAnchors: [String: [Set<String>]] = [:]
         // A page links to the same places many times (its link sections and linked code spans).
         var decided: [String: String?] = [:]
         var links: [PageQuality.Finding] = []

@@ -222,6 +222,12 @@ extension Substring {
 
 extension String {
     func trimming(_ set: Set<Character>) -> String {
+        // Most texts have nothing to trim: answered from the end bytes, without a copy.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, first != 0x0D, last != 0x0A,
+            !set.contains(Character(Unicode.Scalar(first))), !set.contains(Character(Unicode.Scalar(last)))
+        {
+            return self
+        }
         var start = startIndex
         var end = endIndex
         while start < end, set.contains(self[start]) { start = index(after: start) }

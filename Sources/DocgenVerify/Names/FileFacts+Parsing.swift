@@ -49,6 +49,12 @@ extension FileFacts {
         var result = Set<String>()
         var index = 0
         while index < lines.count {
+            // Only lines that start (after indentation) with `i` or `f` can be imports: the rest are not trimmed.
+            let head = lines[index].utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            guard head == UInt8(ascii: "i") || head == UInt8(ascii: "f") else {
+                index += 1
+                continue
+            }
             var statement = lines[index].trimming([" ", "\t"])
             index += 1
             guard statement.hasPrefix("import ") || statement.hasPrefix("from ") else { continue }
