@@ -105,7 +105,9 @@ struct CodeClaim: Sendable, Equatable {
     }
 
     private static func looksLikePath(_ text: String) -> Bool {
-        if text.contains("/" as Character) && !text.contains("(" as Character) { return true }
+        if text.utf8.contains(UInt8(ascii: "/")) && !text.utf8.contains(UInt8(ascii: "(")) { return true }
+        // Every extension below contains a dot.
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return false }
         let extensions = [
             ".py", ".swift", ".md", ".json", ".txt", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".html",
             ".csv", ".sh",

@@ -103,16 +103,32 @@ extension MarkdownPage {
                 continue
             }
             guard let close = bytes[(index + 3)..<range.upperBound].firstIndex(of: UInt8(ascii: ">")) else { return }
-            let attributes = String(decoding: bytes[(index + 3)..<close], as: UTF8.self)
-            for attribute in ["id=", "name="] {
-                guard let start = attributes.firstRange(of: attribute) else { continue }
-                let value = attributes[start.upperBound...]
-                guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
-                let body = value.dropFirst()
-                if let end = body.firstIndex(of: quote) { explicitAnchors.insert(String(body[..<end])) }
+            for attribute in Self.anchorAttributes {
+                if let value = Self.attributeValue(attribute, in: bytes, (index + 3)..<close) {
+                    explicitAnchors.insert(value)
+                }
             }
             index = close
         }
+    }
+
+    private static let anchorAttributes = [Array("id=".utf8), Array("name=".utf8)]
+
+    /// The quoted value after the first `name` (such as `id=`) in `bytes[range]`, or nil.
+    private static func attributeValue(_ name: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> String? {
+        guard range.count > name.count else { return nil }
+        var start = range.lowerBound
+        while start + name.count <= range.upperBound {
+            if bytes[start..<(start + name.count)].elementsEqual(name) { break }
+            start += 1
+        }
+        let valueStart = start + name.count
+        guard valueStart < range.upperBound else { return nil }
+        let quote = bytes[valueStart]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
+            let end = bytes[(valueStart + 1)..<range.upperBound].firstIndex(of: quote)
+        else { return nil }
+        return String(decoding: bytes[(valueStart + 1)..<end], as: UTF8.self)
     }
 
     /// A GitHub-style anchor for a heading: lower case, punctuation removed except `-` and `_`, spaces to `-`.

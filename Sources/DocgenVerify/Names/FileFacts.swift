@@ -138,8 +138,7 @@ public struct FileFacts: Sendable {
         if let visibility = symbol.visibility {
             guard visibility == "public" else { return false }
             let parentName = symbol.qualifiedName.split(separator: ".").dropLast().joined(separator: ".")
-            guard let parent = file.symbols.first(where: { $0.qualifiedName == parentName && $0.kind == "class" })
-            else { return true }
+            guard let parent = classNamed(parentName) else { return true }
             return isPublic(parent)
         }
         let parts = symbol.qualifiedName.split(separator: ".").map(String.init)
@@ -148,7 +147,7 @@ public struct FileFacts: Sendable {
             if parts.count == 1, let exported = exportedNames { return exported.contains(symbol.name) }
             if parts.count > 1 {
                 let parentName = parts.dropLast().joined(separator: ".")
-                guard let parent = file.symbols.first(where: { $0.qualifiedName == parentName }) else { return true }
+                guard let parent = symbolByQualifiedName[parentName].map({ file.symbols[$0] }) else { return true }
                 return parent.kind == "class" && isPublic(parent)
             }
             return true
@@ -158,6 +157,13 @@ public struct FileFacts: Sendable {
         // A member of a `public extension` is public unless it says otherwise.
         let restricted = ["private", "fileprivate", "internal", "package"].contains { words.contains(Substring($0)) }
         return !restricted && isInPublicExtension(symbol)
+    }
+
+    /// The first class of this qualified name (looked up by name, not by a pass over the file's symbols).
+    private func classNamed(_ name: String) -> SourceFile.Symbol? {
+        guard let index = symbolByQualifiedName[name] else { return nil }
+        if file.symbols[index].kind == "class" { return file.symbols[index] }
+        return file.symbols.first { $0.qualifiedName == name && $0.kind == "class" }
     }
 
     /// Whether the innermost extension around a Swift symbol is declared `public extension` (or `open`).
