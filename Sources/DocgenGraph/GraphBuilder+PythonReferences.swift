@@ -6,7 +6,8 @@ extension GraphBuilder {
         let owners = Self.lineOwners(facts)
         for reference in facts.references {
             // Most references are locals: decide from the head before splitting the name.
-            let head = String(reference.name.prefix { $0 != "." })
+            let name = reference.name
+            let head = name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
             let binding = table[head]
             let isSelf = head == "self" || head == "cls"
             guard binding != nil || isSelf || declarations[file][head] != nil else { continue }

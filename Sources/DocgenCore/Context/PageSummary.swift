@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 
 /// The summary of a generated page that its neighbours quote: the first paragraph of the model's text.
@@ -12,7 +13,7 @@ public enum PageSummary {
     /// - Returns: The paragraph, or `nil` when the page has none.
     public static func firstParagraph(of page: String) -> String? {
         // Offline pages have no prose of their own: their neighbours are described by their outline instead.
-        if page.contains(OfflineDocumentWriter.provenance) { return nil }
+        if ByteSearch.contains(page, OfflineDocumentWriter.provenance) { return nil }
         var paragraph: [Substring] = []
         var inFence = false
         for rawLine in page.split(separator: "\n", omittingEmptySubsequences: false) {
