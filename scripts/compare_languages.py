@@ -34,6 +34,10 @@ GROUPS = {
     "c": {"c", "cpp"},
     "rust": {"rust"},
     "python": {"python"},
+    "ruby": {"ruby"},
+    "php": {"php"},
+    "csharp": {"csharp"},
+    "kotlin": {"kotlin"},
 }
 EXTENSIONS = {
     "typescript": (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"),
@@ -42,6 +46,10 @@ EXTENSIONS = {
     "c": (".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx"),
     "rust": (".rs",),
     "python": (".py",),
+    "ruby": (".rb",),
+    "php": (".php",),
+    "csharp": (".cs",),
+    "kotlin": (".kt", ".kts"),
 }
 
 
@@ -65,6 +73,8 @@ def run_tool(language, root, files, work):
             command = [sys.executable, os.path.join(HERE, "golden", "clang_symbols.py")] + batch
         elif language == "rust":
             command = [sys.executable, os.path.join(HERE, "golden", "rust_symbols.py")] + batch
+        elif language == "ruby":
+            command = ["ruby", os.path.join(HERE, "golden", "ruby_symbols.rb")] + batch
         else:
             command = [sys.executable, os.path.join(HERE, "pyast_scan.py"), "--core-only", "--root", root] + batch
         done = subprocess.run(command, cwd=root, capture_output=True, text=True)

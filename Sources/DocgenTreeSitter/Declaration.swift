@@ -80,18 +80,25 @@ enum DocStyle {
     case goComments
     /// Doxygen: `/** … */`, `/*! … */`, or a run of `///` or `//!`.
     case doxygen
-    /// Ruby: the run of `#` comments directly above.
+    /// Ruby: the last run of `#` comments above, blank lines between or not, read as RDoc reads it.
     case hashLines
 }
 
 extension DocStyle {
     /// Whether a `/** … */` block documents the declaration after it even across blank lines, as javac, the
-    /// TypeScript compiler and Doxygen read it (Go's and Ruby's comments must touch the declaration).
+    /// TypeScript compiler and Doxygen read it (Go's comments must touch the declaration).
     var attachesDetachedBlocks: Bool {
         switch self {
         case .block, .doxygen: true
         case .lines, .xmlLines, .goComments, .hashLines: false
         }
+    }
+
+    /// Whether a run of line comments separated from the declaration by blank lines still documents it, as RDoc
+    /// reads Ruby (only a statement between them detaches the comment).
+    var attachesDetachedLines: Bool {
+        if case .hashLines = self { return true }
+        return false
     }
 }
 
@@ -101,6 +108,8 @@ protocol GrammarRules: Sendable {
     func declarations(_ node: SyntaxNode, _ context: DeclarationContext) -> [Declaration]
     /// Node types that hold declarations but are none themselves, visited with the same context.
     var transparentTypes: Set<String> { get }
+    /// Whether `node` is visited like a node of ``transparentTypes`` (rules can decide by more than the type).
+    func isTransparent(_ node: SyntaxNode) -> Bool
     /// Node types that decorate a declaration (decorators, annotations, attributes); they are skipped when finding
     /// the declaration's keyword and recorded as decorators.
     var decorationTypes: Set<String> { get }
@@ -123,6 +132,10 @@ protocol GrammarRules: Sendable {
 
 extension GrammarRules {
     var toleratesSyntaxErrors: Bool { false }
+
+    /// Whether `node` holds declarations but is none itself, so its children are visited in the same context:
+    /// by default, when its type is one of ``transparentTypes``.
+    func isTransparent(_ node: SyntaxNode) -> Bool { transparentTypes.contains(node.type) }
 
     func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
 

@@ -40,7 +40,7 @@ struct DeclarationCollector {
         for child in container.namedChildren {
             let found = rules.declarations(child, context)
             if found.isEmpty {
-                if rules.transparentTypes.contains(child.type) { visit(child, context) }
+                if rules.isTransparent(child) { visit(child, context) }
                 continue
             }
             for declaration in found {

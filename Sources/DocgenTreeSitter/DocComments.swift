@@ -18,6 +18,10 @@ enum DocComments {
             } else if node.isComment && node.endLine >= nextLine - 1 && startsLine(node) {
                 comments.insert(node, at: 0)
                 nextLine = node.startLine
+            } else if comments.isEmpty, node.isComment, style.attachesDetachedLines, startsLine(node) {
+                // RDoc documents a declaration with the `#` block before it, blank lines between or not.
+                comments.insert(node, at: 0)
+                nextLine = node.startLine
             } else if comments.isEmpty, node.isComment, style.attachesDetachedBlocks, startsLine(node),
                 isDocBlock(trimmed(node.text))
             {
@@ -56,8 +60,7 @@ enum DocComments {
             return cleanLines(lines, prefix: "///", alternative: "//!")
         case .hashLines:
             let lines = run(comments) { $0.hasPrefix("#") && !$0.hasPrefix("#!") }
-                .filter { !$0.hasPrefix("# frozen_string_literal:") && !$0.hasPrefix("# -*-") }
-            return cleanLines(lines, prefix: "#")
+            return cleanRDoc(lines, firstLine: last.endLine - lines.count + 1)
         }
     }
 
@@ -103,7 +106,7 @@ enum DocComments {
         return true
     }
 
-    private static func trimmed(_ text: String) -> String {
+    static func trimmed(_ text: String) -> String {
         var value = Substring(text)
         while let last = value.last, last.isWhitespace { value.removeLast() }
         return String(value)
@@ -143,7 +146,7 @@ enum DocComments {
     }
 
     /// Trims trailing spaces, removes the common indentation and the blank lines at both ends.
-    private static func finish(_ lines: [String]) -> String? {
+    static func finish(_ lines: [String]) -> String? {
         var lines = lines.map(trimmed)
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
