@@ -110,6 +110,10 @@ protocol GrammarRules: Sendable {
     var transparentTypes: Set<String> { get }
     /// Whether `node` is visited like a node of ``transparentTypes`` (rules can decide by more than the type).
     func isTransparent(_ node: SyntaxNode) -> Bool
+    /// Whether `node` stands between a declaration and its doc comment but belongs to neither (C#'s `#if` lines
+    /// among attributes, a Kotlin annotation the grammar reads as an expression): stepped over when finding the
+    /// declaration's keyword and its doc comment.
+    func isStray(_ node: SyntaxNode) -> Bool
     /// Node types that decorate a declaration (decorators, annotations, attributes); they are skipped when finding
     /// the declaration's keyword and recorded as decorators.
     var decorationTypes: Set<String> { get }
@@ -136,6 +140,8 @@ extension GrammarRules {
     /// Whether `node` holds declarations but is none itself, so its children are visited in the same context:
     /// by default, when its type is one of ``transparentTypes``.
     func isTransparent(_ node: SyntaxNode) -> Bool { transparentTypes.contains(node.type) }
+
+    func isStray(_ node: SyntaxNode) -> Bool { false }
 
     func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
 

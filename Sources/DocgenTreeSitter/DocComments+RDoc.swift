@@ -41,15 +41,18 @@ extension DocComments {
                 inCallSequence = true
                 continue
             }
-            if isDirective(words) { continue }
-            if firstLine + index <= 2, magicComments.contains(where: { words.lowercased().hasPrefix($0) }) { continue }
+            if isStray(words) { continue }
+            let lowered = words.lowercased()
+            // RDoc drops a `frozen_string_literal` comment wherever it is, the others only open a file.
+            if lowered.hasPrefix("frozen_string_literal:") || lowered.hasPrefix("frozen-string-literal:") { continue }
+            if firstLine + index <= 2, magicComments.contains(where: { lowered.hasPrefix($0) }) { continue }
             text.append(String(repeating: " ", count: hashes) + body)
         }
         return finish(text)
     }
 
     /// Whether the line is one of RDoc's directives (`:nodoc:`, `:yields: value`).
-    private static func isDirective(_ words: Substring) -> Bool {
+    private static func isStray(_ words: Substring) -> Bool {
         guard words.hasPrefix(":") else { return false }
         let name = words.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return words.dropFirst(name.count + 1).hasPrefix(":") && rdocDirectives.contains(name)

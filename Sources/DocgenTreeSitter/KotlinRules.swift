@@ -44,6 +44,12 @@ struct KotlinRules: GrammarRules {
         }
     }
 
+    /// The grammar reads an annotation on its own line after a top-level declaration (`@Suppress("x")`) as an
+    /// expression statement before the next declaration: it stands between that declaration and its KDoc.
+    func isStray(_ node: SyntaxNode) -> Bool {
+        node.type == "prefix_expression" && node.namedChildren.first?.type == "annotation"
+    }
+
     private static func visibility(_ node: SyntaxNode) -> ScannedSymbol.Visibility {
         let word = node.child("modifiers")?.firstChild(ofType: ["visibility_modifier"])?.text
         switch word {

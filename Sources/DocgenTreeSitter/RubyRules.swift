@@ -40,14 +40,50 @@ struct RubyRules: GrammarRules {
             return [result]
         case "method", "singleton_method":
             guard let name = node.child("name") else { return [] }
+            // `private def x`: the call is the statement the doc comment sits above.
+            var anchor: SyntaxNode?
+            if let arguments = node.parent, arguments.type == "argument_list", arguments.namedChildren.count == 1,
+                let call = arguments.parent, call.type == "call", call.child("receiver") == nil
+            {
+                anchor = call
+            }
             var result = Declaration(
-                kind: context.inType ? .method : .function, name: name.text, node: node,
+                kind: context.inType ? .method : .function, name: name.text, node: node, docAnchor: anchor,
                 visibility: context.inType ? Self.visibility(of: node) : .public)
             result.signatureEnd = (node.child("parameters") ?? name).endByte
             return [result]
         default:
             return []
         }
+    }
+
+    /// The grammar reads `def !=(other)` as a method `!` followed by `=(other)`: the parser sees `!~` there (an
+    /// operator method it reads right); the bytes keep their places, so the name is read as written.
+    func prepare(_ bytes: [UInt8]) -> [UInt8] {
+        let pattern = Array("def ".utf8)
+        var result = bytes
+        var index = 0
+        while index + pattern.count + 2 < bytes.count {
+            guard bytes[index] == pattern[0], Array(bytes[index..<index + pattern.count]) == pattern else {
+                index += 1
+                continue
+            }
+            var cursor = index + pattern.count
+            while cursor < bytes.count, bytes[cursor] == 32 { cursor += 1 }
+            // `def self.!=` and `def other.!=` too.
+            var dot = cursor
+            while dot < bytes.count, bytes[dot] != 10, bytes[dot] != 32, bytes[dot] != 40, bytes[dot] != 33 {
+                dot += 1
+            }
+            if dot > cursor, dot < bytes.count, bytes[dot - 1] == 46 { cursor = dot }
+            if cursor + 2 < bytes.count, bytes[cursor] == 33, bytes[cursor + 1] == 61,
+                bytes[cursor + 2] == 40 || bytes[cursor + 2] == 32
+            {
+                result[cursor + 1] = 126  // `!=` → `!~`
+            }
+            index = cursor
+        }
+        return result
     }
 
     /// The visibility of `private def x`, or the one set by the nearest bare `private`/`protected`/`public` before

@@ -54,7 +54,12 @@ end
 def symbols(path)
   source = File.read(path, encoding: "UTF-8")
   tree = RubyVM::AbstractSyntaxTree.parse(source)
-  methods, classes = rdoc_comments(path, source)
+  methods, classes = begin
+    rdoc_comments(path, source)
+  rescue StandardError, SystemStackError => error
+    warn "ruby_symbols.rb: #{path}: RDoc failed (#{error.class}), doc comments not compared"
+    [{}, {}]
+  end
   entries = []
   openings = Hash.new(0)
   walk = lambda do |node, scope, in_type|
