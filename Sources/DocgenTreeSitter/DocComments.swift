@@ -10,8 +10,8 @@ enum DocComments {
         var comments: [SyntaxNode] = []
         var nextLine = anchor.startLine
         var cursor = anchor.previousSibling
-        // Ruby's grammar keeps the comments above a body's first declaration outside the body node.
-        if cursor == nil, let parent = anchor.parent, parent.startByte == anchor.startByte {
+        // Ruby's grammar keeps the comments above the first declaration of a body (or an `if`) outside that node.
+        if cursor == nil, let parent = anchor.parent {
             cursor = parent.previousSibling
         }
         while let node = cursor {
@@ -69,7 +69,7 @@ enum DocComments {
     /// as javac, the TypeScript compiler and PHP-Parser (`getDocComment`) read it; decorations are stepped over.
     private static func lastDocBlock(above anchor: SyntaxNode, skipping rules: any GrammarRules) -> String? {
         var cursor = anchor.previousSibling
-        if cursor == nil, let parent = anchor.parent, parent.startByte == anchor.startByte {
+        if cursor == nil, let parent = anchor.parent {
             cursor = parent.previousSibling
         }
         while let node = cursor {
@@ -94,7 +94,7 @@ enum DocComments {
     private static func xmlDocumentation(above anchor: SyntaxNode, skipping rules: any GrammarRules) -> String? {
         var parts: [String] = []
         var cursor = anchor.previousSibling
-        if cursor == nil, let parent = anchor.parent, parent.startByte == anchor.startByte {
+        if cursor == nil, let parent = anchor.parent {
             cursor = parent.previousSibling
         }
         while let node = cursor {

@@ -23,7 +23,7 @@ struct KotlinRules: GrammarRules {
                 ? .object : keywords.contains("interface") ? .interface : keywords.contains("enum") ? .enum : .class
             var result = Declaration(
                 kind: .class, typeKind: kind, name: name.text, node: node,
-                body: kind == .enum ? nil : node.child("body"), visibility: Self.visibility(node))
+                body: node.child("body"), visibility: Self.visibility(node))
             result.signatureEnd = node.child("body")?.startByte ?? node.endByte
             result.bases = node.namedChildren.filter { $0.type == "delegation_specifier" }
                 .map { DeclarationCollector.collapse($0.text) }
