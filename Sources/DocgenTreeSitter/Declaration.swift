@@ -132,6 +132,9 @@ protocol GrammarRules: Sendable {
     func prefersFallback(_ bytes: [UInt8]) -> Bool
     /// The bytes to parse, prepared from the file's bytes without moving any byte (so lines stay exact).
     func prepare(_ bytes: [UInt8]) -> [UInt8]
+    /// Bytes to parse again when `root`, parsed from `bytes`, is a reading the grammar is known to get wrong; `nil`
+    /// keeps the reading. No byte moves.
+    func repair(_ root: SyntaxNode, _ bytes: [UInt8]) -> [UInt8]?
 }
 
 extension GrammarRules {
@@ -144,6 +147,8 @@ extension GrammarRules {
     func isStray(_ node: SyntaxNode) -> Bool { false }
 
     func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
+
+    func repair(_ root: SyntaxNode, _ bytes: [UInt8]) -> [UInt8]? { nil }
 
     func prefersFallback(_ bytes: [UInt8]) -> Bool { false }
 }

@@ -1,8 +1,8 @@
 extension DocComments {
     /// RDoc's directives that control documentation and never show in it (`# :nodoc:`, `# :yields: x`, …).
     private static let rdocDirectives: Set<Substring> = [
-        "arg", "args", "category", "doc", "enddoc", "include", "main", "markup", "nodoc", "notnew", "not_new", "section",
-        "startdoc", "stopdoc", "title", "yield", "yields",
+        "arg", "args", "category", "doc", "enddoc", "include", "main", "markup", "nodoc", "notnew", "not_new",
+        "section", "startdoc", "stopdoc", "title", "yield", "yields",
     ]
 
     /// Ruby's magic comments, which are no documentation in a file's first two lines.

@@ -101,10 +101,11 @@ enum DocComments {
             if node.isComment {
                 let text = trimmed(node.text)
                 if startsLine(node), text.hasPrefix("///"), !text.hasPrefix("////") {
-                    parts.insert(contentsOf: text.split(separator: "\n").map { line in
-                        let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst(3)
-                        return String(rest.hasPrefix(" ") ? rest.dropFirst() : rest)
-                    }, at: 0)
+                    parts.insert(
+                        contentsOf: text.split(separator: "\n").map { line in
+                            let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst(3)
+                            return String(rest.hasPrefix(" ") ? rest.dropFirst() : rest)
+                        }, at: 0)
                 } else if startsLine(node), isDocBlock(text), let block = cleanBlock(text) {
                     parts.insert(block, at: 0)
                 }

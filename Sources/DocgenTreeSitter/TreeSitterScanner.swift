@@ -82,9 +82,15 @@ public struct TreeSitterScanner: LanguageScanner {
         }
         var firstError: (line: Int, message: String)?
         for (index, candidate) in grammars.enumerated() {
-            let tree: OpaquePointer
+            var tree: OpaquePointer
             do {
                 tree = try parse(prepared, candidate.grammar)
+                // A reading the rules know the grammar gets wrong is parsed again from repaired bytes.
+                let first = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
+                if let repaired = candidate.rules.repair(first, prepared) {
+                    ts_tree_delete(tree)
+                    tree = try parse(repaired, candidate.grammar)
+                }
             } catch {
                 if index == 0 { throw error }
                 continue
