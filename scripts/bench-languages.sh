@@ -22,7 +22,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 go_src="$(go env GOROOT)/src/net"
-jdk_zip="$(ls /usr/lib/jvm/*/lib/src.zip 2>/dev/null | while read -r zip; do [ -e "$zip" ] && echo "$zip"; done | head -1)"
+jdk_zip="$(ls /usr/lib/jvm/*/lib/src.zip 2>/dev/null | while read -r zip; do [ -e "$zip" ] && echo "$zip"; done | sed -n 1p)"
 npm_lib="$(dirname "$(readlink -f "$(command -v npm)")")/../lib"
 [ -d "$npm_lib" ] || npm_lib=/usr/lib/node_modules/npm/lib
 mkdir -p "$work/jdk" "$work/sdists"
@@ -33,7 +33,7 @@ tar xzf "$work/sdists/requests-2.32.3.tar.gz" -C "$work"
 export CLANG="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}"
 trees=(go="$go_src" typescript="$npm_lib" java="$work/jdk" c="$work/ujson-5.10.0" python="$work/requests-2.32.3")
 # Rust: a crate's sources from Debian's librust-*-dev packages, when one is installed (librust-regex-syntax-dev).
-crate="$(ls -d /usr/share/cargo/registry/regex-syntax-* 2>/dev/null | head -1 || true)"
+crate="$(ls -d /usr/share/cargo/registry/regex-syntax-* 2>/dev/null | sed -n 1p || true)"
 [ -n "$crate" ] && trees+=(rust="$crate")
 # Ruby, PHP: what the Debian packages install.
 ruby_lib="$(ruby -e 'print RbConfig::CONFIG["rubylibdir"]' 2>/dev/null || true)"
@@ -46,7 +46,7 @@ fetch_source() {
     # The machine's own Debian archive and release (its first `main` package source), as a source-package list.
     local uri release
     read -r uri release < <(apt-get indextargets --format '$(REPO_URI) $(RELEASE)' 'Identifier: Packages' \
-        'Component: main' | grep -v -- '-security\|-updates' | sort -u | head -1)
+        'Component: main' | grep -v -- '-security\|-updates' | sort -u | sed -n 1p)
     printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' "$uri" "$release" \
         /usr/share/keyrings/debian-archive-keyring.gpg >"$apt/sources/src.sources"
     local options=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$apt/sources"
@@ -54,7 +54,7 @@ fetch_source() {
     [ -e "$apt/updated" ] || { apt-get "${options[@]}" update -qq >/dev/null 2>&1 && touch "$apt/updated"; }
     (cd "$work/src" && apt-get "${options[@]}" source --download-only -qq "$1" >/dev/null 2>&1 || true)
     local orig
-    orig="$(ls "$work/src/$1"_*.orig.tar.* 2>/dev/null | head -1)"
+    orig="$(ls "$work/src/$1"_*.orig.tar.* 2>/dev/null | sed -n 1p)"
     [ -n "$orig" ] && tar xf "$orig" -C "$work/src" && ls -d "$work/src/"$2
 }
 if command -v mcs >/dev/null && json_net="$(fetch_source newtonsoft-json 'newtonsoft-json-*')"; then

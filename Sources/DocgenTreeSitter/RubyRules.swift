@@ -2,16 +2,16 @@ internal import DocgenScanner
 
 /// Ruby: modules (`class` with type kind `module`), classes, methods and singleton methods (`def self.x`, a `def` in
 /// `class << self`); a `def` outside a class is a function. `class Net::HTTP` is `HTTP` qualified by `Net`.
-/// Conditionals, `begin` blocks and calls (`private def x`) are looked through; a `def` in a block, a lambda or a
-/// method body belongs to a receiver known only at run time and is no symbol (as for Ruby's own parser view in
-/// `scripts/golden/ruby_symbols.rb`). Visibility follows `private def x` or the nearest bare
+/// Conditionals, `begin` blocks, assignments and calls (`private def x`) are looked through; a `def` in a block, a
+/// lambda or a method body belongs to a receiver known only at run time and is no symbol, nor is a singleton method
+/// of a local object (`def value.to_s`) (as for Ruby's own parser view in `scripts/golden/ruby_symbols.rb`). Visibility follows `private def x` or the nearest bare
 /// `private`/`protected`/`public` above the method in its body. The doc comment is the last `#` block above, read
 /// as RDoc reads it.
 struct RubyRules: GrammarRules {
     let transparentTypes: Set<String> = [
         "body_statement", "if", "unless", "then", "else", "elsif", "begin", "rescue", "ensure", "case", "when",
         "while", "until", "do", "parenthesized_statements", "call", "argument_list", "if_modifier",
-        "unless_modifier", "begin_block", "end_block",
+        "unless_modifier", "begin_block", "end_block", "assignment",
     ]
     let decorationTypes: Set<String> = []
     let modifierListTypes: Set<String> = []
@@ -40,6 +40,12 @@ struct RubyRules: GrammarRules {
             return [result]
         case "method", "singleton_method":
             guard let name = node.child("name") else { return [] }
+            // `def value.to_s`: a method of the object in a local variable, no symbol.
+            if let object = node.child("object"), object.type != "self", object.type != "constant",
+                object.type != "scope_resolution"
+            {
+                return []
+            }
             // `private def x`: the call is the statement the doc comment sits above.
             var anchor: SyntaxNode?
             if let arguments = node.parent, arguments.type == "argument_list", arguments.namedChildren.count == 1,

@@ -53,6 +53,30 @@ struct ToolFindingsTests {
         #expect(found[3].signature == "private def address")
     }
 
+    @Test("Ruby: a class in an assigned conditional counts; a singleton method of a local object does not")
+    func rubyAssignmentsAndLocalSingletons() throws {
+        let source = """
+            class Thor
+              Checker = if defined?(X)
+                          class NoKwarg < Base
+                            def initialize(words); end
+                          end
+                        end
+              INFINITY = begin
+                inf = Object.new
+                def inf.to_s; "∞"; end
+                inf
+              end
+              def Thor.start; end
+            end
+            """
+        #expect(
+            names(try symbols(source, .ruby)) == [
+                "class Thor 1-13", "class Thor.NoKwarg 3-5", "method Thor.NoKwarg.initialize 4-4",
+                "method Thor.start 12-12",
+            ])
+    }
+
     @Test("Ruby: RDoc's comment — across blank lines, the last block, private and directive lines dropped")
     func rubyRDocComment() throws {
         let source = """

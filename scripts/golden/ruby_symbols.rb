@@ -3,8 +3,9 @@
 #     qualified through the enclosing modules and classes (`class Net::HTTP` as `Net.HTTP`); a `def` (or
 #     `def self.x`, or a `def` in `class << self`) in a class or module is a `method`, elsewhere a `function`; `line`
 #     is the `class`/`module`/`def` keyword's line, `end_line` the node's last line. A `def` inside a method body,
-#     a block or a lambda belongs to a receiver only known at run time and is left out; conditionals, `begin`
-#     blocks and calls (`private def x`) are looked through.
+#     a block or a lambda belongs to a receiver only known at run time and is left out, as is a singleton method of
+#     a local object (`def value.to_s`); conditionals, `begin` blocks, assignments and calls (`private def x`) are
+#     looked through.
 #   doc comments from RDoc's Ruby parser (the comment RDoc documents the method or class with, after its
 #     directives are processed). No `docstring` key (not compared) where RDoc has no comment of its own: a class
 #     or module opened more than once in a file (RDoc merges its comments, so which opening a comment belongs to
@@ -74,8 +75,15 @@ def symbols(path)
     when :SCLASS
       # `class << self` holds the class's singleton methods; another receiver's is left out.
       walk.call(node.children.last, scope, in_type) if node.children[0].type == :SELF && in_type
-    when :DEFN, :DEFS
-      name = (node.type == :DEFN ? node.children[0] : node.children[1]).to_s
+    when :DEFS
+      # `def value.to_s`: a method of the object in a local variable, left out.
+      return unless %i[SELF CONST COLON2 COLON3].include?(node.children[0].type)
+
+      name = node.children[1].to_s
+      entries << { "kind" => in_type ? "method" : "function", "qualified_name" => (scope + [name]).join("."),
+                   "line" => node.first_lineno, "end_line" => node.last_lineno, "def_line" => node.first_lineno }
+    when :DEFN
+      name = node.children[0].to_s
       entries << { "kind" => in_type ? "method" : "function", "qualified_name" => (scope + [name]).join("."),
                    "line" => node.first_lineno, "end_line" => node.last_lineno, "def_line" => node.first_lineno }
     when :ITER, :LAMBDA
