@@ -31,7 +31,10 @@ pip download --quiet --no-deps --no-binary :all: ujson==5.10.0 requests==2.32.3 
 tar xzf "$work/sdists/ujson-5.10.0.tar.gz" -C "$work"
 tar xzf "$work/sdists/requests-2.32.3.tar.gz" -C "$work"
 export CLANG="${CLANG:-$(command -v clang || echo /opt/swift/usr/bin/clang)}"
-trees=(go="$go_src" typescript="$npm_lib" java="$work/jdk" c="$work/ujson-5.10.0" python="$work/requests-2.32.3")
+# C and C++: ujson's double-conversion library (C++), its own C (`lib/`, `python/`), then the whole sdist with tests.
+ujson="$work/ujson-5.10.0"
+trees=(go="$go_src" typescript="$npm_lib" java="$work/jdk" c="$ujson/deps/double-conversion/double-conversion"
+    c="$ujson/lib" c="$ujson/python" c="$ujson" python="$work/requests-2.32.3")
 # Rust: a crate's sources from Debian's librust-*-dev packages, when one is installed (librust-regex-syntax-dev).
 crate="$(ls -d /usr/share/cargo/registry/regex-syntax-* 2>/dev/null | sed -n 1p || true)"
 [ -n "$crate" ] && trees+=(rust="$crate")
