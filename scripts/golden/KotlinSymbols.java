@@ -61,21 +61,20 @@ public class KotlinSymbols {
     static void visit(List<KtDeclaration> declarations, String scope, boolean inType, String text, List<String> out) {
         for (KtDeclaration declaration : declarations) {
             if (declaration instanceof KtObjectDeclaration && ((KtObjectDeclaration) declaration).isCompanion()) {
-                visit(declaration_body((KtClassOrObject) declaration), scope, true, text, out);
+                visit(bodyOf((KtClassOrObject) declaration), scope, true, text, out);
             } else if (declaration instanceof KtEnumEntry) {
                 continue;  // enum entries are no symbols (nor are they for javac)
             } else if (declaration instanceof KtClassOrObject) {
                 KtClassOrObject type = (KtClassOrObject) declaration;
                 if (type.getName() == null) continue;
                 emit("class", scope + type.getName(), type, text, out);
-                visit(declaration_body(type), scope + type.getName() + ".", true, text, out);
+                visit(bodyOf(type), scope + type.getName() + ".", true, text, out);
             } else if (declaration instanceof KtNamedFunction) {
                 KtNamedFunction function = (KtNamedFunction) declaration;
                 if (function.getName() == null) continue;
                 KtTypeReference receiver = function.getReceiverTypeReference();
                 if (receiver != null) {
-                    String owner = scope.isEmpty() ? "" : scope;
-                    emit("method", owner + collapse(receiver.getText()) + "." + function.getName(), function, text, out);
+                    emit("method", scope + collapse(receiver.getText()) + "." + function.getName(), function, text, out);
                 } else {
                     emit(inType ? "method" : "function", scope + function.getName(), function, text, out);
                 }
@@ -83,7 +82,7 @@ public class KotlinSymbols {
         }
     }
 
-    static List<KtDeclaration> declaration_body(KtClassOrObject type) {
+    static List<KtDeclaration> bodyOf(KtClassOrObject type) {
         KtClassBody body = type.getBody();
         return body == null ? List.of() : body.getDeclarations();
     }
