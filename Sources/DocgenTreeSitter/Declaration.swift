@@ -124,6 +124,9 @@ protocol GrammarRules: Sendable {
     /// Whether a file with syntax errors is read anyway (C and C++, whose grammars see code before the
     /// preprocessor): declarations outside the unparsed regions still count.
     var toleratesSyntaxErrors: Bool { get }
+    /// Whether a reading with syntax errors is still used because every error lies where no declaration can be lost
+    /// (Kotlin: inside function bodies, where the grammar misses some valid statements).
+    func readsDespiteErrors(_ root: SyntaxNode) -> Bool
     /// The repository graph's language for files these rules read (`other` when the graph does not resolve it).
     var graphLanguage: SourceFacts.Language { get }
     /// The file's imports, package and own documentation.
@@ -149,6 +152,8 @@ extension GrammarRules {
     func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
 
     func repair(_ root: SyntaxNode, _ bytes: [UInt8]) -> [UInt8]? { nil }
+
+    func readsDespiteErrors(_ root: SyntaxNode) -> Bool { false }
 
     func prefersFallback(_ bytes: [UInt8]) -> Bool { false }
 }

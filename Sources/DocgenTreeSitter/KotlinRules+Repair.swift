@@ -28,6 +28,33 @@ extension KotlinRules {
         return result
     }
 
+    /// The grammar misses some valid statements (`(handler)(cause)`, some `when` branches): a reading whose every
+    /// error lies inside a function body keeps all declarations and their lines, so it is used; an error anywhere
+    /// else still skips the file with its line.
+    func readsDespiteErrors(_ root: SyntaxNode) -> Bool {
+        var errors: [SyntaxNode] = []
+        Self.collectErrors(root, into: &errors)
+        return !errors.isEmpty && errors.count <= 64
+            && errors.allSatisfy { error in
+                var cursor = error.parent
+                while let node = cursor {
+                    if node.type == "function_body" { return true }
+                    if node.type == "class_body" || node.type == "source_file" { return false }
+                    cursor = node.parent
+                }
+                return false
+            }
+    }
+
+    private static func collectErrors(_ node: SyntaxNode, into errors: inout [SyntaxNode]) {
+        if node.type == "ERROR" || (node.isMissing && node.type != "_automatic_semicolon") {
+            errors.append(node)
+            return
+        }
+        guard node.hasError, errors.count <= 64 else { return }
+        for child in node.children { collectErrors(child, into: &errors) }
+    }
+
     /// The `by b` ranges of classes without a body whose delegate swallowed it as a trailing lambda.
     private static func collectSwallowingDelegations(_ node: SyntaxNode, depth: Int, into ranges: inout [Range<Int>]) {
         for child in node.namedChildren where depth < 8 {

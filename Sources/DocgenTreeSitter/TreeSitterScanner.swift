@@ -98,6 +98,7 @@ public struct TreeSitterScanner: LanguageScanner {
             defer { ts_tree_delete(tree) }
             let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
             guard let error = root.firstError() else { return collect(root, candidate.rules, wantsHeader) }
+            if candidate.rules.readsDespiteErrors(root) { return collect(root, candidate.rules, wantsHeader) }
             if firstError == nil { firstError = (error.startLine, Self.describe(error)) }
         }
         // No grammar reads it cleanly: C and C++ take the first grammar's reading, errors stepped over.

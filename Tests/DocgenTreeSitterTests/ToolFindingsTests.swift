@@ -201,6 +201,35 @@ struct ToolFindingsTests {
         #expect(found[4].docstring == "In the enum.")
     }
 
+    @Test("Kotlin: a statement the grammar misses inside a function body costs no declaration; elsewhere it skips")
+    func kotlinErrorsInBodies() throws {
+        let inBody = """
+            class Select {
+                fun doResume(value: () -> Any?, block: () -> Unit) {
+                    when {
+                        value() === null -> if (check(
+                                1
+                            )) {
+                            block()
+                            return
+                        }
+                        else -> throw IllegalStateException("Already resumed")
+                    }
+                }
+
+                fun after() {}
+            }
+            """
+        #expect(
+            names(try symbols(inBody, .kotlin)) == [
+                "class Select 1-15", "method Select.doResume 2-12", "method Select.after 14-14",
+            ])
+        let outside = "class Exposed\n    @PublishedApi internal constructor() {\n    fun f() {}\n}\n"
+        #expect(throws: ScanError.syntaxError(line: 2, message: "unexpected '@PublishedApi internal'")) {
+            try symbols(outside, .kotlin)
+        }
+    }
+
     @Test("C++: explicit and partial specializations are classes named by their template")
     func cppSpecializations() throws {
         let source = """
