@@ -230,6 +230,21 @@ struct ToolFindingsTests {
         }
     }
 
+    @Test("Kotlin: an extension is qualified by its receiver's name, without type arguments or nullability")
+    func kotlinReceiverNames() throws {
+        let source = """
+            package p
+
+            fun <E> ReceiveChannel<E>.consume(block: () -> Unit) {}
+            fun String?.orEmpty(): String = this ?: ""
+            fun <T> (suspend () -> T).start() {}
+            """
+        #expect(
+            try symbols(source, .kotlin).map(\.qualifiedName) == [
+                "p.ReceiveChannel.consume", "p.String.orEmpty", "p.(suspend () -> T).start",
+            ])
+    }
+
     @Test("C++: explicit and partial specializations are classes named by their template")
     func cppSpecializations() throws {
         let source = """

@@ -1,8 +1,8 @@
 // The Kotlin compiler's PSI view (org.jetbrains.kotlin.psi, from Debian's kotlin package) of Kotlin files' symbols in
 // docgen's vocabulary: classes, interfaces, enum classes and objects are `class`, functions in them `method`
 // (members of a companion object belong to the class), top-level functions `function`, an extension function
-// (`fun String.twice()`) a `method` qualified by its receiver type as written; names are qualified through the
-// package and enclosing types. Local functions and declarations in function bodies or object expressions are left
+// (`fun String.twice()`) a `method` qualified by its receiver type's name (`ReceiveChannel<E>` as `ReceiveChannel`);
+// names are qualified through the package and enclosing types. Local functions and declarations in function bodies or object expressions are left
 // out. `line` is the first modifier or keyword after the annotations, `end_line` the declaration's last line,
 // `docstring` the KDoc the parser attached to the declaration (getDocComment) with `/**`, `*/` and the leading `*`
 // removed.
@@ -74,12 +74,27 @@ public class KotlinSymbols {
                 if (function.getName() == null) continue;
                 KtTypeReference receiver = function.getReceiverTypeReference();
                 if (receiver != null) {
-                    emit("method", scope + collapse(receiver.getText()) + "." + function.getName(), function, text, out);
+                    emit("method", scope + receiverName(receiver) + "." + function.getName(), function, text, out);
                 } else {
                     emit(inType ? "method" : "function", scope + function.getName(), function, text, out);
                 }
             }
         }
+    }
+
+    /** The receiver type's name without its type arguments or `?`, as the compiler's PSI gives it. */
+    static String receiverName(KtTypeReference receiver) {
+        KtTypeElement element = receiver.getTypeElement();
+        while (element instanceof KtNullableType) element = ((KtNullableType) element).getInnerType();
+        if (element instanceof KtUserType) {
+            KtUserType user = (KtUserType) element;
+            StringBuilder name = new StringBuilder(user.getReferencedName() == null ? "" : user.getReferencedName());
+            for (KtUserType qualifier = user.getQualifier(); qualifier != null; qualifier = qualifier.getQualifier()) {
+                name.insert(0, qualifier.getReferencedName() + ".");
+            }
+            return name.toString();
+        }
+        return collapse(receiver.getText());
     }
 
     static List<KtDeclaration> bodyOf(KtClassOrObject type) {
