@@ -5,12 +5,16 @@ extension GraphBuilder {
         let table = state.bindings[file] ?? [:]
         let owners = Self.lineOwners(facts)
         for reference in facts.references {
+            // Most references are locals: decide from the head before splitting the name.
+            let head = String(reference.name.prefix { $0 != "." })
+            let binding = table[head]
+            let isSelf = head == "self" || head == "cls"
+            guard binding != nil || isSelf || declarations[file][head] != nil else { continue }
             let parts = reference.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard let head = parts.first else { continue }
             let owner = Self.owner(owners, reference.line)
-            if let binding = table[head] {
+            if let binding {
                 resolve(binding, parts: parts, file: file, owner: owner, &state)
-            } else if head == "self" || head == "cls", parts.count > 1, owner >= 0 {
+            } else if isSelf, parts.count > 1, owner >= 0 {
                 let enclosing = facts.declarations[owner].qualifiedName
                 let className = String(enclosing.prefix { $0 != "." })
                 symbolUse(from: file, owner: owner, to: file, name: className + "." + parts[1])

@@ -114,12 +114,13 @@ struct CurlTransportStreamingTests {
 
     @Test func cancellingTheReaderAbortsTheStream() async throws {
         let server = try LoopbackHTTPServer { _ in
-            .stream(status: 200, headers: [:], chunks: [.init("a"), .init("b", after: .seconds(20))], completes: true)
+            // The second chunk is far away, so that even on a loaded machine the cancel comes first.
+            .stream(status: 200, headers: [:], chunks: [.init("a"), .init("b", after: .seconds(120))], completes: true)
         }
         defer { server.shutdown() }
         let transport = try CurlTestSupport.makeTransport()
         let response = try await transport.stream(
-            HTTPRequest(method: .get, url: server.baseURL + "/"), timeout: .seconds(30))
+            HTTPRequest(method: .get, url: server.baseURL + "/"), timeout: .seconds(180))
 
         let (firstChunk, arrived) = AsyncStream<Void>.makeStream()
         let reader = Task {
@@ -130,7 +131,7 @@ struct CurlTransportStreamingTests {
             }
             return chunks
         }
-        // Cancel once the reader is mid-stream (it has the first chunk; the second is 20 s away).
+        // Cancel once the reader is mid-stream (it has the first chunk; the second is 120 s away).
         for await _ in firstChunk { break }
         reader.cancel()
         let error = await CurlTestSupport.transportError { _ = try await reader.value }

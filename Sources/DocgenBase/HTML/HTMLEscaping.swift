@@ -52,6 +52,8 @@ public enum HTMLEscaping {
     /// - Parameter url: The link target as it will appear (after entity decoding).
     /// - Returns: True when the target cannot run script or embed content.
     public static func isSafeLink(_ url: String) -> Bool {
+        // No colon at all: a relative link, whatever it holds.
+        guard url.utf8.contains(UInt8(ascii: ":")) else { return true }
         let scalars = url.unicodeScalars
             .drop { $0.value <= 0x20 }
             .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }

@@ -21,6 +21,16 @@ public enum ByteSearch {
         return text.withUTF8 { bytes in occurs(needle, in: UnsafeRawBufferPointer(bytes)) }
     }
 
+    /// The range of the first occurrence of `needle` in `text`, nil when there is none (or the needle is empty).
+    public static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+        var text = text
+        let needleBytes = Array(needle.utf8)
+        let offset = text.withUTF8 { bytes in firstOffset(of: needleBytes, in: UnsafeRawBufferPointer(bytes)) }
+        guard let offset, !needleBytes.isEmpty else { return nil }
+        let lower = text.utf8.index(text.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needleBytes.count)
+    }
+
     /// Whether any of `needles` (UTF-8) occurs in `text`.
     public static func containsAny(_ text: String, _ needles: [[UInt8]]) -> Bool {
         guard !needles.isEmpty else { return false }
@@ -30,19 +40,24 @@ public enum ByteSearch {
 
     /// Whether `needle` occurs in `haystack`; an empty needle occurs everywhere.
     public static func occurs(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
-        return needle.withUnsafeBytes { needleBytes -> Bool in
-            guard let needleBase = needleBytes.baseAddress else { return true }
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `haystack`; an empty needle occurs at 0.
+    public static func firstOffset(of needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return nil }
+        return needle.withUnsafeBytes { needleBytes -> Int? in
+            guard let needleBase = needleBytes.baseAddress else { return 0 }
             var offset = 0
             let last = haystack.count - needle.count
             while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
                 let position = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + position, needleBase, needle.count) == 0 { return true }
+                if memcmp(base + position, needleBase, needle.count) == 0 { return position }
                 offset = position + 1
             }
-            return false
+            return nil
         }
     }
 }

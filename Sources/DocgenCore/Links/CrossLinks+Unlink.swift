@@ -1,3 +1,5 @@
+import DocgenBase
+
 extension CrossLinks {
     /// The text with the code-span links docgen made earlier turned back into plain code spans, so a relink starts
     /// from the page as written: a symbol that was removed, or became ambiguous, loses its link.
@@ -6,7 +8,8 @@ extension CrossLinks {
     /// parentheses), and only that form is undone; links the page's author wrote otherwise, and everything inside
     /// fenced code blocks, stay as they are.
     static func unlinkingCodeSpans(in body: String) -> String {
-        guard body.contains("](") else { return body }
+        // Every link docgen makes points into a page (`.md#`): a body without one has nothing to undo.
+        guard ByteSearch.contains(body, ".md#") else { return body }
         var fence: Substring?
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             let trimmed = line.drop { $0 == " " }
@@ -23,7 +26,7 @@ extension CrossLinks {
                 fence = run
                 return line
             }
-            return line.contains("[`") ? Substring(unlinkLine(line)) : line
+            return ByteSearch.contains(String(line), ".md#") ? Substring(unlinkLine(line)) : line
         }
         return lines.joined(separator: "\n")
     }

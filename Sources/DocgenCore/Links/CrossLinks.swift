@@ -119,7 +119,8 @@ public struct CrossLinks: Sendable {
     ///   - linker: Links code spans, or nil to leave the text as it is.
     /// - Returns: The body (code spans naming another module's symbol linked) followed by ``trailer(for:)``.
     public func apply(to page: String, path: String, linker: (any CodeSpanLinker)?) -> String {
-        var body = page.range(of: "\n" + Self.marker).map { String(page[..<$0.lowerBound]) } ?? page
+        let trailerStart = ByteSearch.firstRange(of: "\n" + Self.marker, in: page)
+        var body = trailerStart.map { String(page[..<$0.lowerBound]) } ?? page
         let pagePath = OutputLayout.page(forFile: path)
         if let linker {
             body = Self.unlinkingCodeSpans(in: body)

@@ -96,7 +96,9 @@ extension String {
 extension String {
     /// The inverse of ``addingPercentEncodingForLink``: `%20` and friends decoded, other text kept.
     public var removingPercentEncodingForLink: String {
-        replacing("%20", with: " ").replacing("%28", with: "(").replacing("%29", with: ")").replacing("%3C", with: "<")
-            .replacing("%3E", with: ">")
+        // Most destinations have no escape at all: no copy then.
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        return replacing("%20", with: " ").replacing("%28", with: "(").replacing("%29", with: ")")
+            .replacing("%3C", with: "<").replacing("%3E", with: ">")
     }
 }

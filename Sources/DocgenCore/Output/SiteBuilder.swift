@@ -100,6 +100,7 @@ public struct SiteBuilder: Sendable {
         let ordered = pages.sorted { (Self.rank($0.kind), $0.path) < (Self.rank($1.kind), $1.path) }
         let folderPages = Set(ordered.filter { $0.kind == .folder }.map { Self.folder(ofFolderPage: $0.path) })
         var included: [Page] = []
+        var renders: [(page: Page, htmlPath: String, crumbs: [SitePage.Crumb], target: String)] = []
         for page in ordered {
             guard let contentHash = page.contentHash ?? hash(of: page) else { continue }
             included.append(page)
@@ -114,19 +115,18 @@ public struct SiteBuilder: Sendable {
                 report.unchanged += 1
                 continue
             }
-            guard let markdown = page.markdown ?? writer.read(page.path).map({ String(decoding: $0, as: UTF8.self) })
-            else { continue }
-            let fragment = Self.rewriteMarkdownLinks(
-                try renderer.renderHTML(fromMarkdown: markdown, anchorIDs: Set(page.anchors.map(\.id))))
-            let document = SitePage(
-                path: htmlPath, title: "\(page.title) — \(projectName)", projectName: projectName, crumbs: crumbs,
-                anchors: page.anchors, bodyHTML: fragment)
-            if page.isRunRecord {
-                if try writer.writeIfChanged(document.render(), to: target) { report.written.append(target) }
-            } else {
-                try writer.write(document.render(), to: target)
-                report.written.append(target)
+            renders.append((page, htmlPath, crumbs, target))
+        }
+        // Pages render on every core (a first run renders thousands); results are taken in page order.
+        let outcomes = ParallelMap.map(renders) { render -> Result<Bool, any Error> in
+            Result {
+                try self.render(
+                    render.page, htmlPath: render.htmlPath, crumbs: render.crumbs, projectName: projectName,
+                    to: render.target)
             }
+        }
+        for (render, outcome) in zip(renders, outcomes) where try outcome.get() {
+            report.written.append(render.target)
         }
         let assets: [(String, String)] = [
             (OutputLayout.stylesheet, SiteStylesheet.source),
@@ -136,7 +136,7 @@ public struct SiteBuilder: Sendable {
         ]
         for (name, text) in assets {
             let target = "\(site)/\(name)"
-            let key = ContentHash.sha256Hex(of: Array(text.utf8))
+            let key = Fingerprint.hex(of: text)
             next.files[target] = key
             if previous.files[target] == key, writer.exists(target) {
                 report.unchanged += 1
@@ -153,9 +153,25 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
+    /// Renders one page and writes it; false when nothing was written (a missing page, or an unchanged run record).
+    private func render(
+        _ page: Page, htmlPath: String, crumbs: [SitePage.Crumb], projectName: String, to target: String
+    ) throws -> Bool {
+        guard let markdown = page.markdown ?? writer.read(page.path).map({ String(decoding: $0, as: UTF8.self) })
+        else { return false }
+        let fragment = Self.rewriteMarkdownLinks(
+            try renderer.renderHTML(fromMarkdown: markdown, anchorIDs: Set(page.anchors.map(\.id))))
+        let document = SitePage(
+            path: htmlPath, title: "\(page.title) — \(projectName)", projectName: projectName, crumbs: crumbs,
+            anchors: page.anchors, bodyHTML: fragment)
+        if page.isRunRecord { return try writer.writeIfChanged(document.render(), to: target) }
+        try writer.write(document.render(), to: target)
+        return true
+    }
+
     private func hash(of page: Page) -> String? {
-        if let markdown = page.markdown { return ContentHash.sha256Hex(of: Array(markdown.utf8)) }
-        return writer.read(page.path).map { ContentHash.sha256Hex(of: $0) }
+        if let markdown = page.markdown { return Fingerprint.hex(of: markdown) }
+        return writer.read(page.path).map { Fingerprint.hex(of: $0) }
     }
 
     static func rank(_ kind: Page.Kind) -> Int {

@@ -25,6 +25,9 @@ public struct OverviewWriter: Sendable {
 
     /// The SVG of the module graph beside `index.md`, and in the site.
     public static let graphImage = "graph.svg"
+    /// The Graphviz source ``graphImage`` was last drawn from, kept in the output folder: an unchanged graph is not
+    /// laid out again (the layout is most of a no-change run's overview).
+    static let graphSource = ".docgen-graph.dot"
 
     let repository: RepositoryContext
     let project: String
@@ -88,11 +91,18 @@ public struct OverviewWriter: Sendable {
             if diagram.nodes.count > 1 {
                 // A failed layout leaves the Mermaid diagram as the only drawing; it never fails the run.
                 do {
-                    let markdownSVG = try renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "md"))
-                    let siteSVG = try renderer.renderSVG(dot: diagram.dot(linkPrefix: "", pageExtension: "html"))
-                    try writer.writeIfChanged(markdownSVG, to: Self.graphImage)
-                    if writesHTML {
-                        try writer.writeIfChanged(siteSVG, to: OutputLayout.siteFolder + "/" + Self.graphImage)
+                    let markdownDot = diagram.dot(linkPrefix: "", pageExtension: "md")
+                    let siteDot = diagram.dot(linkPrefix: "", pageExtension: "html")
+                    let source = Data((markdownDot + "\n" + siteDot).utf8)
+                    let siteImage = OutputLayout.siteFolder + "/" + Self.graphImage
+                    let drawn =
+                        writer.read(Self.graphSource) == source && writer.exists(Self.graphImage)
+                        && (!writesHTML || writer.exists(siteImage))
+                    if !drawn {
+                        // The source is written last: an interrupted drawing is drawn again.
+                        try writer.writeIfChanged(try renderer.renderSVG(dot: markdownDot), to: Self.graphImage)
+                        if writesHTML { try writer.writeIfChanged(try renderer.renderSVG(dot: siteDot), to: siteImage) }
+                        try writer.writeIfChanged(source, to: Self.graphSource)
                     }
                     image = Self.graphImage
                 } catch let error as OutputError {

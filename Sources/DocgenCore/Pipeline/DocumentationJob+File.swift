@@ -55,14 +55,17 @@ extension DocumentationJob {
                 RunManifest.Entry(
                     path: file.path, key: key, page: page, language: file.language, symbols: file.symbols.count,
                     lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
-                    pageHash: ContentHash.sha256Hex(of: bytes),
-                    outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols))))
+                    pageHash: Fingerprint.hex(of: bytes),
+                    outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols)),
+                    linksKey: linksKey(for: file.path)))
             pass.answers.forget(file: file.path)
             await metrics.recordRedactions(file: file.path, counts: settings.redactions[file.path] ?? [:])
             await metrics.recordOutcome(
                 file: file.path, outcome: .documented, truncatedLines: truncatedLines,
                 plannedRequests: max(1, requests))
-            return FileResult(path: file.path, outcome: .documented, rounds: (earlier?.rounds ?? 0) + 1)
+            return FileResult(
+                path: file.path, outcome: .documented, isLinked: repository != nil,
+                rounds: (earlier?.rounds ?? 0) + 1)
         } catch is CancellationError {
             return FileResult(path: file.path, outcome: nil)
         } catch {

@@ -18,11 +18,13 @@ extension DocumentationJob {
         let changed = changedSymbolNames(results: results, files: files, previous: previous).map { names in
             names.sorted().map { Array($0.utf8) }
         }
-        let mode = repository.linker == nil ? "unlinked" : "linked"
         for result in results where result.outcome == .documented || result.outcome == .cached {
-            guard var entry = manifest.entries[result.path], let data = writer.read(entry.page) else { continue }
-            let linksKey = ContentHash.key([mode, repository.links.trailer(for: result.path)])
-            let current = ContentHash.sha256Hex(of: data)
+            // A page documented in this run was written with this run's links.
+            guard !result.isLinked, var entry = manifest.entries[result.path],
+                let linksKey = linksKey(for: result.path),
+                let data = writer.read(entry.page)
+            else { continue }
+            let current = Fingerprint.hex(of: data)
             if entry.linksKey == linksKey, entry.pageHash == current, let changed,
                 !data.withUnsafeBytes({ bytes in changed.contains { ByteSearch.occurs($0, in: bytes) } })
             {
@@ -32,10 +34,17 @@ extension DocumentationJob {
             let linked = repository.links.apply(to: text, path: result.path, linker: repository.linker)
             let bytes = Data(linked.utf8)
             if linked != text { try writer.write(bytes, to: entry.page) }
-            entry.pageHash = linked == text ? current : ContentHash.sha256Hex(of: bytes)
+            entry.pageHash = linked == text ? current : Fingerprint.hex(of: bytes)
             entry.linksKey = linksKey
             try await store.record(entry)
         }
+    }
+
+    /// What a page's links depend on besides the symbol table: whether code spans are linked, and its link
+    /// sections. Nil when the run has no graph.
+    func linksKey(for path: String) -> String? {
+        guard let repository else { return nil }
+        return Fingerprint.key([repository.linker == nil ? "unlinked" : "linked", repository.links.trailer(for: path)])
     }
 
     /// The qualified names whose set of declaring modules this run changed (symbols of regenerated files that

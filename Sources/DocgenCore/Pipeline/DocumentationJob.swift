@@ -149,6 +149,7 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         -> RunSummary
     {
         let start = clock.now
+        var phases = PhaseLog(logger: logger)
         let files = allFiles.filter { settings.shard?.contains($0.path) ?? true }
         let writer = AtomicFileWriter(root: settings.outputDirectory)
         if !settings.checkOnly { try writer.prepareRoot() }
@@ -165,11 +166,13 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         }
         var results = await processAll(files, earlier: nil, round: 0, width: settings.concurrency, pass: pass)
         results = await runFinalRounds(after: results, files: files, pass: pass)
+        phases.finished("pages")
         // The overview's summaries come after every module page (they quote them) and before the metrics report.
         let folderSummaries =
             Task.isCancelled || results.contains { $0.outcome == nil }
             ? [:] : try await summarizeFolders(files: allFiles, results: results, writer: writer)
         let interrupted = Task.isCancelled || results.contains { $0.outcome == nil }
+        phases.finished("folder summaries")
         let wall = start.duration(to: clock.now).secondsDouble * 1000
         let report = await metrics.report(
             model: settings.modelName, provider: settings.providerName, wallMilliseconds: wall)
@@ -181,15 +184,19 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             try await removeOrphans(keeping: Set(allFiles.map(\.path)), store: store, writer: writer)
         }
         try await refreshLinks(results, files: allFiles, previous: manifest, store: store, writer: writer)
+        phases.finished("links")
         await recordCalibration(report: report, store: store)
         try await store.save(
             project: settings.projectName, provider: settings.providerName, model: settings.modelName,
             learnedWindow: learnedWindow)
+        phases.finished("manifest")
         let current = await store.current
         let overview = try writeOverview(files: allFiles, folderSummaries: folderSummaries, writer: writer)
+        phases.finished("overview")
         try writeReports(
             files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report,
             overview: overview)
+        phases.finished("reports and site")
         var finished = summary(
             files: files, results: results, skipped: skipped.count, interrupted: interrupted, report: report)
         finished.notes = await guardNotes(results: results)
@@ -210,6 +217,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         var outcome: MetricsReport.Outcome?
         var reason: String?
         var isStale = false
+        /// Whether the page was written with its links (a documented page of a run with a graph).
+        var isLinked = false
         /// For a failure: the transient cause that makes it worth a final round, nil when permanent.
         var cause: RetryPolicy.Cause?
         /// For a failure: attempts made over every round so far.

@@ -43,9 +43,11 @@ public struct RunManifest: Sendable, Codable, Equatable {
         /// Creates an entry.
         public init(
             path: String, key: String, page: String, language: String, symbols: Int, lines: Int, model: String,
-            truncatedLines: Int, requests: Int, pageHash: String? = nil, outline: String? = nil
+            truncatedLines: Int, requests: Int, pageHash: String? = nil, outline: String? = nil,
+            linksKey: String? = nil
         ) {
             self.pageHash = pageHash
+            self.linksKey = linksKey
             self.outline = outline
             self.path = path
             self.key = key

@@ -7,12 +7,18 @@ extension SecretRedactor {
     /// (``classifyBare``).
     static func assignmentFindings(in text: String) -> [Finding] {
         var findings: [Finding] = []
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            scanLine(text, from: lineStart, to: lineEnd, into: &findings)
-            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        var contiguous = text
+        contiguous.withUTF8 { all in
+            var lineStart = 0
+            while lineStart < all.count {
+                let rest = UnsafeBufferPointer(rebasing: all[lineStart...])
+                let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")).map { lineStart + $0 } ?? all.count
+                let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+                if line.contains(UInt8(ascii: "=")) || line.contains(UInt8(ascii: ":")) {
+                    scanLine(line, at: lineStart, of: text, into: &findings)
+                }
+                lineStart = lineEnd + 1
+            }
         }
         return findings
     }
@@ -26,11 +32,11 @@ extension SecretRedactor {
         isNameByte(byte) || "+/=~!$%^*".utf8.contains(byte)
     }
 
+    /// One line's assignments: `bytes` is the line, starting `offset` bytes into `text`.
     private static func scanLine(
-        _ text: String, from start: String.Index, to end: String.Index, into findings: inout [Finding]
+        _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, of text: String, into findings: inout [Finding]
     ) {
-        let bytes = Array(text.utf8[start..<end])
-        guard bytes.contains(UInt8(ascii: "=")) || bytes.contains(UInt8(ascii: ":")) else { return }
+        let start = text.utf8.index(text.startIndex, offsetBy: offset)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -92,7 +98,7 @@ extension SecretRedactor {
     }
 
     /// The identifier before a separator (spaces and one closing quote skipped), or nil.
-    private static func nameBefore(_ separator: Int, in bytes: [UInt8]) -> String? {
+    private static func nameBefore(_ separator: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var end = separator
         while end > 0, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == 9 { end -= 1 }
         if end > 0, bytes[end - 1] == UInt8(ascii: "\"") || bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
@@ -106,7 +112,7 @@ extension SecretRedactor {
     }
 
     /// The index of the quote that closes the one at `open` on the same line (backslash escapes skipped).
-    private static func closingQuote(from open: Int, in bytes: [UInt8]) -> Int? {
+    private static func closingQuote(from open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let quote = bytes[open]
         var index = open + 1
         while index < bytes.count {

@@ -10,7 +10,7 @@ extension SecretRedactor {
     /// `secret`, `token`, `api_key`, `credentials`…
     static func isSecretName(_ name: String) -> Bool {
         let last = name.split(separator: ".").last.map(String.init) ?? name
-        let normalized = last.lowercased().replacingOccurrences(of: "-", with: "_")
+        let normalized = String(last.lowercased().map { $0 == "-" ? "_" : $0 })
         return secretNameEndings.contains { normalized.hasSuffix($0) }
     }
 
@@ -74,8 +74,12 @@ extension SecretRedactor {
 
     /// The kind of a quoted value assigned to `name`, or nil when it is no secret.
     static func classifyQuoted(name: String, value: String) -> Kind? {
+        let isSecret = isSecretName(name)
+        // Neither a secret-like name nor long enough to be high-entropy: most of a file's strings end here, before
+        // the costlier placeholder tests.
+        guard isSecret || value.utf8.count >= minimumHighEntropyLength else { return nil }
         if isPlaceholder(value) { return nil }
-        if isSecretName(name) { return .assignedSecret }
+        if isSecret { return .assignedSecret }
         if isHighEntropy(value), !isLookAlike(value), !isLookAlikeName(name) { return .highEntropy }
         return nil
     }
@@ -100,14 +104,17 @@ extension SecretRedactor {
     /// ``minimumEntropyBitsPerCharacter`` bits of Shannon entropy per character.
     static func isHighEntropy(_ value: String) -> Bool {
         guard value.count >= minimumHighEntropyLength else { return false }
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=_-.")
-        guard value.unicodeScalars.allSatisfy(allowed.contains) else { return false }
+        guard value.unicodeScalars.allSatisfy(highEntropyAlphabet.contains) else { return false }
         let digits = value.filter(\.isNumber).count
         let uppers = value.filter(\.isUppercase).count
         let lowers = value.filter(\.isLowercase).count
         guard digits >= 2, uppers >= 2, lowers >= 2 else { return false }
         return entropy(of: value) >= minimumEntropyBitsPerCharacter
     }
+
+    /// The characters of a high-entropy string (base64 and URL-safe base64, `.`).
+    static let highEntropyAlphabet = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=_-.")
 
     /// Shannon entropy in bits per character.
     static func entropy(of value: String) -> Double {

@@ -29,31 +29,45 @@ public struct RedactionPass: Sendable {
     public var files: [SourceFile]
     /// Secrets replaced per module path, by kind (modules without secrets are absent).
     public var counts: [String: [SecretRedactor.Kind: Int]]
+    /// ``Fingerprint`` of every source found to hold no secret: the next run skips those (see ``RedactionCache``).
+    public var cleanSources: Set<String> = []
 
     /// Secrets replaced over every module.
     public var total: Int { counts.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// Redacts `files` (in parallel), or passes them through when `enabled` is false.
     ///
+    /// A source's signatures and docstrings are part of it: a clean source has clean symbols.
+    ///
     /// - Parameters:
     ///   - files: The scanned files.
     ///   - enabled: Whether to redact (`--no-redact` turns it off).
     ///   - width: Files redacted at once.
-    public static func run(_ files: [SourceFile], enabled: Bool, width: Int = 4) async -> RedactionPass {
+    ///   - clean: Fingerprints of sources an earlier run found clean (``cleanSources``): not searched again.
+    public static func run(_ files: [SourceFile], enabled: Bool, width: Int = 4, clean: Set<String> = []) async
+        -> RedactionPass
+    {
         guard enabled else { return RedactionPass(files: files, counts: [:]) }
         let redactor = SecretRedactor()
-        let results = await BoundedConcurrency.map(files, width: width) { file in file.redacted(by: redactor) }
-        var counts: [String: [SecretRedactor.Kind: Int]] = [:]
-        var redacted: [SourceFile] = []
+        let results = await BoundedConcurrency.map(files, width: width) { file in
+            let fingerprint = Fingerprint.hex(of: file.source)
+            let result = clean.contains(fingerprint) ? (file: file, counts: [:]) : file.redacted(by: redactor)
+            return (file: result.file, counts: result.counts, fingerprint: fingerprint)
+        }
+        var pass = RedactionPass(files: [], counts: [:])
         for (file, result) in zip(files, results) {
             guard let result else {
-                redacted.append(file)
+                pass.files.append(file)
                 continue
             }
-            redacted.append(result.file)
-            if !result.counts.isEmpty { counts[file.path] = result.counts }
+            pass.files.append(result.file)
+            if result.counts.isEmpty {
+                pass.cleanSources.insert(result.fingerprint)
+            } else {
+                pass.counts[file.path] = result.counts
+            }
         }
-        return RedactionPass(files: redacted, counts: counts)
+        return pass
     }
 
     /// One line for people: `redacted 14 secrets in 2 modules (3 openai-key, …)`, or nil when none.

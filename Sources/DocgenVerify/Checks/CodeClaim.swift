@@ -117,6 +117,28 @@ struct CodeClaim: Sendable, Equatable {
 extension String {
     /// `a`, `a.b`, `A.b.c`: identifiers joined by dots.
     var isDottedIdentifier: Bool {
-        !isEmpty && split(separator: ".", omittingEmptySubsequences: false).allSatisfy { String($0).isIdentifier }
+        if let ascii = utf8.withContiguousStorageIfAvailable(Self.isASCIIDottedIdentifier) ?? nil { return ascii }
+        return !isEmpty
+            && split(separator: ".", omittingEmptySubsequences: false).allSatisfy { String($0).isIdentifier }
+    }
+
+    /// ``isDottedIdentifier`` decided on the bytes when they are ASCII; nil otherwise.
+    private static func isASCIIDottedIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !bytes.isEmpty else { return false }
+        var atStart = true
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == UInt8(ascii: ".") {
+                if atStart { return false }
+                atStart = true
+            } else if atStart {
+                guard isLetter || byte == UInt8(ascii: "_") else { return false }
+                atStart = false
+            } else if !(isLetter || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39)) {
+                return false
+            }
+        }
+        return !atStart
     }
 }

@@ -1,12 +1,13 @@
+import DocgenBase
 import DocgenCore
 import Foundation
 
 extension PageVerifier {
     /// What the page says about each symbol: the lines of its own sections, else the paragraphs that mention it.
-    func regions(_ page: MarkdownPage, resolver: NameResolver) -> [String: [Int]] {
+    func regions(_ page: MarkdownPage, documented: [FileFacts.SymbolFacts?]) -> [String: [Int]] {
         var regions: [String: [Int]] = [:]
-        for (index, heading) in page.headings.enumerated() {
-            guard let symbol = documentedSymbol(heading.text, resolver: resolver) else { continue }
+        for (index, heading) in page.headings.enumerated() where page.isBody(heading.line) {
+            guard let symbol = documented[index] else { continue }
             // Up to the next heading of any level: a class's section does not describe its methods' parameters.
             let next = page.headings.dropFirst(index + 1).first?.line ?? (page.lines.count + 1)
             regions[symbol.symbol.qualifiedName, default: []] += Array(heading.line..<next)
@@ -23,13 +24,16 @@ extension PageVerifier {
         return Array(start...end)
     }
 
-    func completeness(_ page: MarkdownPage, resolver: NameResolver) -> (required: Int, findings: [PageQuality.Finding])
-    {
-        let regions = regions(page, resolver: resolver)
+    /// - Parameter lineWords: ``PageWords`` of each line of the page, without repeats.
+    func completeness(
+        _ page: MarkdownPage, lineWords: [[String]], documented: [FileFacts.SymbolFacts?], resolver: NameResolver
+    ) -> (required: Int, findings: [PageQuality.Finding]) {
+        let regions = regions(page, documented: documented)
         // Word → the prose lines that hold it, built once (pages can have thousands of lines and symbols).
         var linesOfWord: [String: [Int]] = [:]
-        for (index, line) in page.lines.enumerated() where page.isProseLine[index] {
-            for word in Self.words([line]) { linesOfWord[word, default: []].append(index + 1) }
+        // docgen's link sections do not describe the page's symbols: they only list the neighbours' uses.
+        for index in page.lines.indices where page.isProseLine[index] && page.isBody(index + 1) {
+            for word in lineWords[index] { linesOfWord[word, default: []].append(index + 1) }
         }
         var required = 0
         var findings: [PageQuality.Finding] = []
@@ -57,7 +61,7 @@ extension PageVerifier {
             let lines = regions[symbol.qualifiedName] ?? mentionLines.flatMap { paragraph(around: $0, in: page) }
             // Prose only: a parameter named in a signature block is not described.
             let text = lines.filter { page.isProseLine[$0 - 1] }.map { page.lines[$0 - 1] }
-            let regionWords = Self.words(text)
+            let regionWords = Set(lines.lazy.filter { page.isProseLine[$0 - 1] }.flatMap { lineWords[$0 - 1] })
             let lower = text.joined(separator: "\n").lowercased()
             for parameter in facts.parameters {
                 required += 1
@@ -67,16 +71,14 @@ extension PageVerifier {
             }
             if facts.returnsValue {
                 required += 1
-                if !(lower.contains("return") || lower.contains("yield")) {
+                if !(ByteSearch.contains(lower, "return") || ByteSearch.contains(lower, "yield")) {
                     findings.append(missing("return value", of: symbol, hidden: false))
                 }
             }
             if !facts.raisedErrors.isEmpty {
                 required += 1
                 let named = facts.raisedErrors.contains { regionWords.contains($0.name) }
-                if !(named || lower.contains("raise") || lower.contains("throw") || lower.contains("error")
-                    || lower.contains("exception"))
-                {
+                if !(named || ByteSearch.containsAny(lower, Self.errorWords)) {
                     let names = facts.raisedErrors.map(\.name).joined(separator: ", ")
                     findings.append(missing("errors raised (\(names))", of: symbol, hidden: false))
                 }
@@ -84,6 +86,9 @@ extension PageVerifier {
         }
         return (required, findings)
     }
+
+    /// Words that describe errors (`exception` contains none of the others, so it is listed too).
+    static let errorWords = ["raise", "throw", "error", "exception"].map { Array($0.utf8) }
 
     private func missing(_ what: String, of symbol: SourceFile.Symbol, hidden: Bool) -> PageQuality.Finding {
         .init(
@@ -93,16 +98,20 @@ extension PageVerifier {
                 : "\(what) of \(symbol.qualifiedName) is not described")
     }
 
-    /// The identifiers and dotted names in some lines.
+    /// The identifiers and dotted names in some lines (see ``PageWords``).
     static func words(_ lines: [String]) -> Set<String> {
         var result = Set<String>()
-        for line in lines {
-            for word in line.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") }) {
-                let trimmed = word.trimming(["."])
-                result.insert(trimmed)
-                for part in trimmed.split(separator: ".") { result.insert(String(part)) }
-            }
-        }
+        for line in lines { PageWords.forEach(in: line) { result.insert($0) } }
         return result
+    }
+
+    /// ``PageWords`` of each line, without repeats.
+    static func lineWords(_ lines: [String]) -> [[String]] {
+        lines.map { line in
+            var seen = Set<String>()
+            var words: [String] = []
+            PageWords.forEach(in: line) { word in if seen.insert(word).inserted { words.append(word) } }
+            return words
+        }
     }
 }

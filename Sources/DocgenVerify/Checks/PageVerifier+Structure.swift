@@ -3,19 +3,9 @@ import DocgenCore
 import Foundation
 
 extension PageVerifier {
-    func structure(_ page: MarkdownPage, facts: FileFacts, pagePath: String) -> [PageQuality.Finding] {
+    /// Structure findings other than links': Mermaid, unclosed blocks, empty sections, topic.
+    func structure(_ page: MarkdownPage, lineWords: [[String]], facts: FileFacts) -> [PageQuality.Finding] {
         var findings: [PageQuality.Finding] = []
-        // Computed once per page: the page's own anchors and every linked page's anchors (a page links to the same
-        // neighbours many times through its Uses/Used by sections and linked code spans).
-        let ownAnchors = page.anchors
-        var targetAnchors: [String: Set<String>] = [:]
-        for link in page.links {
-            if let problem = linkProblem(
-                link.destination, pageAnchors: ownAnchors, pagePath: pagePath, targetAnchors: &targetAnchors)
-            {
-                findings.append(.init(check: "structure", line: link.line, name: link.destination, message: problem))
-            }
-        }
         for block in page.fencedBlocks where block.language == "mermaid" {
             for problem in MermaidChecker.problems(in: block.content) {
                 findings.append(
@@ -33,7 +23,7 @@ extension PageVerifier {
                     check: "structure", line: heading.line, name: heading.text,
                     message: "section '\(heading.text)' is empty"))
         }
-        if let problem = topicProblem(page, facts: facts) {
+        if let problem = topicProblem(page, lineWords: lineWords, facts: facts) {
             findings.append(.init(check: "structure", line: nil, name: facts.file.path, message: problem))
         }
         return findings
@@ -52,25 +42,37 @@ extension PageVerifier {
         }
     }
 
-    /// Why a link does not resolve, or nil. External links (`http:`, `https:`, `mailto:`) are not fetched.
-    func linkProblem(
-        _ destination: String, pageAnchors: Set<String>, pagePath: String, targetAnchors: inout [String: Set<String>]
-    ) -> String? {
-        let lower = destination.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return nil }
-        if !HTMLEscaping.isSafeLink(destination) || lower.contains(":" as Character) {
-            return "link '\(destination)' uses a scheme the site does not allow"
+    /// A link checked from its page alone, or marked for a check against the page it points into. External links
+    /// (`http:`, `https:`, `mailto:`) are not fetched.
+    func localLinkCheck(_ destination: String, line: Int, pageAnchors: Set<String>, ownSymbols: Set<String>)
+        -> LocalReview.LinkCheck
+    {
+        func problem(_ message: String) -> LocalReview.LinkCheck {
+            .checked(.init(check: "structure", line: line, name: destination, message: message))
         }
-        if destination.isEmpty { return "link with an empty target" }
+        let lower = destination.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") {
+            return .checked(nil)
+        }
+        if !HTMLEscaping.isSafeLink(destination) || lower.contains(":" as Character) {
+            return problem("link '\(destination)' uses a scheme the site does not allow")
+        }
+        if destination.isEmpty { return problem("link with an empty target") }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts[0].isEmpty else { return .acrossPages(destination: destination, line: line) }
+        guard parts.count > 1 else { return .checked(nil) }
+        let fragment = String(parts[1]).removingPercentEncodingForLink
+        return pageAnchors.contains(fragment) || ownSymbols.contains(fragment)
+            ? .checked(nil) : problem("anchor '#\(fragment)' is not on this page")
+    }
+
+    /// Why a link into another page does not resolve, or nil.
+    func crossPageProblem(_ destination: String, pagePath: String, targetAnchors: inout [String: [Set<String>]])
+        -> String?
+    {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0]).removingPercentEncodingForLink
         let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncodingForLink : nil
-        if pathPart.isEmpty {
-            guard let fragment else { return nil }
-            let symbols = repository.source(forPage: pagePath).map { Set($0.symbols.map(\.qualifiedName)) } ?? []
-            return pageAnchors.contains(fragment) || symbols.contains(fragment)
-                ? nil : "anchor '#\(fragment)' is not on this page"
-        }
         guard let target = Self.resolve(pathPart, from: pagePath) else {
             return "link '\(destination)' leaves the output folder"
         }
@@ -79,22 +81,23 @@ extension PageVerifier {
             return "link '\(destination)' points to a page that does not exist"
         }
         guard let fragment else { return nil }
-        let anchors: Set<String>
+        // The target's symbol names and its page's anchors, kept apart (merging them copied thousands of names
+        // per linking page).
+        let anchors: [Set<String>]
         if let known = targetAnchors[target] {
             anchors = known
         } else {
-            var found = Set(targetFile?.symbols.map(\.qualifiedName) ?? [])
+            var found = [repository.symbolNames(ofPage: target)]
             if let text = readPage(target) {
-                found.formUnion(anchorCache.anchors(ofPage: target, text: text))
+                found.append(memo.anchors(ofPage: target, text: text))
             } else if let targetFile {
-                for symbol in targetFile.symbols {
-                    found.insert(MarkdownPage.slug("\(symbol.kind) `\(symbol.qualifiedName)`"))
-                }
+                found.append(
+                    Set(targetFile.symbols.map { MarkdownPage.slug("\($0.kind) `\($0.qualifiedName)`") }))
             }
             targetAnchors[target] = found
             anchors = found
         }
-        return anchors.contains(fragment) ? nil : "anchor '#\(fragment)' is not on \(target)"
+        return anchors.contains { $0.contains(fragment) } ? nil : "anchor '#\(fragment)' is not on \(target)"
     }
 
     /// The output-relative path of a link target, or nil when it climbs out of the output folder.
@@ -114,9 +117,9 @@ extension PageVerifier {
 
     /// The page must name its file and mention its own top-level symbols more than any other file's. docgen's own
     /// link sections (after ``CrossLinks/marker``) name the neighbours' symbols by design, so they do not count.
-    func topicProblem(_ page: MarkdownPage, facts: FileFacts) -> String? {
+    func topicProblem(_ page: MarkdownPage, lineWords: [[String]], facts: FileFacts) -> String? {
         let lines = Array(page.lines.prefix { $0 != CrossLinks.marker })
-        let words = Self.words(lines)
+        let words = Set(lineWords.prefix(lines.count).joined())
         let text = lines.joined(separator: "\n")
         let namesFile = facts.moduleNames.contains { text.contains($0) }
         let own = facts.topLevelNames

@@ -6,12 +6,14 @@ extension PageVerifier {
     static let checkedFenceLanguages: Set<String> = ["python", "py", "python3", "swift"]
 
     /// Every claim of the page: inline spans, calls in fenced examples, and "Parameters" list entries.
-    func claims(_ page: MarkdownPage, resolver: NameResolver) -> [(claim: CodeClaim, callee: String?)] {
+    func claims(_ page: MarkdownPage, documented: [FileFacts.SymbolFacts?]) -> [(claim: CodeClaim, callee: String?)] {
         var result: [(CodeClaim, String?)] = []
-        for span in page.codeSpans where page.isProseLine[span.line - 1] {
+        // docgen's own link sections name the neighbours' symbols from the graph: not the model's claims.
+        for span in page.codeSpans where page.isProseLine[span.line - 1] && page.isBody(span.line) {
             for claim in CodeClaim.inline(span.text, line: span.line) { result.append((claim, nil)) }
         }
-        for block in page.fencedBlocks where Self.checkedFenceLanguages.contains(block.language) {
+        for block in page.fencedBlocks
+        where Self.checkedFenceLanguages.contains(block.language) && page.isBody(block.line) {
             let local = Self.localNames(in: block.content)
             for (offset, line) in block.content.enumerated() {
                 let text = line.trimming([" ", "\t"])
@@ -27,16 +29,19 @@ extension PageVerifier {
                 }
             }
         }
-        for (name, line, callee) in parameterListClaims(page, resolver: resolver) {
+        for (name, line, callee) in parameterListClaims(page, documented: documented) {
             result.append((CodeClaim(name: name, arguments: [], line: line), callee))
         }
         return result
     }
 
-    func truthfulness(_ page: MarkdownPage, resolver: NameResolver) -> (checked: Int, findings: [PageQuality.Finding]) {
+    /// - Parameter documented: ``documentedSymbols(_:resolver:)`` of the page.
+    func truthfulness(_ page: MarkdownPage, documented: [FileFacts.SymbolFacts?], resolver: NameResolver) -> (
+        checked: Int, findings: [PageQuality.Finding]
+    ) {
         var findings: [PageQuality.Finding] = []
         var checked = 0
-        for (claim, callee) in claims(page, resolver: resolver) {
+        for (claim, callee) in claims(page, documented: documented) {
             checked += 1
             if let callee {
                 // A "Parameters" list entry under a function's heading.
@@ -81,13 +86,19 @@ extension PageVerifier {
     func callable(_ name: String, resolver: NameResolver) -> FileFacts.SymbolFacts? {
         let parts = name.split(separator: ".").map(String.init)
         let last = parts.last ?? name
-        var candidates = resolver.facts.symbols.filter {
+        let facts = resolver.facts
+        // Looked up by the last part: a qualified name equal to the name or ending with `.name` shares it.
+        var candidates = (facts.symbolsByLastPart[last] ?? []).map { facts.symbols[$0] }.filter {
             $0.symbol.qualifiedName == name || $0.symbol.qualifiedName.hasSuffix("." + name)
         }
         // `module.function` or `variable.method`: the head is not one of this file's classes.
-        let headIsClass = resolver.facts.symbols.contains { $0.symbol.kind == "class" && $0.symbol.name == parts[0] }
+        let headIsClass = (facts.symbolsByName[parts.first ?? name] ?? []).contains {
+            facts.symbols[$0].symbol.kind == "class"
+        }
         if candidates.isEmpty, parts.count == 1 || !headIsClass {
-            candidates = resolver.facts.symbols.filter { $0.symbol.name == last && $0.symbol.kind != "extension" }
+            candidates = (facts.symbolsByName[last] ?? []).map { facts.symbols[$0] }.filter {
+                $0.symbol.kind != "extension"
+            }
         }
         // An ambiguous short name (several methods called `run`) is not checked for arguments.
         guard candidates.count == 1, let symbol = candidates.first else { return nil }
@@ -107,7 +118,13 @@ extension PageVerifier {
         if argument == "self" || argument == "cls" { return true }
         // `**kwargs` takes any keyword, `*args` any positional name.
         let signature = function.symbol.signature
-        return signature.contains("**") || signature.range(of: #"\*[A-Za-z_]"#, options: .regularExpression) != nil
+        let bytes = Array(signature.utf8)
+        return bytes.indices.dropLast().contains { index in
+            let next = bytes[index + 1] | 0x20
+            return bytes[index] == UInt8(ascii: "*")
+                && (bytes[index + 1] == UInt8(ascii: "*") || bytes[index + 1] == UInt8(ascii: "_")
+                    || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")))
+        }
     }
 
     /// Names a fenced example defines itself (assignments, `def`, `class`, `for`, `with … as`, `let`, `var`).
@@ -154,10 +171,10 @@ extension PageVerifier {
     }
 
     /// Entries of a "Parameters"/"Args" list in a section whose heading names one of this file's functions.
-    func parameterListClaims(_ page: MarkdownPage, resolver: NameResolver) -> [(String, Int, String)] {
+    func parameterListClaims(_ page: MarkdownPage, documented: [FileFacts.SymbolFacts?]) -> [(String, Int, String)] {
         var result: [(String, Int, String)] = []
-        for (index, heading) in page.headings.enumerated() {
-            guard let function = documentedSymbol(heading.text, resolver: resolver),
+        for (index, heading) in page.headings.enumerated() where page.isBody(heading.line) {
+            guard let function = documented[index],
                 function.symbol.kind == "function" || function.symbol.kind == "method"
             else { continue }
             let range = page.sectionRange(of: index)
@@ -203,8 +220,24 @@ extension PageVerifier {
 
     /// The symbol of this file a heading documents: the last code span in it that names one.
     func documentedSymbol(_ heading: String, resolver: NameResolver) -> FileFacts.SymbolFacts? {
+        documentedSymbol(heading, spans: MarkdownPage(heading).codeSpans.map(\.text), resolver: resolver)
+    }
+
+    /// ``documentedSymbol(_:resolver:)`` of every heading of a page, in order (its code spans already read).
+    func documentedSymbols(_ page: MarkdownPage, resolver: NameResolver) -> [FileFacts.SymbolFacts?] {
+        var spansOnLine: [Int: [String]] = [:]
+        let headingLines = Set(page.headings.map(\.line))
+        for span in page.codeSpans where headingLines.contains(span.line) {
+            spansOnLine[span.line, default: []].append(span.text)
+        }
+        return page.headings.map { documentedSymbol($0.text, spans: spansOnLine[$0.line] ?? [], resolver: resolver) }
+    }
+
+    private func documentedSymbol(_ heading: String, spans: [String], resolver: NameResolver)
+        -> FileFacts.SymbolFacts?
+    {
         var found: FileFacts.SymbolFacts?
-        for claim in MarkdownPage(heading).codeSpans.flatMap({ CodeClaim.inline($0.text, line: 0) }) {
+        for claim in spans.flatMap({ CodeClaim.inline($0, line: 0) }) {
             if let symbol = resolver.symbol(named: claim.name) { found = symbol }
         }
         if found == nil {

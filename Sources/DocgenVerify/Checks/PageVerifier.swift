@@ -28,8 +28,8 @@ public struct PageVerifier: PageReviewing {
     public let readPage: @Sendable (String) -> String?
     /// Pages that exist besides module pages (`index.md`, `metrics.md`).
     public let extraPages: Set<String>
-    /// Anchors of linked pages, parsed once per page text.
-    let anchorCache = PageAnchorCache()
+    /// Anchors and local reviews of the pages read so far (shared by the copies of this verifier).
+    public let memo: ReviewMemo
 
     /// Creates a verifier.
     ///
@@ -37,12 +37,16 @@ public struct PageVerifier: PageReviewing {
     ///   - repository: Facts of every file of the repository.
     ///   - extraPages: Output pages other than module pages that links may target.
     ///   - readPage: Reads another page's Markdown by its output path, for anchor checks.
+    ///   - memo: What an earlier verifier of the same run learned about the pages (pass the writer's memo to the
+    ///     end-of-run check so that pages written in the run are not read again).
     public init(
         repository: RepositoryFacts,
         extraPages: Set<String> = [OutputLayout.indexPage, OutputLayout.metricsMarkdown],
-        readPage: @escaping @Sendable (String) -> String? = { _ in nil }
+        readPage: @escaping @Sendable (String) -> String? = { _ in nil },
+        memo: ReviewMemo = ReviewMemo()
     ) {
         self.repository = repository
+        self.memo = memo
         self.extraPages = extraPages
         self.readPage = readPage
     }
@@ -55,15 +59,43 @@ public struct PageVerifier: PageReviewing {
     ///   - pagePath: The page's path in the output folder.
     /// - Returns: The scores and every finding.
     public func review(page: String, for file: SourceFile, pagePath: String) -> PageQuality {
-        let markdown = MarkdownPage(page)
-        let facts = repository.file(at: file.path) ?? FileFacts(file)
-        let resolver = NameResolver(facts: facts, repository: repository)
-        let truth = truthfulness(markdown, resolver: resolver)
-        let complete = completeness(markdown, resolver: resolver)
-        let structure = structure(markdown, facts: facts, pagePath: pagePath)
+        let local =
+            memo.local(ofPage: pagePath, text: page)
+            ?? {
+                let local = localReview(page: page, for: file, pagePath: pagePath)
+                memo.remember(local, ofPage: pagePath, text: page)
+                return local
+            }()
+        var targetAnchors: [String: [Set<String>]] = [:]
+        // A page links to the same places many times (its link sections and linked code spans).
+        var decided: [String: String?] = [:]
+        var links: [PageQuality.Finding] = []
+        for check in local.links {
+            switch check {
+            case .checked(let finding):
+                if let finding { links.append(finding) }
+            case .acrossPages(let destination, let line):
+                let problem =
+                    decided[destination]
+                    ?? crossPageProblem(destination, pagePath: pagePath, targetAnchors: &targetAnchors)
+                decided[destination] = .some(problem)
+                if let problem {
+                    links.append(.init(check: "structure", line: line, name: destination, message: problem))
+                }
+            }
+        }
         return PageQuality(
-            checkedNames: truth.checked, resolvedNames: truth.checked - truth.findings.count,
-            requiredItems: complete.required, coveredItems: complete.required - complete.findings.count,
-            findings: truth.findings + complete.findings + structure)
+            checkedNames: local.checkedNames, resolvedNames: local.resolvedNames, requiredItems: local.requiredItems,
+            coveredItems: local.coveredItems, findings: local.leading + links + local.trailing)
+    }
+
+    /// A copy that reads linked pages through `readPage` first (pages already in memory), then its own reader.
+    ///
+    /// - Parameter readPage: Returns a page's Markdown by output path, or nil to fall back.
+    /// - Returns: The verifier, sharing this one's memo.
+    public func preferring(_ readPage: @escaping @Sendable (String) -> String?) -> PageVerifier {
+        let fallback = self.readPage
+        return PageVerifier(
+            repository: repository, extraPages: extraPages, readPage: { readPage($0) ?? fallback($0) }, memo: memo)
     }
 }

@@ -76,8 +76,12 @@ public struct DocCoverage: Sendable, Codable, Equatable {
     ///   - facts: The file's facts.
     ///   - page: nil to skip the page measure; `.some(nil)` when the file has no page (every symbol is missing).
     static func items(of facts: FileFacts, page: String??) -> [Item] {
-        let words = page.map { $0.map { PageVerifier.words(MarkdownPage($0).lines) } ?? [] }
-        return facts.symbols.filter(\.isPublic).map { symbol in
+        items(of: facts, words: page.map { $0.map { PageVerifier.words([$0]) } ?? [] })
+    }
+
+    /// The public symbols of one file, measured against the words of its page (nil to skip the page measure).
+    static func items(of facts: FileFacts, words: Set<String>?) -> [Item] {
+        facts.symbols.filter(\.isPublic).map { symbol in
             Item(
                 entry: Entry(
                     path: facts.file.path, line: symbol.symbol.line, kind: symbol.symbol.kind,

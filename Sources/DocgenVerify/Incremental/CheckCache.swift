@@ -9,7 +9,7 @@ public struct CheckCache: Sendable, Codable, Equatable {
     /// The file name in the output folder.
     public static let fileName = ".docgen-checks.json"
     /// Bumped whenever the checks, the coverage rules or this format change.
-    public static let currentVersion = 1
+    public static let currentVersion = 3
 
     /// One file and its page, as last checked.
     public struct Entry: Sendable, Codable, Equatable {
@@ -27,6 +27,70 @@ public struct CheckCache: Sendable, Codable, Equatable {
         public var topLevelNames: [String]
         /// Digest of every identifier in the file's text (the members a `Class.member` check accepts).
         public var identifiersHash: String
+
+        private enum CodingKeys: String, CodingKey {
+            case sourceHash, pageHash, quality, coverage, names, topLevelNames, identifiersHash
+        }
+
+        /// Creates an entry.
+        public init(
+            sourceHash: String, pageHash: String?, quality: PageQuality?, coverage: [DocCoverage.Item],
+            names: [String], topLevelNames: [String], identifiersHash: String
+        ) {
+            self.sourceHash = sourceHash
+            self.pageHash = pageHash
+            self.quality = quality
+            self.coverage = coverage
+            self.names = names
+            self.topLevelNames = topLevelNames
+            self.identifiersHash = identifiersHash
+        }
+
+        /// Coverage items are one string each (`line<TAB>kind<TAB>documented<TAB>on page<TAB>name`, the path
+        /// being the entry's key): they are most of the file, and one object per item made it slow to read.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sourceHash, forKey: .sourceHash)
+            try container.encodeIfPresent(pageHash, forKey: .pageHash)
+            try container.encodeIfPresent(quality, forKey: .quality)
+            try container.encode(coverage.map(Self.line), forKey: .coverage)
+            try container.encode(names, forKey: .names)
+            try container.encode(topLevelNames, forKey: .topLevelNames)
+            try container.encode(identifiersHash, forKey: .identifiersHash)
+        }
+
+        /// Reads an entry; its coverage items' paths are filled in by ``CheckCache/decode(_:)``.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            sourceHash = try container.decode(String.self, forKey: .sourceHash)
+            pageHash = try container.decodeIfPresent(String.self, forKey: .pageHash)
+            quality = try container.decodeIfPresent(PageQuality.self, forKey: .quality)
+            coverage = try container.decode([String].self, forKey: .coverage).map { line in
+                guard let item = Self.item(line) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .coverage, in: container, debugDescription: "unreadable coverage item")
+                }
+                return item
+            }
+            names = try container.decode([String].self, forKey: .names)
+            topLevelNames = try container.decode([String].self, forKey: .topLevelNames)
+            identifiersHash = try container.decode(String.self, forKey: .identifiersHash)
+        }
+
+        static func line(_ item: DocCoverage.Item) -> String {
+            let onPage = item.onPage.map { $0 ? "1" : "0" } ?? "-"
+            return
+                "\(item.entry.line)\t\(item.entry.kind)\t\(item.documented ? "1" : "0")\t\(onPage)\t\(item.entry.name)"
+        }
+
+        static func item(_ line: String) -> DocCoverage.Item? {
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let number = Int(fields[0]) else { return nil }
+            let onPage: Bool? = fields[3] == "-" ? nil : fields[3] == "1"
+            return DocCoverage.Item(
+                entry: DocCoverage.Entry(path: "", line: number, kind: String(fields[1]), name: String(fields[4])),
+                documented: fields[2] == "1", onPage: onPage)
+        }
     }
 
     /// The version of the checks that wrote it.
@@ -44,9 +108,14 @@ public struct CheckCache: Sendable, Codable, Equatable {
     ///
     /// - Parameter data: The file's bytes, nil when there is none.
     public static func decode(_ data: Data?) -> CheckCache {
-        guard let data, let cache = try? JSONDecoder().decode(CheckCache.self, from: data),
+        guard let data, var cache = try? JSONDecoder().decode(CheckCache.self, from: data),
             cache.version == currentVersion
         else { return CheckCache() }
+        for (path, entry) in cache.files {
+            var entry = entry
+            for index in entry.coverage.indices { entry.coverage[index].entry.path = path }
+            cache.files[path] = entry
+        }
         return cache
     }
 

@@ -38,7 +38,7 @@ extension IncrementalCheck {
                 touched.insert(name)
             }
             touched.formUnion(Set(entry.topLevelNames).symmetricDifference(Self.topLevelNames(of: file)))
-            let identifiers = repository.file(at: file.path).map { ContentHash.key($0.identifiers.sorted()) }
+            let identifiers = repository.file(at: file.path).map { Fingerprint.key($0.identifiers.sorted()) }
             if identifiers != entry.identifiersHash {
                 for name in oldQualified.union(newQualified) { touched.insert(name + ".") }
             }
@@ -73,7 +73,7 @@ extension IncrementalCheck {
             "\($0.kind) \($0.qualifiedName) \($0.line) \($0.endLine) \($0.decoratorLines) \($0.signature)\u{1}"
                 + ($0.docstring ?? "")
         }
-        return ContentHash.key([file.path, file.language, file.source] + symbols)
+        return Fingerprint.key([file.path, file.language, file.source] + symbols)
     }
 
     /// Whether `text` contains any of the needles (byte search; a missing text contains nothing).
@@ -86,18 +86,6 @@ extension IncrementalCheck {
     static func parallelMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], _ transform: @Sendable (Item) -> Output
     ) -> [Output] {
-        let results = Mutex<[Int: Output]>([:])
-        let chunks = max(1, min(items.count, 64))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var local: [Int: Output] = [:]
-            var index = chunk
-            while index < items.count {
-                local[index] = transform(items[index])
-                index += chunks
-            }
-            let done = local
-            results.withLock { $0.merge(done) { first, _ in first } }
-        }
-        return results.withLock { all in items.indices.compactMap { all[$0] } }
+        ParallelMap.map(items, transform)
     }
 }

@@ -54,17 +54,15 @@ public struct IncrementalCheck: Sendable {
 
     /// Docstring coverage of the files (no page measure), from the cache where a file is unchanged.
     public var docstringCoverage: DocCoverage {
-        var items: [DocCoverage.Item] = []
-        for (file, hash) in zip(files, sourceHashes) {
-            if let entry = previous.files[file.path], entry.sourceHash == hash {
-                items += entry.coverage.map {
-                    DocCoverage.Item(entry: $0.entry, documented: $0.documented, onPage: nil)
-                }
-            } else if let facts = repository.file(at: file.path) {
-                items += DocCoverage.items(of: facts, page: nil)
+        // In parallel: a file not in the cache has its facts read here, the costly part of a first run's check.
+        let perFile = Self.parallelMap(Array(files.indices)) { index -> [DocCoverage.Item] in
+            let file = files[index]
+            if let entry = previous.files[file.path], entry.sourceHash == sourceHashes[index] {
+                return entry.coverage.map { DocCoverage.Item(entry: $0.entry, documented: $0.documented, onPage: nil) }
             }
+            return repository.file(at: file.path).map { DocCoverage.items(of: $0, page: nil) } ?? []
         }
-        return DocCoverage(items: items, withPages: false)
+        return DocCoverage(items: perFile.flatMap { $0 }, withPages: false)
     }
 
     /// Checks every file's page, reusing cached results that cannot have changed.
@@ -79,7 +77,12 @@ public struct IncrementalCheck: Sendable {
         readPage: @Sendable (String) -> String?
     ) -> Result {
         let texts = Self.parallelMap(files) { readPage(pagePath($0.path)) }
-        let pageHashes = Self.parallelMap(texts) { $0.map { ContentHash.sha256Hex(of: Array($0.utf8)) } }
+        // Links between the pages are checked against the texts just read, not read again per link.
+        let loaded = Dictionary(
+            zip(files, texts).compactMap { file, text in text.map { (pagePath(file.path), $0) } },
+            uniquingKeysWith: { first, _ in first })
+        let verifier = verifier.preferring { loaded[$0] }
+        let pageHashes = Self.parallelMap(texts) { $0.map { Fingerprint.hex(of: $0) } }
         let needles = touchedStrings(texts: texts, pageHashes: pageHashes, pagePath: pagePath)
         let outcomes = Self.parallelMap(Array(files.indices)) { index -> (CheckCache.Entry, Bool) in
             let file = files[index]
@@ -112,10 +115,15 @@ public struct IncrementalCheck: Sendable {
     func check(_ file: SourceFile, hash: String, text: String?, verifier: PageVerifier) -> CheckCache.Entry {
         let facts = repository.file(at: file.path) ?? FileFacts(file)
         let page = OutputLayout.page(forFile: file.path)
+        let quality = text.map { verifier.review(page: $0, for: file, pagePath: page) }
+        // The review remembered the page's words: coverage does not read the page again.
+        let words = text.map { text in
+            verifier.memo.local(ofPage: page, text: text)?.words ?? PageVerifier.words([text])
+        }
         return CheckCache.Entry(
-            sourceHash: hash, pageHash: text.map { ContentHash.sha256Hex(of: Array($0.utf8)) },
-            quality: text.map { verifier.review(page: $0, for: file, pagePath: page) },
-            coverage: DocCoverage.items(of: facts, page: .some(text)), names: Self.names(of: file),
+            sourceHash: hash, pageHash: text.map { Fingerprint.hex(of: $0) },
+            quality: quality, coverage: DocCoverage.items(of: facts, words: .some(words ?? [])),
+            names: Self.names(of: file),
             topLevelNames: Self.topLevelNames(of: file), identifiersHash: ContentHash.key(facts.identifiers.sorted()))
     }
 }

@@ -1,3 +1,4 @@
+import DocgenCore
 import Foundation
 
 /// A generated page read the way the checks need it: headings, fenced blocks, code spans and links, each with its
@@ -68,41 +69,61 @@ public struct MarkdownPage: Sendable, Equatable {
     public var sectionOfLine: [Int?] = []
     /// Whether each line is prose (not inside a fenced or indented code block).
     public var isProseLine: [Bool] = []
+    /// Whether each line belongs to docgen's link sections: from ``CrossLinks/marker`` on, the marker, the "Uses"
+    /// and "Used by" headings, their list items and blank lines. They are written by docgen from the graph, not by
+    /// the model, and are checked for structure only.
+    public var isLinkSectionLine: [Bool] = []
+
+    /// Whether a 1-based line is the page's own text (not docgen's link sections).
+    public func isBody(_ line: Int) -> Bool { !isLinkSectionLine[line - 1] }
 
     /// Reads a page.
     ///
     /// - Parameter markdown: The page's Markdown.
     public init(_ markdown: String) {
-        lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Read as UTF-8 bytes: every character the syntax uses is ASCII, and a large run reads thousands of pages.
+        let bytes = Array(markdown.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            ranges.append(start..<newline)
+            start = newline + 1
         }
-        var fence: (character: Character, length: Int, block: FencedBlock)?
+        ranges.append(start..<bytes.count)
+        ranges = ranges.map { range in
+            range.isEmpty || bytes[range.upperBound - 1] != UInt8(ascii: "\r")
+                ? range : range.lowerBound..<(range.upperBound - 1)
+        }
+        lines = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+        var fence: (character: UInt8, length: Int, block: FencedBlock)?
         var section: Int?
         var previousBlank = true
-        for (index, line) in lines.enumerated() {
+        for (index, range) in ranges.enumerated() {
             let number = index + 1
-            let trimmed = line.drop { $0 == " " }
-            let indent = line.count - trimmed.count
+            let indent = bytes[range].prefix { $0 == UInt8(ascii: " ") }.count
+            let trimmed = (range.lowerBound + indent)..<range.upperBound
             if var open = fence {
-                if indent < 4,
-                    Self.fenceRun(trimmed).map({ $0.character == open.character && $0.length >= open.length })
-                        ?? false, trimmed.drop(while: { $0 == open.character }).allSatisfy(\.isWhitespace)
+                if indent < 4, let run = Self.fenceRun(bytes, trimmed), run.character == open.character,
+                    run.length >= open.length,
+                    Self.isBlank(bytes, bytes[trimmed].drop { $0 == open.character }.indices)
                 {
                     open.block.isClosed = true
                     fencedBlocks.append(open.block)
                     fence = nil
                 } else {
-                    open.block.content.append(line)
+                    open.block.content.append(lines[index])
                     fence = open
                 }
                 sectionOfLine.append(section)
                 isProseLine.append(false)
                 continue
             }
-            if indent < 4, let run = Self.fenceRun(trimmed),
-                run.character == "~" || !trimmed.dropFirst(run.length).contains("`" as Character)
+            if indent < 4, let run = Self.fenceRun(bytes, trimmed),
+                run.character == UInt8(ascii: "~")
+                    || !bytes[(trimmed.lowerBound + run.length)..<trimmed.upperBound].contains(UInt8(ascii: "`"))
             {
-                let info = trimmed.dropFirst(run.length).trimming([" ", "\t"])
+                let rest = bytes[(trimmed.lowerBound + run.length)..<trimmed.upperBound]
+                let info = String(decoding: rest, as: UTF8.self).trimming([" ", "\t"])
                 let language = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
                 fence = (
                     run.character, run.length,
@@ -119,16 +140,27 @@ public struct MarkdownPage: Sendable, Equatable {
                 previousBlank = trimmed.isEmpty
                 continue
             }
-            if indent < 4, let heading = Self.heading(String(trimmed), line: number) {
+            if indent < 4, bytes[trimmed].first == UInt8(ascii: "#"),
+                let heading = Self.heading(String(decoding: bytes[trimmed], as: UTF8.self), line: number)
+            {
                 headings.append(heading)
                 section = headings.count - 1
             }
             sectionOfLine.append(section)
             isProseLine.append(true)
             previousBlank = trimmed.isEmpty
-            scanInline(line, line: number, section: section)
+            scanInline(bytes, range, line: number, section: section)
         }
         if let open = fence { fencedBlocks.append(open.block) }
+        isLinkSectionLine = Array(repeating: false, count: lines.count)
+        if let marker = lines.firstIndex(of: CrossLinks.marker) {
+            for index in marker..<lines.count {
+                let line = lines[index]
+                isLinkSectionLine[index] =
+                    line.isEmpty || line == CrossLinks.marker || line == "## Uses" || line == "## Used by"
+                    || line.hasPrefix("- [`")
+            }
+        }
     }
 
     /// The text of a section: the heading's line to the line before the next heading of the same or a higher
@@ -146,10 +178,24 @@ public struct MarkdownPage: Sendable, Equatable {
         return heading.line...max(heading.line, end)
     }
 
-    private static func fenceRun(_ text: Substring) -> (character: Character, length: Int)? {
-        guard let first = text.first, first == "`" || first == "~" else { return nil }
-        let length = text.prefix { $0 == first }.count
+    private static func fenceRun(_ bytes: [UInt8], _ range: Range<Int>) -> (character: UInt8, length: Int)? {
+        guard let first = bytes[range].first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else {
+            return nil
+        }
+        let length = bytes[range].prefix { $0 == first }.count
         return length >= 3 ? (first, length) : nil
+    }
+
+    /// Whether the bytes are all white space (ASCII checked directly, anything else as characters).
+    private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for byte in bytes[range] {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C, UInt8(ascii: "\r"): continue
+            case 0x80...: return String(decoding: bytes[range], as: UTF8.self).allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
     }
 
     private static func heading(_ text: String, line: Int) -> Heading? {
@@ -176,6 +222,12 @@ extension Substring {
 
 extension String {
     func trimming(_ set: Set<Character>) -> String {
+        // Most texts have nothing to trim: answered from the end bytes, without a copy.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, first != 0x0D, last != 0x0A,
+            !set.contains(Character(Unicode.Scalar(first))), !set.contains(Character(Unicode.Scalar(last)))
+        {
+            return self
+        }
         var start = startIndex
         var end = endIndex
         while start < end, set.contains(self[start]) { start = index(after: start) }

@@ -1,19 +1,45 @@
+import DocgenBase
 import Foundation
 
 extension FileFacts {
     /// Every identifier in a text.
     static func identifiers(in text: String) -> Set<String> {
+        // As UTF-8 bytes (a large run reads every file of the repository): letters and `_` start an identifier,
+        // digits continue one; other characters are decoded, and a combining mark continues the identifier it
+        // follows.
         var result = Set<String>()
-        var current = ""
-        for character in text {
-            if character.isLetterFast || character == "_" || (character.isNumberFast && !current.isEmpty) {
-                current.append(character)
-            } else {
-                if !current.isEmpty { result.insert(current) }
-                current = ""
+        var text = text
+        text.withUTF8 { bytes in
+            var start: Int?
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 1
+                let continues: Bool
+                if byte < 0x80 {
+                    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                    continues = isLetter || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39 && start != nil)
+                } else {
+                    let decoded = UTF8Scalars.kind(in: bytes, at: index)
+                    length = decoded.length
+                    switch decoded.kind {
+                    case .letter: continues = true
+                    case .number, .mark: continues = start != nil
+                    case .other: continues = false
+                    }
+                }
+                if continues {
+                    if start == nil { start = index }
+                } else if let first = start {
+                    result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+                    start = nil
+                }
+                index += length
+            }
+            if let first = start {
+                result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self))
             }
         }
-        if !current.isEmpty { result.insert(current) }
         return result
     }
 
@@ -23,6 +49,12 @@ extension FileFacts {
         var result = Set<String>()
         var index = 0
         while index < lines.count {
+            // Only lines that start (after indentation) with `i` or `f` can be imports: the rest are not trimmed.
+            let head = lines[index].utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            guard head == UInt8(ascii: "i") || head == UInt8(ascii: "f") else {
+                index += 1
+                continue
+            }
             var statement = lines[index].trimming([" ", "\t"])
             index += 1
             guard statement.hasPrefix("import ") || statement.hasPrefix("from ") else { continue }
@@ -81,8 +113,8 @@ extension FileFacts {
     /// The string literals of a module-level `__all__ = [...]` (or tuple), or nil when there is none.
     static func dunderAll(_ source: String) -> Set<String>? {
         guard
-            let start = source.range(of: "\n__all__")
-                ?? (source.hasPrefix("__all__") ? source.range(of: "__all__") : nil)
+            let start = ByteSearch.firstRange(of: "\n__all__", in: source)
+                ?? (source.hasPrefix("__all__") ? ByteSearch.firstRange(of: "__all__", in: source) : nil)
         else { return nil }
         let rest = source[start.upperBound...]
         guard let open = rest.firstIndex(where: { $0 == "[" || $0 == "(" }) else { return nil }

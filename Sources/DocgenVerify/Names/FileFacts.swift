@@ -33,7 +33,13 @@ public struct FileFacts: Sendable {
     /// The file.
     public var file: SourceFile
     /// Facts per symbol, in source order.
-    public var symbols: [SymbolFacts]
+    public private(set) var symbols: [SymbolFacts]
+    /// Positions in ``symbols`` by qualified name (the first of repeats).
+    let symbolByQualifiedName: [String: Int]
+    /// Positions in ``symbols`` by own name, in source order.
+    let symbolsByName: [String: [Int]]
+    /// Positions in ``symbols`` by the last part of the qualified name, in source order.
+    let symbolsByLastPart: [String: [Int]]
     /// Names the file imports (modules, their dotted paths, imported names and aliases).
     public var imports: Set<String>
     /// Every identifier in the file's text, comments and strings included.
@@ -47,14 +53,24 @@ public struct FileFacts: Sendable {
     public init(_ file: SourceFile) {
         self.file = file
         let isPython = file.language.lowercased() == "python"
-        let lines = file.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split as bytes: a Character split is slow, and it would not split `\r\n` (one Character).
+        let lines = file.source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0, as: UTF8.self)
+        }
         imports = isPython ? Self.pythonImports(lines) : Self.swiftImports(lines)
         identifiers = Self.identifiers(in: file.source)
         exportedNames = isPython ? Self.dunderAll(file.source) : nil
         var facts: [SymbolFacts] = []
         for (index, symbol) in file.symbols.enumerated() {
-            let nested = file.symbols[(index + 1)...].filter { $0.line > symbol.line && $0.endLine <= symbol.endLine }
-            let body = BodyReader(lines: lines, symbol: symbol, nested: nested, isPython: isPython)
+            // A class's returns and raises are its methods': its body is not read.
+            let body =
+                symbol.kind == "class"
+                ? BodyReader()
+                : BodyReader(
+                    lines: lines, symbol: symbol,
+                    nested: file.symbols[(index + 1)...].filter {
+                        $0.line > symbol.line && $0.endLine <= symbol.endLine
+                    }, isPython: isPython)
             facts.append(
                 SymbolFacts(
                     symbol: symbol,
@@ -66,6 +82,18 @@ public struct FileFacts: Sendable {
                     raisedErrors: symbol.kind == "class" ? [] : body.raisedErrors,
                     isPublic: false))
         }
+        var byQualifiedName: [String: Int] = [:]
+        var byName: [String: [Int]] = [:]
+        var byLastPart: [String: [Int]] = [:]
+        for (index, symbol) in file.symbols.enumerated() {
+            if byQualifiedName[symbol.qualifiedName] == nil { byQualifiedName[symbol.qualifiedName] = index }
+            byName[symbol.name, default: []].append(index)
+            let lastPart = symbol.qualifiedName.split(separator: ".").last.map(String.init) ?? symbol.qualifiedName
+            byLastPart[lastPart, default: []].append(index)
+        }
+        symbolByQualifiedName = byQualifiedName
+        symbolsByName = byName
+        symbolsByLastPart = byLastPart
         symbols = facts
         for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
     }
@@ -148,6 +176,9 @@ struct BodyReader {
     var returnValueLine: Int?
     var raisedErrors: [(name: String, line: Int)] = []
 
+    /// Nothing read.
+    init() {}
+
     init(lines: [String], symbol: SourceFile.Symbol, nested: [SourceFile.Symbol], isPython: Bool) {
         guard symbol.endLine > symbol.line else { return }
         for number in (symbol.line + 1)...min(symbol.endLine, lines.count) {
@@ -156,8 +187,12 @@ struct BodyReader {
             }
             let text = lines[number - 1].drop { $0 == " " || $0 == "\t" }
             if text.hasPrefix("#") || text.hasPrefix("//") { continue }
-            let words = text.split(whereSeparator: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") })
-            guard let first = words.first else { continue }
+            // The first two words (runs of letters, digits, `_` and `.`); only they decide.
+            let isWord: (Character) -> Bool = { $0.isLetterOrDigit || $0 == "_" || $0 == "." }
+            let fromFirst = text.drop { !isWord($0) }
+            let first = fromFirst.prefix(while: isWord)
+            guard !first.isEmpty else { continue }
+            let second = fromFirst.dropFirst(first.count).drop { !isWord($0) }.prefix(while: isWord)
             if first == "return" || (isPython && first == "yield") {
                 let rest = text.dropFirst(first.count).trimming([" ", ";", "\t"])
                 if returnValueLine == nil, !rest.isEmpty, rest != "None", rest != "nil", !rest.hasPrefix("#"),
@@ -168,7 +203,7 @@ struct BodyReader {
             }
             let keyword = isPython ? "raise" : "throw"
             if first == keyword {
-                let name = words.dropFirst().first.map { String($0) } ?? (isPython ? "(re-raise)" : "error")
+                let name = second.isEmpty ? (isPython ? "(re-raise)" : "error") : String(second)
                 let short = name.split(separator: ".").last.map(String.init) ?? name
                 if !raisedErrors.contains(where: { $0.name == short }) { raisedErrors.append((short, number)) }
             }

@@ -54,8 +54,17 @@ struct NameResolver {
 
     /// The symbol of this file a name refers to: by qualified name, else by own name (first in source order).
     func symbol(named name: String) -> FileFacts.SymbolFacts? {
-        facts.symbols.first { $0.symbol.qualifiedName == name }
-            ?? facts.symbols.first { $0.symbol.name == name && $0.symbol.kind != "extension" }
-            ?? facts.symbols.first { name.hasSuffix("." + $0.symbol.qualifiedName) }
+        if let index = facts.symbolByQualifiedName[name] { return facts.symbols[index] }
+        if let index = facts.symbolsByName[name]?.first(where: { facts.symbols[$0].symbol.kind != "extension" }) {
+            return facts.symbols[index]
+        }
+        // `pkg.mod.Class.method`: the first symbol (in source order) whose qualified name ends the name after a dot.
+        var first: Int?
+        var rest = Substring(name)
+        while let dot = rest.firstIndex(of: ".") {
+            rest = rest[rest.index(after: dot)...]
+            if let index = facts.symbolByQualifiedName[String(rest)], index < (first ?? Int.max) { first = index }
+        }
+        return first.map { facts.symbols[$0] }
     }
 }

@@ -67,6 +67,15 @@ public struct RepositoryFacts: Sendable {
         return read
     }
 
+    /// The qualified names of the symbols of the file whose page is `page` (empty when there is none); built once
+    /// per file and kept, since a popular module's page is linked from thousands of pages.
+    func symbolNames(ofPage page: String) -> Set<String> {
+        if let known = facts.symbolNames.withLock({ $0[page] }) { return known }
+        let names = Set(source(forPage: page)?.symbols.map(\.qualifiedName) ?? [])
+        facts.symbolNames.withLock { $0[page] = names }
+        return names
+    }
+
     /// The scanned file whose page is `page` (`pkg/mod.py.md` → `pkg/mod.py`), without reading its facts.
     func source(forPage page: String) -> SourceFile? {
         page.hasSuffix(".md") ? sources[String(page.dropLast(3))] : nil
@@ -76,4 +85,5 @@ public struct RepositoryFacts: Sendable {
 /// The lazily read ``FileFacts`` of a ``RepositoryFacts``.
 private final class FactsStore: Sendable {
     let entries = Mutex<[String: FileFacts]>([:])
+    let symbolNames = Mutex<[String: Set<String>]>([:])
 }

@@ -90,9 +90,16 @@ struct GenerateCommand: AsyncParsableCommand {
         let presenter = Bootstrap.startConsole(output)
         let context = try await RunContext.make(run)
         let logger = Logger(label: "docgen")
+        var phases = PhaseLog(logger: logger)
         let metrics = MetricsCollector()
         let pageSource = try makePageSource(context, metrics: metrics, logger: logger, check: check)
         let scan = try await context.scan()
+        phases.finished("scan")
+        // The graph needs only the scan: it is built on its own thread while the files are redacted.
+        let graphBuild = Task.detached(priority: .userInitiated) { scan.repositoryGraph() }
+        // So is the last run's check cache read (a large repository's is megabytes of JSON).
+        let outputDirectory = context.outputDirectory
+        let cacheLoad = Task.detached(priority: .userInitiated) { OutputCheck.loadCache(output: outputDirectory) }
         var settings = DocumentationJob<ContinuousClock>.Settings(
             projectName: context.projectName, outputDirectory: context.outputDirectory,
             modelName: context.providerKind == .offline ? "offline" : context.configuration.model,
@@ -108,8 +115,10 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.writesHTML = context.configuration.output.html
         settings.grouping = context.configuration.output.grouping
         let redaction = await RedactionPass.run(
-            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets,
+            clean: context.cleanSources)
         let files = redaction.files
+        phases.finished("redaction")
         settings.redactions = redaction.counts
         if context.configuration.budget.isCapped {
             settings.spendingCap = SpendingCap(
@@ -120,15 +129,19 @@ struct GenerateCommand: AsyncParsableCommand {
             minimumCompletionTokens: context.configuration.prompt.minimumCompletionTokens)
         let isModel = if case .model = pageSource { true } else { false }
         let repositoryFacts = RepositoryFacts(files: files)
-        settings.reviewer = PageVerifier(repository: repositoryFacts)
+        let reviewer = PageVerifier(repository: repositoryFacts)
+        settings.reviewer = reviewer
+        phases.finished("repository facts")
         settings.repairsPages = !run.noRepair
         settings.pageInputs.repairs = !run.noRepair
         let checks = IncrementalCheck(
             files: files.filter { settings.shard?.contains($0.path) ?? true }, repository: repositoryFacts,
-            previous: OutputCheck.loadCache(output: context.outputDirectory))
+            previous: await cacheLoad.value)
+        phases.finished("source hashes")
         settings.reportAppendix =
             settings.shard == nil
             ? checks.docstringCoverage.markdown : DocCoverage(repository: repositoryFacts, pages: nil).markdown
+        phases.finished("docstring coverage")
         let reporter = ProgressReporter(presenter: presenter, metrics: metrics, isEnabled: !output.json)
         let batchState = try await BatchFlow.prepare(
             context: context, pageSource: pageSource, files: files, settings: &settings, metrics: metrics,
@@ -140,7 +153,8 @@ struct GenerateCommand: AsyncParsableCommand {
         let job = DocumentationJob(
             settings: settings, pageSource: pageSource, renderer: CmarkHTMLRenderer(), metrics: metrics,
             clock: ContinuousClock(), logger: logger, progress: { reporter.handle($0) },
-            repository: context.repositoryContext(scan, files: files, withContext: isModel))
+            repository: context.repositoryContext(graph: await graphBuild.value, files: files, withContext: isModel))
+        phases.finished("graph")
         // Only when offline was detected: `--provider offline` is a choice, not a missing key.
         if context.providerKind == .offline, context.configuration.provider == nil, !check {
             presenter.notice(
@@ -162,14 +176,22 @@ struct GenerateCommand: AsyncParsableCommand {
         } catch let error as OutputError {
             throw CLIError.failure(error.description)
         }
+        phases.finished("documentation")
         if case .collected(let line) = batchState { summary.notes = [line] + (summary.notes ?? []) }
+        if !check, summary.status != .interrupted,
+            let data = try? RedactionCache(clean: redaction.cleanSources).encoded()
+        {
+            // A lost cache costs the next run a full search, never a missed secret: a failed write is not an error.
+            _ = try? AtomicFileWriter(root: context.outputDirectory).writeIfChanged(data, to: RedactionCache.fileName)
+        }
         // The end-of-run verify: every page in the folder (cached ones too), with anchors across pages.
         let quality =
             check || summary.status == .interrupted
             ? nil
             : OutputCheck.run(
                 checks, output: context.outputDirectory, minimumTruthfulness: minTruthfulness,
-                minimumCompleteness: minCompleteness, keepsCache: true)
+                minimumCompleteness: minCompleteness, keepsCache: true, memo: reviewer.memo)
+        phases.finished("end-of-run check")
         let metricsPath = (context.configuration.output.directory as NSString).appendingPathComponent("metrics.md")
         for line in presenter.closingLines(metricsPath: metricsPath) { presenter.console.message(line) }
         if output.json {

@@ -28,7 +28,8 @@ struct PlanCommand: AsyncParsableCommand {
         let scan = try await context.scan()
         let manager = try context.promptManager()
         let redaction = await RedactionPass.run(
-            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets)
+            scan.files.map(SourceFile.init), enabled: context.configuration.redactSecrets,
+            clean: context.cleanSources)
         let files = redaction.files
         for note in context.server.notes { FileHandleOutput.standardError.write("docgen: \(note)\n") }
         let repository = context.repositoryContext(scan, files: files, withContext: true)

@@ -57,20 +57,22 @@ struct OutputCheck: Encodable {
     }
 
     /// Runs a prepared check over the pages under `output`; with `keepsCache` the results are kept in the folder for
-    /// the next run (written only when they changed).
+    /// the next run (written only when they changed). `memo` is the run's reviewer's: pages it reviewed in their
+    /// current text are not read again.
     static func run(
         _ check: IncrementalCheck,
         output: URL,
         minimumTruthfulness: Double?,
         minimumCompleteness: Double?,
-        keepsCache: Bool
+        keepsCache: Bool,
+        memo: ReviewMemo = ReviewMemo()
     ) -> OutputCheck {
         let read: @Sendable (String) -> String? = { page in
             FileManager.default.contents(atPath: output.appendingPathComponent(page).path).map {
                 String(decoding: $0, as: UTF8.self)
             }
         }
-        let verifier = PageVerifier(repository: check.repository, readPage: read)
+        let verifier = PageVerifier(repository: check.repository, readPage: read, memo: memo)
         let result = check.run(verifier: verifier, pagePath: { OutputLayout.page(forFile: $0) }, readPage: read)
         if keepsCache, result.cache != check.previous, let data = try? result.cache.encoded() {
             // A lost cache costs the next run a full check, never a wrong result: a failed write is not an error.

@@ -154,7 +154,12 @@ struct RunContext {
     /// The repository graph of a scan, with the context builder prompts use (none when `withContext` is false or
     /// the context share is 0).
     func repositoryContext(_ scan: ScanResult, files: [SourceFile], withContext: Bool) -> RepositoryContext {
-        let graph = scan.repositoryGraph()
+        repositoryContext(graph: scan.repositoryGraph(), files: files, withContext: withContext)
+    }
+
+    /// ``repositoryContext(_:files:withContext:)`` with the graph already built (it can be built while the files
+    /// are redacted: it needs only the scan).
+    func repositoryContext(graph: RepositoryGraph, files: [SourceFile], withContext: Bool) -> RepositoryContext {
         let share = Double(configuration.prompt.contextPercent) / 100
         let builder =
             withContext && share > 0 ? ContextBuilder(graph: graph, files: files, share: share, counter: encoding) : nil
@@ -163,6 +168,13 @@ struct RunContext {
         context.projectDescription = ProjectFacts.description(repository: repository)
         context.entryPoints = ProjectFacts.entryPoints(repository: repository)
         return context
+    }
+
+    /// Fingerprints of the sources the last run in the output folder found free of secrets (``RedactionCache``).
+    var cleanSources: Set<String> {
+        RedactionCache.clean(
+            in: FileManager.default.contents(
+                atPath: outputDirectory.appendingPathComponent(RedactionCache.fileName).path))
     }
 
     /// The summaries the pages already in the output folder give (model-written pages only).

@@ -1,0 +1,42 @@
+import Synchronization
+
+/// What a verifier learned about the pages it read, kept for the rest of a run: each page's anchors and the part
+/// of its review that depends only on its own text (``PageVerifier/LocalReview``).
+///
+/// A popular module's page is linked from hundreds of "Used by" sections; parsing it once per linking page made a
+/// large run quadratic. And `docgen generate` reviews every page as it writes it: the end-of-run check, given the
+/// same memo, reuses that review and checks only the links into other pages, which may have changed since.
+///
+/// An entry is used only while the page's text is unchanged (pages are rewritten during a run), so a remembered
+/// answer is always the one a fresh read would give.
+public final class ReviewMemo: Sendable {
+    struct Entry: Sendable {
+        var text: String
+        var anchors: Set<String>
+        var local: PageVerifier.LocalReview?
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// An empty memo.
+    public init() {}
+
+    /// The anchors of `text`, the current Markdown of the page at `path`.
+    func anchors(ofPage path: String, text: String) -> Set<String> {
+        if let cached = entries.withLock({ $0[path] }), cached.text == text { return cached.anchors }
+        let anchors = MarkdownPage(text).anchors
+        entries.withLock { $0[path] = Entry(text: text, anchors: anchors, local: nil) }
+        return anchors
+    }
+
+    /// The local review remembered for exactly this text of the page at `path`.
+    func local(ofPage path: String, text: String) -> PageVerifier.LocalReview? {
+        guard let cached = entries.withLock({ $0[path] }), cached.text == text else { return nil }
+        return cached.local
+    }
+
+    /// Remembers a page's local review (and its anchors).
+    func remember(_ local: PageVerifier.LocalReview, ofPage path: String, text: String) {
+        entries.withLock { $0[path] = Entry(text: text, anchors: local.anchors, local: local) }
+    }
+}
