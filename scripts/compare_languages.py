@@ -4,7 +4,9 @@
     compare_languages.py --docgen BIN LANGUAGE=FOLDER [LANGUAGE=FOLDER ...] [--show N]
 
 LANGUAGE is one of typescript (TS, TSX and JS files, TypeScript compiler API), go (go/ast), java (javac's tree
-API), c (C and C++, clang's AST), rust (rustc's parser) or python (scripts/pyast_scan.py, Python's ast). docgen scans FOLDER once
+API), c (C and C++, clang's AST), rust (rustc's parser), python (scripts/pyast_scan.py, Python's ast), ruby (Ruby's
+parser and RDoc), php (PHP-Parser), csharp (NRefactory 5 and the Mono C# compiler) or kotlin (the Kotlin compiler's
+PSI). docgen scans FOLDER once
 (`docgen scan --json`); the tool reads the files docgen found of that language (plus those docgen skipped), so both
 sides see the same files.
 
@@ -34,6 +36,10 @@ GROUPS = {
     "c": {"c", "cpp"},
     "rust": {"rust"},
     "python": {"python"},
+    "ruby": {"ruby"},
+    "php": {"php"},
+    "csharp": {"csharp"},
+    "kotlin": {"kotlin"},
 }
 EXTENSIONS = {
     "typescript": (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"),
@@ -42,6 +48,10 @@ EXTENSIONS = {
     "c": (".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx"),
     "rust": (".rs",),
     "python": (".py",),
+    "ruby": (".rb",),
+    "php": (".php",),
+    "csharp": (".cs",),
+    "kotlin": (".kt", ".kts"),
 }
 
 
@@ -54,6 +64,10 @@ def run_tool(language, root, files, work):
         binary = os.path.join(work, "go_symbols")
         subprocess.run(["go", "build", "-o", binary, "go_symbols.go"], cwd=os.path.join(HERE, "golden"), check=True)
         start = time.monotonic()  # the build is not the tool's scanning time
+    if language == "csharp":
+        os.environ["CSHARP_SYMBOLS_DIR"] = work
+        subprocess.run(["bash", os.path.join(HERE, "golden", "csharp-symbols.sh")], check=True, capture_output=True)
+        start = time.monotonic()
     for batch in batches:
         if language == "typescript":
             command = ["node", os.path.join(HERE, "golden", "ts_symbols.js")] + batch
@@ -65,6 +79,14 @@ def run_tool(language, root, files, work):
             command = [sys.executable, os.path.join(HERE, "golden", "clang_symbols.py")] + batch
         elif language == "rust":
             command = [sys.executable, os.path.join(HERE, "golden", "rust_symbols.py")] + batch
+        elif language == "ruby":
+            command = ["ruby", os.path.join(HERE, "golden", "ruby_symbols.rb")] + batch
+        elif language == "php":
+            command = ["php", os.path.join(HERE, "golden", "php_symbols.php")] + batch
+        elif language == "csharp":
+            command = ["bash", os.path.join(HERE, "golden", "csharp-symbols.sh")] + batch
+        elif language == "kotlin":
+            command = ["java", "-cp", "/usr/share/kotlin/kotlinc/lib/*", os.path.join(HERE, "golden", "KotlinSymbols.java")] + batch
         else:
             command = [sys.executable, os.path.join(HERE, "pyast_scan.py"), "--core-only", "--root", root] + batch
         done = subprocess.run(command, cwd=root, capture_output=True, text=True)

@@ -6,11 +6,14 @@
 #     root, else ${XDG_DATA_HOME:-~/.local/share}/docgen/grammars). Nothing of Python is needed at run time.
 # With --language-tools also the languages' own tools that scripts/record-language-goldens.sh and
 # scripts/bench-languages.sh compare docgen with (the unit suite and CI never need them): node-typescript,
-# golang-go, a JDK with its sources, rustc and one librust-*-dev crate as Rust code to read.
+# golang-go, a JDK with its sources, rustc and one librust-*-dev crate as Rust code to read, ruby (its parser and
+# RDoc), php-cli with php-parser (PHP-Parser, whose own sources are PHP code to read), mono-mcs with NRefactory 5
+# (C#) and kotlin (the compiler's PSI).
 set -euo pipefail
 needed=(libcurl4-openssl-dev libcmark-dev libtree-sitter-dev libgraphviz-dev pkg-config unzip)
 if [ "${1:-}" = "--language-tools" ]; then
-    needed+=(node-typescript golang-go default-jdk-headless openjdk-17-source librust-regex-syntax-dev)
+    needed+=(node-typescript golang-go default-jdk-headless openjdk-17-source librust-regex-syntax-dev ruby php-cli
+        php-parser mono-mcs libicsharpcode-nrefactory-csharp5.0-cil kotlin)
     command -v rustc >/dev/null || needed+=(rustc)
     command -v clang >/dev/null || [ -x /opt/swift/usr/bin/clang ] || needed+=(clang)
 fi

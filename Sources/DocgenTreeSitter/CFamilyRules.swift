@@ -75,8 +75,9 @@ struct CFamilyRules: GrammarRules {
     private func type(
         _ specifier: SyntaxNode, name: SyntaxNode?, whole: SyntaxNode, _ context: DeclarationContext
     ) -> Declaration? {
-        guard let typeKind = Self.typeKinds[specifier.type], let name, name.type == "type_identifier",
-            let body = specifier.child("body")
+        // `struct Box<char> { … }`: an explicit or partial specialization, named by its template.
+        guard let typeKind = Self.typeKinds[specifier.type], let name,
+            name.type == "type_identifier" || name.type == "template_type", let body = specifier.child("body")
         else {
             return nil
         }

@@ -45,6 +45,9 @@ struct CSharpRules: GrammarRules {
         }
     }
 
+    /// `#if`, `#else`, `#endif`, `#region`, … (the grammar's `*_directive` nodes).
+    func isStray(_ node: SyntaxNode) -> Bool { node.type.hasSuffix("_directive") }
+
     private func visibility(_ node: SyntaxNode, _ context: DeclarationContext) -> ScannedSymbol.Visibility {
         let words = Set(node.namedChildren.filter { $0.type == "modifier" }.map(\.text))
         if words.contains("public") { return .public }

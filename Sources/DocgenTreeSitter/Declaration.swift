@@ -80,18 +80,25 @@ enum DocStyle {
     case goComments
     /// Doxygen: `/** … */`, `/*! … */`, or a run of `///` or `//!`.
     case doxygen
-    /// Ruby: the run of `#` comments directly above.
+    /// Ruby: the last run of `#` comments above, blank lines between or not, read as RDoc reads it.
     case hashLines
 }
 
 extension DocStyle {
     /// Whether a `/** … */` block documents the declaration after it even across blank lines, as javac, the
-    /// TypeScript compiler and Doxygen read it (Go's and Ruby's comments must touch the declaration).
+    /// TypeScript compiler and Doxygen read it (Go's comments must touch the declaration).
     var attachesDetachedBlocks: Bool {
         switch self {
         case .block, .doxygen: true
         case .lines, .xmlLines, .goComments, .hashLines: false
         }
+    }
+
+    /// Whether a run of line comments separated from the declaration by blank lines still documents it, as RDoc
+    /// reads Ruby (only a statement between them detaches the comment).
+    var attachesDetachedLines: Bool {
+        if case .hashLines = self { return true }
+        return false
     }
 }
 
@@ -101,6 +108,12 @@ protocol GrammarRules: Sendable {
     func declarations(_ node: SyntaxNode, _ context: DeclarationContext) -> [Declaration]
     /// Node types that hold declarations but are none themselves, visited with the same context.
     var transparentTypes: Set<String> { get }
+    /// Whether `node` is visited like a node of ``transparentTypes`` (rules can decide by more than the type).
+    func isTransparent(_ node: SyntaxNode) -> Bool
+    /// Whether `node` stands between a declaration and its doc comment but belongs to neither (C#'s `#if` lines
+    /// among attributes, a Kotlin annotation the grammar reads as an expression): stepped over when finding the
+    /// declaration's keyword and its doc comment.
+    func isStray(_ node: SyntaxNode) -> Bool
     /// Node types that decorate a declaration (decorators, annotations, attributes); they are skipped when finding
     /// the declaration's keyword and recorded as decorators.
     var decorationTypes: Set<String> { get }
@@ -111,6 +124,9 @@ protocol GrammarRules: Sendable {
     /// Whether a file with syntax errors is read anyway (C and C++, whose grammars see code before the
     /// preprocessor): declarations outside the unparsed regions still count.
     var toleratesSyntaxErrors: Bool { get }
+    /// Whether a reading with syntax errors is still used because every error lies where no declaration can be lost
+    /// (Kotlin: inside function bodies, where the grammar misses some valid statements).
+    func readsDespiteErrors(_ root: SyntaxNode) -> Bool
     /// The repository graph's language for files these rules read (`other` when the graph does not resolve it).
     var graphLanguage: SourceFacts.Language { get }
     /// The file's imports, package and own documentation.
@@ -119,12 +135,25 @@ protocol GrammarRules: Sendable {
     func prefersFallback(_ bytes: [UInt8]) -> Bool
     /// The bytes to parse, prepared from the file's bytes without moving any byte (so lines stay exact).
     func prepare(_ bytes: [UInt8]) -> [UInt8]
+    /// Bytes to parse again when `root`, parsed from `bytes`, is a reading the grammar is known to get wrong; `nil`
+    /// keeps the reading. No byte moves.
+    func repair(_ root: SyntaxNode, _ bytes: [UInt8]) -> [UInt8]?
 }
 
 extension GrammarRules {
     var toleratesSyntaxErrors: Bool { false }
 
+    /// Whether `node` holds declarations but is none itself, so its children are visited in the same context:
+    /// by default, when its type is one of ``transparentTypes``.
+    func isTransparent(_ node: SyntaxNode) -> Bool { transparentTypes.contains(node.type) }
+
+    func isStray(_ node: SyntaxNode) -> Bool { false }
+
     func prepare(_ bytes: [UInt8]) -> [UInt8] { bytes }
+
+    func repair(_ root: SyntaxNode, _ bytes: [UInt8]) -> [UInt8]? { nil }
+
+    func readsDespiteErrors(_ root: SyntaxNode) -> Bool { false }
 
     func prefersFallback(_ bytes: [UInt8]) -> Bool { false }
 }

@@ -40,7 +40,7 @@ struct DeclarationCollector {
         for child in container.namedChildren {
             let found = rules.declarations(child, context)
             if found.isEmpty {
-                if rules.transparentTypes.contains(child.type) { visit(child, context) }
+                if rules.isTransparent(child) { visit(child, context) }
                 continue
             }
             for declaration in found {
@@ -84,7 +84,7 @@ struct DeclarationCollector {
     /// The first token of a declaration that is no decoration or comment: the line a reader calls its start.
     private func keywordNode(of node: SyntaxNode) -> SyntaxNode? {
         for child in node.children {
-            if child.isComment || rules.decorationTypes.contains(child.type) { continue }
+            if child.isComment || rules.decorationTypes.contains(child.type) || rules.isStray(child) { continue }
             if rules.modifierListTypes.contains(child.type) {
                 let inner = child.children.first { !$0.isComment && !rules.decorationTypes.contains($0.type) }
                 if let inner { return inner }

@@ -5,17 +5,23 @@ enum DocComments {
     /// Comments count when they sit on the lines directly above the declaration (no blank line between) and start
     /// their line; decorations between them and the declaration (Rust's attributes) are stepped over.
     static func docstring(above anchor: SyntaxNode, style: DocStyle, skipping rules: any GrammarRules) -> String? {
+        if case .block = style { return lastDocBlock(above: anchor, skipping: rules) }
+        if case .xmlLines = style { return xmlDocumentation(above: anchor, skipping: rules) }
         var comments: [SyntaxNode] = []
         var nextLine = anchor.startLine
         var cursor = anchor.previousSibling
-        // Ruby's grammar keeps the comments above a body's first declaration outside the body node.
-        if cursor == nil, let parent = anchor.parent, parent.startByte == anchor.startByte {
+        // Ruby's grammar keeps the comments above the first declaration of a body (or an `if`) outside that node.
+        if cursor == nil, let parent = anchor.parent {
             cursor = parent.previousSibling
         }
         while let node = cursor {
             if rules.decorationTypes.contains(node.type) {
                 nextLine = node.startLine
             } else if node.isComment && node.endLine >= nextLine - 1 && startsLine(node) {
+                comments.insert(node, at: 0)
+                nextLine = node.startLine
+            } else if comments.isEmpty, node.isComment, style.attachesDetachedLines, startsLine(node) {
+                // RDoc documents a declaration with the `#` block before it, blank lines between or not.
                 comments.insert(node, at: 0)
                 nextLine = node.startLine
             } else if comments.isEmpty, node.isComment, style.attachesDetachedBlocks, startsLine(node),
@@ -39,13 +45,12 @@ enum DocComments {
         let lastText = trimmed(last.text)
         switch style {
         case .block:
-            return isDocBlock(lastText) ? cleanBlock(lastText) : nil
+            return lastDocBlock(above: anchor, skipping: rules)
         case .lines(let prefix):
             if isDocBlock(lastText) { return cleanBlock(lastText) }
             return cleanLines(run(comments) { $0.hasPrefix(prefix) && !$0.hasPrefix(prefix + "/") }, prefix: prefix)
         case .xmlLines:
-            let lines = run(comments) { $0.hasPrefix("///") && !$0.hasPrefix("////") }
-            return cleanLines(lines, prefix: "///").flatMap(Self.unwrapSummary)
+            return xmlDocumentation(above: anchor, skipping: rules)
         case .goComments:
             if lastText.hasPrefix("/*") { return cleanBlock(lastText) }
             let lines = run(comments) { $0.hasPrefix("//") }.filter { !isGoDirective($0) }
@@ -56,9 +61,60 @@ enum DocComments {
             return cleanLines(lines, prefix: "///", alternative: "//!")
         case .hashLines:
             let lines = run(comments) { $0.hasPrefix("#") && !$0.hasPrefix("#!") }
-                .filter { !$0.hasPrefix("# frozen_string_literal:") && !$0.hasPrefix("# -*-") }
-            return cleanLines(lines, prefix: "#")
+            return cleanRDoc(lines, firstLine: last.endLine - lines.count + 1)
         }
+    }
+
+    /// The last `/** … */` block among the comments before `anchor`, line comments and blank lines between or not,
+    /// as javac, the TypeScript compiler and PHP-Parser (`getDocComment`) read it; decorations are stepped over.
+    private static func lastDocBlock(above anchor: SyntaxNode, skipping rules: any GrammarRules) -> String? {
+        var cursor = anchor.previousSibling
+        if cursor == nil, let parent = anchor.parent {
+            cursor = parent.previousSibling
+        }
+        while let node = cursor {
+            if node.isComment {
+                let text = trimmed(node.text)
+                if isDocBlock(text) { return startsLine(node) ? cleanBlock(text) : nil }
+            } else if !rules.decorationTypes.contains(node.type), !rules.isStray(node) {
+                // Kotlin's grammar keeps a comment after `package` or the last import inside that node.
+                var last = node.children.last
+                while let inner = last, !inner.isComment, let child = inner.children.last { last = child }
+                guard let last, last.isComment, startsLine(last) else { return nil }
+                let text = trimmed(last.text)
+                return isDocBlock(text) ? cleanBlock(text) : nil
+            }
+            cursor = node.previousSibling
+        }
+        return nil
+    }
+
+    /// C#: the `///` lines and `/** */` blocks before `anchor`, blank lines, other comments and attributes between
+    /// or not, as the Mono C# compiler collects them for the XML documentation file; the `<summary>` wrapper removed.
+    private static func xmlDocumentation(above anchor: SyntaxNode, skipping rules: any GrammarRules) -> String? {
+        var parts: [String] = []
+        var cursor = anchor.previousSibling
+        if cursor == nil, let parent = anchor.parent {
+            cursor = parent.previousSibling
+        }
+        while let node = cursor {
+            if node.isComment {
+                let text = trimmed(node.text)
+                if startsLine(node), text.hasPrefix("///"), !text.hasPrefix("////") {
+                    parts.insert(
+                        contentsOf: text.split(separator: "\n").map { line in
+                            let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst(3)
+                            return String(rest.hasPrefix(" ") ? rest.dropFirst() : rest)
+                        }, at: 0)
+                } else if startsLine(node), isDocBlock(text), let block = cleanBlock(text) {
+                    parts.insert(block, at: 0)
+                }
+            } else if !rules.decorationTypes.contains(node.type), !rules.isStray(node) {
+                break
+            }
+            cursor = node.previousSibling
+        }
+        return finish(parts).flatMap(unwrapSummary)
     }
 
     /// C#'s `<summary>…</summary>` wrapper removed; other XML documentation tags stay as written.
@@ -103,7 +159,7 @@ enum DocComments {
         return true
     }
 
-    private static func trimmed(_ text: String) -> String {
+    static func trimmed(_ text: String) -> String {
         var value = Substring(text)
         while let last = value.last, last.isWhitespace { value.removeLast() }
         return String(value)
@@ -143,7 +199,7 @@ enum DocComments {
     }
 
     /// Trims trailing spaces, removes the common indentation and the blank lines at both ends.
-    private static func finish(_ lines: [String]) -> String? {
+    static func finish(_ lines: [String]) -> String? {
         var lines = lines.map(trimmed)
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }

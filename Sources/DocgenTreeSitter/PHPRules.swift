@@ -1,10 +1,15 @@
 internal import DocgenScanner
 
 /// PHP: classes, interfaces, traits and enums (`class` with their `type_kind`), methods and functions; namespaces
-/// (braced or `namespace X;`) qualify names, `\` written as `.`. Visibility as written, `public` by default. The doc
-/// comment is the PHPDoc block.
+/// (braced or `namespace X;`) qualify names, `\` written as `.`; the global `namespace { … }` qualifies nothing.
+/// Declarations in conditionals, `try` and `declare` blocks count (`if (!function_exists('f')) { function f() {} }`),
+/// those in function bodies do not. Visibility as written, `public` by default. The doc comment is the PHPDoc block.
 struct PHPRules: GrammarRules {
-    let transparentTypes: Set<String> = []
+    let transparentTypes: Set<String> = [
+        "if_statement", "else_if_clause", "else_clause", "compound_statement", "colon_block", "try_statement",
+        "catch_clause", "finally_clause", "declare_statement", "switch_statement", "switch_block", "case_statement",
+        "default_statement",
+    ]
     let decorationTypes: Set<String> = ["attribute_list"]
     let modifierListTypes: Set<String> = []
     let docStyle = DocStyle.block
@@ -27,8 +32,8 @@ struct PHPRules: GrammarRules {
         }
         switch node.type {
         case "namespace_definition":
-            guard let name = node.child("name") else { return [] }
-            let dotted = name.text.split(separator: "\\").joined(separator: ".")
+            // `namespace { … }`: the global namespace.
+            let dotted = node.child("name").map { $0.text.split(separator: "\\").joined(separator: ".") } ?? ""
             // `namespace App\Models;` qualifies the declarations after it; `namespace App { … }` its body.
             guard let body = node.child("body") else { return [Declaration.scope(dotted, node: node)] }
             var result = Declaration(kind: .class, name: dotted, node: node, body: body)

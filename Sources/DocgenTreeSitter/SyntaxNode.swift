@@ -115,6 +115,9 @@ struct SyntaxNode {
         return nil
     }
 
+    /// Whether this node or a node inside it is an error or a missing token.
+    var hasError: Bool { ts_node_has_error(raw) }
+
     /// Whether this node is a grammar's missing-token placeholder.
     var isMissing: Bool { ts_node_is_missing(raw) }
 }

@@ -82,9 +82,15 @@ public struct TreeSitterScanner: LanguageScanner {
         }
         var firstError: (line: Int, message: String)?
         for (index, candidate) in grammars.enumerated() {
-            let tree: OpaquePointer
+            var tree: OpaquePointer
             do {
                 tree = try parse(prepared, candidate.grammar)
+                // A reading the rules know the grammar gets wrong is parsed again from repaired bytes.
+                let first = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
+                if let repaired = candidate.rules.repair(first, prepared) {
+                    ts_tree_delete(tree)
+                    tree = try parse(repaired, candidate.grammar)
+                }
             } catch {
                 if index == 0 { throw error }
                 continue
@@ -92,6 +98,7 @@ public struct TreeSitterScanner: LanguageScanner {
             defer { ts_tree_delete(tree) }
             let root = SyntaxNode(raw: ts_tree_root_node(tree), source: bytes)
             guard let error = root.firstError() else { return collect(root, candidate.rules, wantsHeader) }
+            if candidate.rules.readsDespiteErrors(root) { return collect(root, candidate.rules, wantsHeader) }
             if firstError == nil { firstError = (error.startLine, Self.describe(error)) }
         }
         // No grammar reads it cleanly: C and C++ take the first grammar's reading, errors stepped over.

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// docgen against the languages' own tools: the goldens in `Fixtures/goldens/` were written by
-/// `scripts/record-language-goldens.sh` from the TypeScript compiler API, go/ast, javac's tree API, clang's AST and rustc's parser,
-/// so this suite needs none of those tools.
+/// `scripts/record-language-goldens.sh` from the TypeScript compiler API, go/ast, javac's tree API, clang's AST,
+/// rustc's parser, Ruby's parser with RDoc, PHP-Parser, NRefactory with the Mono C# compiler and the Kotlin
+/// compiler's PSI, so this suite needs none of those tools.
 @Suite("Symbols, line ranges and doc comments agree with the languages' own tools")
 struct ToolGoldenTests {
     struct GoldenSymbol: Decodable, Equatable, CustomStringConvertible {
@@ -26,7 +27,7 @@ struct ToolGoldenTests {
             qualifiedName = try container.decode(String.self, forKey: .qualifiedName)
             line = try container.decode(Int.self, forKey: .line)
             endLine = try container.decode(Int.self, forKey: .endLine)
-            // Absent: the tool's docs are not compared (C, C++); null: the tool found no doc comment.
+            // Absent: the tool's docs are not compared (C, C++, what RDoc hides); null: the tool found no doc comment.
             docstring =
                 container.contains(.docstring)
                 ? .some(try container.decodeIfPresent(String.self, forKey: .docstring)) : .none
@@ -35,7 +36,7 @@ struct ToolGoldenTests {
         var description: String { "\(kind) \(qualifiedName) \(line)-\(endLine)" }
     }
 
-    static let goldens = ["typescript", "go", "java", "c", "rust"]
+    static let goldens = ["typescript", "go", "java", "c", "rust", "ruby", "php", "csharp", "kotlin"]
 
     /// Whitespace runs collapsed: the tools and docgen agree on words and line breaks, not on indentation.
     private func normalized(_ text: String?) -> String? {

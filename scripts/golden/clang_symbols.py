@@ -104,9 +104,12 @@ def symbols(path):
                 walk(child, scope, in_class)
             return
         if kind in ("FunctionTemplateDecl", "ClassTemplateDecl"):
-            # The template's own declaration only; the instantiations clang lists after it are not source.
+            # The template's own declaration only; the instantiations clang lists after it (functions, and
+            # ClassTemplateSpecializationDecl nodes with the instantiated members) are not source.
             pattern = True
             for child in children:
+                if child.get("kind") == "ClassTemplateSpecializationDecl":
+                    continue
                 if child.get("kind") in ("FunctionDecl", "CXXMethodDecl", "CXXRecordDecl", "CXXConstructorDecl",
                                          "CXXDestructorDecl"):
                     if not pattern:
@@ -118,6 +121,9 @@ def symbols(path):
             return
         if kind in ("ClassTemplateSpecializationDecl", "ClassTemplatePartialSpecializationDecl") and implicit:
             return
+        if kind in ("ClassTemplateSpecializationDecl", "ClassTemplatePartialSpecializationDecl"):
+            # `template <> struct Box<char> { … }`: an explicit or partial specialization, a class named `Box`.
+            kind = "CXXRecordDecl"
         if kind in ("RecordDecl", "CXXRecordDecl", "EnumDecl"):
             complete = node.get("completeDefinition") or (kind == "EnumDecl" and children)
             if implicit or not complete or not name:
@@ -139,7 +145,10 @@ def symbols(path):
             if implicit:
                 return
             has_body = any(child.get("kind") == "CompoundStmt" for child in children)
-            start = node.get("templateBegin", begin)
+            # A member template defined outside its class template starts at the class's `template <…>` line.
+            start = min(node.get("templateBegin", begin), begin)
+            if kind == "CXXConstructorDecl" and name:
+                name = name.split("<")[0]  # clang names a class template's constructor `Box<T>`
             previous = node.get("previousDecl")
             qualified = names_by_id.get(previous) if previous else None
             if qualified is None:
