@@ -35,6 +35,23 @@ struct RedactionCacheTests {
         #expect(pass.cleanSources.isEmpty)
     }
 
+    @Test func oneLinePatternsAreFoundOnTheLinesThatHoldTheirMarker() {
+        // Rules with a marker search only the lines holding it: the result must equal a search of the whole text.
+        let text = """
+            # see https://docs.python.org/3/ for details
+            def connect():
+                dsn = "postgresql://app:Zq8vR2mLx7Kp@db.internal:5432/app"
+                key_id = "ABIA\(String(repeating: "Q7X2", count: 4))"
+                return dsn
+            """
+        let result = SecretRedactor().redact(text)
+        #expect(result.counts[.connectionPassword] == 1)
+        #expect(result.counts[.awsAccessKey] == 1)
+        #expect(!result.text.contains("Zq8vR2mLx7Kp"))
+        #expect(result.text.contains("https://docs.python.org/3/"))
+        #expect(result.text.split(separator: "\n").count == text.split(separator: "\n").count)
+    }
+
     @Test func aCacheOfOtherRulesOrUnreadableIsIgnored() throws {
         var other = RedactionCache(clean: ["abc"])
         other.version = RedactionCache.rulesVersion + 1

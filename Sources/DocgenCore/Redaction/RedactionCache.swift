@@ -9,7 +9,7 @@ public struct RedactionCache: Sendable, Codable, Equatable {
     /// The file name in the output folder.
     public static let fileName = ".docgen-redaction.json"
     /// Bumped whenever ``SecretRedactor``'s rules change.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// The rules that wrote it.
     public var version: Int

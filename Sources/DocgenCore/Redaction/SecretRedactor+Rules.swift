@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 
 extension SecretRedactor {
@@ -8,6 +9,8 @@ extension SecretRedactor {
         var markers: [String]
         /// The pattern.
         var expression: NSRegularExpression
+        /// Whether no match can cross a line break (every pattern but the private-key block's).
+        var isSingleLine: Bool
         /// The capture groups that may hold the secret, first matched wins (0: the whole match).
         var groups: [Int]
         /// Decides the kind of a match, or nil when it is no secret; receives the match's capture groups.
@@ -23,6 +26,7 @@ extension SecretRedactor {
                 preconditionFailure("invalid redaction pattern: \(pattern)")
             }
             self.expression = expression
+            isSingleLine = !pattern.contains("[\\s\\S]")
             self.groups = groups
             self.classify = classify
         }
@@ -32,8 +36,41 @@ extension SecretRedactor {
         }
 
         func findings(in text: String) -> [Finding] {
-            let whole = NSRange(text.startIndex..., in: text)
-            return expression.matches(in: text, range: whole).compactMap { match in
+            guard isSingleLine, !markers.isEmpty else {
+                return findings(in: text, range: NSRange(text.startIndex..., in: text))
+            }
+            // No match of a one-line pattern crosses a line break, so only the lines that hold a marker are
+            // searched (a URL's `://` is in most files; the lines that have one are few).
+            var result: [Finding] = []
+            for line in Self.lines(of: text, containingAnyOf: markers.map { Array($0.utf8) }) {
+                result += findings(in: text, range: NSRange(line, in: text))
+            }
+            return result
+        }
+
+        /// The ranges of the lines of `text` that contain one of `needles`.
+        static func lines(of text: String, containingAnyOf needles: [[UInt8]]) -> [Range<String.Index>] {
+            var ranges: [Range<Int>] = []
+            var contiguous = text
+            contiguous.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+                    let end = rest.firstIndex(of: UInt8(ascii: "\n")).map { start + $0 } ?? bytes.count
+                    let line = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if needles.contains(where: { ByteSearch.occurs($0, in: line) }) { ranges.append(start..<end) }
+                    start = end + 1
+                }
+            }
+            return ranges.map { range in
+                text.utf8.index(
+                    text.startIndex, offsetBy: range.lowerBound)..<text.utf8.index(
+                        text.startIndex, offsetBy: range.upperBound)
+            }
+        }
+
+        private func findings(in text: String, range: NSRange) -> [Finding] {
+            expression.matches(in: text, options: [.withTransparentBounds], range: range).compactMap { match in
                 let groups = (0..<match.numberOfRanges).map { index -> String? in
                     Range(match.range(at: index), in: text).map { String(text[$0]) }
                 }
@@ -50,7 +87,9 @@ extension SecretRedactor {
             pattern:
                 "-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\\s\\S]*?-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----",
             kind: .privateKey),
-        Rule(markers: ["AKIA", "ASIA"], pattern: "\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b", kind: .awsAccessKey),
+        Rule(
+            markers: ["AKIA", "ASIA", "ABIA", "ACCA"], pattern: "\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b",
+            kind: .awsAccessKey),
         Rule(markers: ["AIza"], pattern: "\\bAIza[0-9A-Za-z_\\-]{35}(?![0-9A-Za-z_\\-])", kind: .gcpAPIKey),
         Rule(
             markers: ["AccountKey=", "SharedAccessKey=", "sig="],
