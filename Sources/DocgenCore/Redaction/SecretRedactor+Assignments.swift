@@ -9,18 +9,26 @@ extension SecretRedactor {
         var findings: [Finding] = []
         var contiguous = text
         contiguous.withUTF8 { all in
-            var lineStart = 0
-            while lineStart < all.count {
-                let rest = UnsafeBufferPointer(rebasing: all[lineStart...])
-                let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")).map { lineStart + $0 } ?? all.count
-                let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+            forEachLine(all) { offset, line in
                 if line.contains(UInt8(ascii: "=")) || line.contains(UInt8(ascii: ":")) {
-                    scanLine(line, at: lineStart, of: text, into: &findings)
+                    scanLine(line, at: offset, of: text, into: &findings)
                 }
-                lineStart = lineEnd + 1
             }
         }
         return findings
+    }
+
+    /// Calls `body` with each line of `bytes` (without its line feed) and the line's offset.
+    static func forEachLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ line: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var start = 0
+        while start < bytes.count {
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            let end = rest.firstIndex(of: UInt8(ascii: "\n")).map { start + $0 } ?? bytes.count
+            body(start, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end + 1
+        }
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

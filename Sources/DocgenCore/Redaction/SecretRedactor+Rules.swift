@@ -53,19 +53,15 @@ extension SecretRedactor {
             var ranges: [Range<Int>] = []
             var contiguous = text
             contiguous.withUTF8 { bytes in
-                var start = 0
-                while start < bytes.count {
-                    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-                    let end = rest.firstIndex(of: UInt8(ascii: "\n")).map { start + $0 } ?? bytes.count
-                    let line = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    if needles.contains(where: { ByteSearch.occurs($0, in: line) }) { ranges.append(start..<end) }
-                    start = end + 1
+                SecretRedactor.forEachLine(bytes) { offset, line in
+                    if needles.contains(where: { ByteSearch.occurs($0, in: UnsafeRawBufferPointer(line)) }) {
+                        ranges.append(offset..<(offset + line.count))
+                    }
                 }
             }
             return ranges.map { range in
-                text.utf8.index(
-                    text.startIndex, offsetBy: range.lowerBound)..<text.utf8.index(
-                        text.startIndex, offsetBy: range.upperBound)
+                let lower = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
+                return lower..<text.utf8.index(lower, offsetBy: range.count)
             }
         }
 
