@@ -1,6 +1,7 @@
 public import DocgenBase
 public import DocgenGraph
 import Foundation
+import Synchronization
 
 /// The links docgen writes into pages from the repository graph: "Uses" and "Used by" sections at the end of each
 /// page, and links from code spans that name a repository symbol unambiguously.
@@ -21,6 +22,8 @@ public struct CrossLinks: Sendable {
     let declaring: [String: [String]]
     /// Every symbol id (`path#QualifiedName`).
     let symbolIDs: Set<String>
+    /// Trailers built so far, shared by the copies of this value (the graph does not change during a run).
+    private let trailers = TrailerStore()
 
     /// Creates the links of a graph.
     ///
@@ -68,6 +71,14 @@ public struct CrossLinks: Sendable {
     /// - Parameter path: The module's repository-relative path.
     /// - Returns: The Markdown, or just the marker when the module has no neighbours.
     public func trailer(for path: String) -> String {
+        // Asked twice per written page (its text and its links key): built once.
+        if let known = trailers.entries.withLock({ $0[path] }) { return known }
+        let trailer = makeTrailer(for: path)
+        trailers.entries.withLock { $0[path] = trailer }
+        return trailer
+    }
+
+    private func makeTrailer(for path: String) -> String {
         let page = OutputLayout.page(forFile: path)
         var out = Self.marker + "\n"
         let uses = merged(graph.dependencies(of: path), neighbour: \.to)
@@ -134,4 +145,9 @@ public struct CrossLinks: Sendable {
         if !body.hasSuffix("\n") { body += "\n" }
         return body + "\n" + trailer(for: path)
     }
+}
+
+/// The trailers a ``CrossLinks`` has built.
+private final class TrailerStore: Sendable {
+    let entries = Mutex<[String: String]>([:])
 }

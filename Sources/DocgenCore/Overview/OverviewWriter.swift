@@ -69,11 +69,12 @@ public struct OverviewWriter: Sendable {
     ///   - summaries: Model-written module summaries by path.
     ///   - folderSummaries: Model-written folder summaries by folder (`""` for the repository).
     ///   - writer: The output folder.
+    ///   - drawnGraph: What ``drawGraph(to:)`` gave earlier in the run, or nil to draw now.
     /// - Returns: The overview Markdown and the folder pages.
     /// - Throws: When a page cannot be written.
     public func write(
         files: [SourceFile], summaries: [String: String], folderSummaries: [String: String],
-        to writer: AtomicFileWriter
+        to writer: AtomicFileWriter, drawnGraph: (image: String?, problem: String?)? = nil
     ) throws -> Written {
         let overview = overview(files: files, summaries: summaries, folderSummaries: folderSummaries)
         var pages: [SiteBuilder.Page] = []
@@ -84,37 +85,43 @@ public struct OverviewWriter: Sendable {
             pages.append(SiteBuilder.Page(path: page, title: folder + "/", kind: .folder, markdown: markdown))
         }
         let removed = Self.removeStaleFolderPages(keeping: Set(overview.folders), in: writer)
-        var image: String?
-        var graphProblem: String?
-        if let renderer = repository.graphRenderer {
-            let diagram = ModuleDiagram(graph: repository.graph)
-            if diagram.nodes.count > 1 {
-                // A failed layout leaves the Mermaid diagram as the only drawing; it never fails the run.
-                do {
-                    let markdownDot = diagram.dot(linkPrefix: "", pageExtension: "md")
-                    let siteDot = diagram.dot(linkPrefix: "", pageExtension: "html")
-                    let source = Data((markdownDot + "\n" + siteDot).utf8)
-                    let siteImage = OutputLayout.siteFolder + "/" + Self.graphImage
-                    let drawn =
-                        writer.read(Self.graphSource) == source && writer.exists(Self.graphImage)
-                        && (!writesHTML || writer.exists(siteImage))
-                    if !drawn {
-                        // The source is written last: an interrupted drawing is drawn again.
-                        try writer.writeIfChanged(try renderer.renderSVG(dot: markdownDot), to: Self.graphImage)
-                        if writesHTML { try writer.writeIfChanged(try renderer.renderSVG(dot: siteDot), to: siteImage) }
-                        try writer.writeIfChanged(source, to: Self.graphSource)
-                    }
-                    image = Self.graphImage
-                } catch let error as OutputError {
-                    throw error
-                } catch {
-                    graphProblem = "\(error)"
-                }
-            }
-        }
+        let (image, graphProblem) = try drawnGraph ?? drawGraph(to: writer)
         return Written(
             markdown: overview.indexOverview(graphImage: image), pages: pages, removed: removed,
             graphProblem: graphProblem)
+    }
+
+    /// Draws the module graph's SVGs (for the Markdown and for the site) unless they were drawn from the same
+    /// Graphviz source; a run starts this while it writes pages, so the layout is off the critical path.
+    ///
+    /// - Returns: The image's path when there is one, and why Graphviz failed (a failed layout leaves the Mermaid
+    ///   diagram as the only drawing; it never fails the run).
+    /// - Throws: ``OutputError`` when a file cannot be written.
+    @discardableResult
+    public func drawGraph(to writer: AtomicFileWriter) throws -> (image: String?, problem: String?) {
+        guard let renderer = repository.graphRenderer else { return (nil, nil) }
+        let diagram = ModuleDiagram(graph: repository.graph)
+        guard diagram.nodes.count > 1 else { return (nil, nil) }
+        do {
+            let markdownDot = diagram.dot(linkPrefix: "", pageExtension: "md")
+            let siteDot = diagram.dot(linkPrefix: "", pageExtension: "html")
+            let source = Data((markdownDot + "\n" + siteDot).utf8)
+            let siteImage = OutputLayout.siteFolder + "/" + Self.graphImage
+            let drawn =
+                writer.read(Self.graphSource) == source && writer.exists(Self.graphImage)
+                && (!writesHTML || writer.exists(siteImage))
+            if !drawn {
+                // The source is written last: an interrupted drawing is drawn again.
+                try writer.writeIfChanged(try renderer.renderSVG(dot: markdownDot), to: Self.graphImage)
+                if writesHTML { try writer.writeIfChanged(try renderer.renderSVG(dot: siteDot), to: siteImage) }
+                try writer.writeIfChanged(source, to: Self.graphSource)
+            }
+            return (Self.graphImage, nil)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            return (nil, "\(error)")
+        }
     }
 
     /// Removes `DIR/index.md` (and its HTML page) for every folder page in the output whose folder is not in

@@ -158,6 +158,8 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
         progress?(.started(total: files.count))
 
         let pass = RunPass(manifest: manifest, writer: writer, store: store, total: files.count)
+        // The module graph's layout needs only the graph: it is drawn while the pages are written.
+        let graphDrawing = settings.checkOnly ? nil : drawGraphInBackground(writer: writer)
         if let collected = settings.batchAnswers {
             for (path, file) in collected.files {
                 pass.answers.prefill(file: path, parts: file.parts, answers: file.answers)
@@ -191,7 +193,9 @@ public struct DocumentationJob<C: Clock>: Sendable where C.Duration == Duration 
             learnedWindow: learnedWindow)
         phases.finished("manifest")
         let current = await store.current
-        let overview = try writeOverview(files: allFiles, folderSummaries: folderSummaries, writer: writer)
+        let drawnGraph = await graphDrawing?.value ?? nil
+        let overview = try writeOverview(
+            files: allFiles, folderSummaries: folderSummaries, writer: writer, drawnGraph: drawnGraph)
         phases.finished("overview")
         try writeReports(
             files: files, results: results, manifest: current, skipped: skipped, writer: writer, report: report,
