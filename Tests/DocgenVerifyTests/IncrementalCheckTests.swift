@@ -70,6 +70,19 @@ struct IncrementalCheckTests {
         Self.expectSame(second, first)
     }
 
+    @Test func aChangeThatKeepsAFilesIdentifiersRechecksOnlyItsOwnPage() {
+        // b.py's page names `alpha.x`; a.py gains a blank line: its identifiers are the same, so `alpha.` is no
+        // reason to check b.py's page again.
+        let before = Self.run(
+            [Self.file("a.py", ["alpha"]), Self.file("b.py", ["beta"])], mentions: ["b.py": ["alpha.x"]])
+        let first = before.check(previous: CheckCache())
+        var edited = before
+        edited.files[0].source += "\n"
+        let second = edited.check(previous: first.cache)
+        #expect(second.rechecked == ["a.py"])
+        Self.expectSame(second, edited.check(previous: CheckCache()))
+    }
+
     @Test func aNameThatAppearsElsewhereRechecksThePagesThatUseIt() {
         // b.py's page names `gamma`, which no file declares: unresolved until a.py gains it.
         let before = Self.run(

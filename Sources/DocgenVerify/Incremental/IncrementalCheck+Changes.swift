@@ -38,7 +38,7 @@ extension IncrementalCheck {
                 touched.insert(name)
             }
             touched.formUnion(Set(entry.topLevelNames).symmetricDifference(Self.topLevelNames(of: file)))
-            let identifiers = repository.file(at: file.path).map { Fingerprint.key($0.identifiers.sorted()) }
+            let identifiers = repository.file(at: file.path).map(Self.identifiersHash)
             if identifiers != entry.identifiersHash {
                 for name in oldQualified.union(newQualified) { touched.insert(name + ".") }
             }
@@ -82,10 +82,9 @@ extension IncrementalCheck {
         return ByteSearch.containsAny(text, needles)
     }
 
-    /// `transform` over `items` on every core, in order.
-    static func parallelMap<Item: Sendable, Output: Sendable>(
-        _ items: [Item], _ transform: @Sendable (Item) -> Output
-    ) -> [Output] {
-        ParallelMap.map(items, transform)
+    /// The digest of a file's identifiers kept in ``CheckCache/Entry/identifiersHash`` (one function for the side
+    /// that writes it and the side that compares it).
+    static func identifiersHash(of facts: FileFacts) -> String {
+        Fingerprint.key(facts.identifiers.sorted())
     }
 }

@@ -49,13 +49,13 @@ public struct IncrementalCheck: Sendable {
         self.files = files.sorted { $0.path < $1.path }
         self.repository = repository
         self.previous = previous
-        self.sourceHashes = Self.parallelMap(self.files) { Self.sourceHash(of: $0) }
+        self.sourceHashes = ParallelMap.map(self.files) { Self.sourceHash(of: $0) }
     }
 
     /// Docstring coverage of the files (no page measure), from the cache where a file is unchanged.
     public var docstringCoverage: DocCoverage {
         // In parallel: a file not in the cache has its facts read here, the costly part of a first run's check.
-        let perFile = Self.parallelMap(Array(files.indices)) { index -> [DocCoverage.Item] in
+        let perFile = ParallelMap.map(Array(files.indices)) { index -> [DocCoverage.Item] in
             let file = files[index]
             if let entry = previous.files[file.path], entry.sourceHash == sourceHashes[index] {
                 return entry.coverage.map { DocCoverage.Item(entry: $0.entry, documented: $0.documented, onPage: nil) }
@@ -76,22 +76,24 @@ public struct IncrementalCheck: Sendable {
         pagePath: @Sendable (String) -> String,
         readPage: @Sendable (String) -> String?
     ) -> Result {
-        let texts = Self.parallelMap(files) { readPage(pagePath($0.path)) }
+        let texts = ParallelMap.map(files) { readPage(pagePath($0.path)) }
         // Links between the pages are checked against the texts just read, not read again per link.
         let loaded = Dictionary(
             zip(files, texts).compactMap { file, text in text.map { (pagePath(file.path), $0) } },
             uniquingKeysWith: { first, _ in first })
         let verifier = verifier.preferring { loaded[$0] }
-        let pageHashes = Self.parallelMap(texts) { $0.map { Fingerprint.hex(of: $0) } }
+        let pageHashes = ParallelMap.map(texts) { $0.map { Fingerprint.hex(of: $0) } }
         let needles = touchedStrings(texts: texts, pageHashes: pageHashes, pagePath: pagePath)
-        let outcomes = Self.parallelMap(Array(files.indices)) { index -> (CheckCache.Entry, Bool) in
+        let outcomes = ParallelMap.map(Array(files.indices)) { index -> (CheckCache.Entry, Bool) in
             let file = files[index]
             if let needles, let entry = previous.files[file.path], entry.sourceHash == sourceHashes[index],
                 entry.pageHash == pageHashes[index], !Self.contains(texts[index], anyOf: needles)
             {
                 return (entry, false)
             }
-            return (check(file, hash: sourceHashes[index], text: texts[index], verifier: verifier), true)
+            let entry = check(
+                file, hash: sourceHashes[index], text: texts[index], pageHash: pageHashes[index], verifier: verifier)
+            return (entry, true)
         }
         var result = Result(
             pages: [], missingPages: [], coverage: DocCoverage(items: [], withPages: true), cache: CheckCache(),
@@ -112,7 +114,9 @@ public struct IncrementalCheck: Sendable {
     }
 
     /// One file's fresh entry.
-    func check(_ file: SourceFile, hash: String, text: String?, verifier: PageVerifier) -> CheckCache.Entry {
+    func check(_ file: SourceFile, hash: String, text: String?, pageHash: String?, verifier: PageVerifier)
+        -> CheckCache.Entry
+    {
         let facts = repository.file(at: file.path) ?? FileFacts(file)
         let page = OutputLayout.page(forFile: file.path)
         let quality = text.map { verifier.review(page: $0, for: file, pagePath: page) }
@@ -121,9 +125,9 @@ public struct IncrementalCheck: Sendable {
             verifier.memo.local(ofPage: page, text: text)?.words ?? PageVerifier.words([text])
         }
         return CheckCache.Entry(
-            sourceHash: hash, pageHash: text.map { Fingerprint.hex(of: $0) },
+            sourceHash: hash, pageHash: pageHash,
             quality: quality, coverage: DocCoverage.items(of: facts, words: .some(words ?? [])),
             names: Self.names(of: file),
-            topLevelNames: Self.topLevelNames(of: file), identifiersHash: ContentHash.key(facts.identifiers.sorted()))
+            topLevelNames: Self.topLevelNames(of: file), identifiersHash: Self.identifiersHash(of: facts))
     }
 }
