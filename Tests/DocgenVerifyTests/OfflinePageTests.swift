@@ -63,4 +63,35 @@ struct OfflinePageTests {
             #expect(amended.marked == 0)
         }
     }
+
+    /// The job completes docgen's own pages by completeness alone before their one review: the same page, entries
+    /// and "before" completeness as reviewing, amending and reviewing again.
+    @Test(arguments: ["fixture", "sample"])
+    func completingAnOfflinePageEqualsAmendingItAfterAReview(repository: String) async throws {
+        let files: [SourceFile]
+        if repository == "fixture" {
+            files = try await VerifyFixture.files()
+        } else {
+            files = try await RepositoryScanner().scan(root: Self.sampleRepository.path).files.map(
+                SourceFile.init(scanned:))
+        }
+        let verifier = PageVerifier(repository: RepositoryFacts(files: files))
+        var completedPages = 0
+        for file in files {
+            let pagePath = OutputLayout.page(forFile: file.path)
+            let page = OfflineDocumentWriter().page(for: file, lineCount: ScannedFile.lineCount(of: file.source))
+            let quality = verifier.review(page: page, for: file, pagePath: pagePath)
+            let amended = verifier.amend(page: page, for: file, pagePath: pagePath, quality: quality)
+            let completion = verifier.completed(page: page, for: file, pagePath: pagePath)
+            #expect(completion.page == amended.page, "\(file.path)")
+            #expect(completion.entries == amended.entries, "\(file.path)")
+            #expect(completion.requiredItems == quality.requiredItems, "\(file.path)")
+            #expect(completion.coveredItems == quality.coveredItems, "\(file.path)")
+            if completion.entries > 0 { completedPages += 1 }
+            let after = verifier.review(page: completion.page, for: file, pagePath: pagePath)
+            #expect(after.completeness == 1, "\(file.path): \(after.findings.map(\.message))")
+        }
+        // The fixture's and the sample's offline pages miss facts (undocumented parameters, errors): both paths ran.
+        #expect(completedPages > 0)
+    }
 }

@@ -102,7 +102,7 @@ extension DocumentationJob {
         switch pageSource {
         case .offline:
             let page = OfflineDocumentWriter().page(for: file, lineCount: lineCount)
-            return (await checked(page, file: file, repair: nil), 0, 0)
+            return (await checked(page, file: file, repair: nil, completesFirst: true), 0, 0)
         case .model(let service, let basePrompts, _, let counter):
             let (prompts, plan, answers) = try await planAndAsk(
                 file, prompts: basePrompts.with(neighbours: neighbours), service: service, counter: counter,

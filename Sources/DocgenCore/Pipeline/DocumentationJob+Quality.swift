@@ -16,10 +16,14 @@ extension DocumentationJob {
         _ page: String,
         file: SourceFile,
         repair: (@Sendable (String, [PageQuality.Finding]) async throws -> String)?,
+        completesFirst: Bool = false,
         logger: Logger? = nil
     ) async -> String {
         guard let reviewer = settings.reviewer else { return linked(page, file: file) }
         let pagePath = OutputLayout.page(forFile: file.path)
+        // A page docgen wrote from the code gets its facts from the source before its one full review.
+        let completion = completesFirst ? reviewer.completed(page: page, for: file, pagePath: pagePath) : nil
+        let page = completion?.page ?? page
         var best = page
         var bestLinked = linked(page, file: file)
         var quality = reviewer.review(page: bestLinked, for: file, pagePath: pagePath)
@@ -49,10 +53,17 @@ extension DocumentationJob {
         let final = amended.page == best ? bestLinked : linked(amended.page, file: file)
         var finalQuality = final == bestLinked ? quality : reviewer.review(page: final, for: file, pagePath: pagePath)
         finalQuality.markedNames = amended.marked
-        finalQuality.referenceEntries = amended.entries
+        finalQuality.referenceEntries = amended.entries + (completion?.entries ?? 0)
         finalQuality.repairRequested = requested
         finalQuality.repairKept = kept
         if !quality.passes { finalQuality.beforeAmendment = quality.counts }
+        if let completion, completion.entries > 0 {
+            // Completeness as written; the names are those of the completed page (the facts added are the code's).
+            var before = finalQuality.beforeAmendment ?? quality.counts
+            before.requiredItems = completion.requiredItems
+            before.coveredItems = completion.coveredItems
+            finalQuality.beforeAmendment = before
+        }
         await metrics.recordQuality(file: file.path, quality: finalQuality)
         return final
     }

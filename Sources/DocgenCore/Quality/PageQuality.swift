@@ -137,6 +137,39 @@ public protocol PageReviewing: Sendable {
     /// gave for this very text, so it is not checked again.
     func amend(page: String, for file: SourceFile, pagePath: String, quality: PageQuality)
         -> (page: String, marked: Int, entries: Int)
+
+    /// The page with facts from the source added for whatever it does not cover, judged by completeness alone.
+    ///
+    /// For pages docgen writes from the code itself: they are completed before their one full review, instead of
+    /// being reviewed, amended and reviewed again.
+    ///
+    /// - Parameters:
+    ///   - page: The page's Markdown.
+    ///   - file: The documented file.
+    ///   - pagePath: The page's path in the output folder.
+    /// - Returns: The completed page, how many symbols were given facts, and the completeness counts of the page
+    ///   before (`required`, `covered`).
+    func completed(page: String, for file: SourceFile, pagePath: String) -> PageCompletion
+}
+
+/// What ``PageReviewing/completed(page:for:pagePath:)`` did to a page.
+public struct PageCompletion: Sendable, Equatable {
+    /// The page with the facts added.
+    public var page: String
+    /// Symbols given facts from the source (a reference entry, or lines in their own section).
+    public var entries: Int
+    /// Items the page was required to cover before the facts were added.
+    public var requiredItems: Int
+    /// Of those, items it covered.
+    public var coveredItems: Int
+
+    /// Creates a completion record.
+    public init(page: String, entries: Int, requiredItems: Int, coveredItems: Int) {
+        self.page = page
+        self.entries = entries
+        self.requiredItems = requiredItems
+        self.coveredItems = coveredItems
+    }
 }
 
 extension PageReviewing {

@@ -68,6 +68,27 @@ extension PageVerifier {
         return (completed, marked, entries)
     }
 
+    /// Completeness alone, then ``complete(_:facts:pagePath:quality:)`` with its findings: no truthfulness,
+    /// link or structure check (the full review of the result does those).
+    public func completed(page: String, for file: SourceFile, pagePath: String) -> PageCompletion {
+        let markdown = MarkdownPage(page)
+        let facts = repository.file(at: file.path) ?? FileFacts(file)
+        let resolver = NameResolver(facts: facts, repository: repository)
+        let documented = documentedSymbols(markdown, resolver: resolver)
+        let complete = completeness(
+            markdown, lineWords: Self.lineWords(markdown.lines), documented: documented, resolver: resolver)
+        let required = complete.required
+        let covered = required - complete.findings.count
+        guard !complete.findings.isEmpty else {
+            return PageCompletion(page: page, entries: 0, requiredItems: required, coveredItems: covered)
+        }
+        let quality = PageQuality(
+            checkedNames: 0, resolvedNames: 0, requiredItems: required, coveredItems: covered,
+            findings: complete.findings)
+        let (completed, entries) = self.complete(page, facts: facts, pagePath: pagePath, quality: quality)
+        return PageCompletion(page: completed, entries: entries, requiredItems: required, coveredItems: covered)
+    }
+
     /// Adds the facts a page misses: lines in a symbol's own section, or a reference entry for a symbol without
     /// one. Returns the page and the number of symbols completed. `quality` is the page's review when known.
     func complete(_ page: String, facts: FileFacts, pagePath: String, quality known: PageQuality? = nil) -> (
