@@ -15,10 +15,11 @@ private final class CountingReviewer: PageReviewing {
     func review(page: String, for file: SourceFile, pagePath: String) -> PageQuality {
         reviews.withLock { $0 += 1 }
         let complete = page.contains("FACTS FROM THE SOURCE")
+        let missing = PageQuality.Finding(
+            check: "completeness", line: nil, name: "f", message: "parameter x of f is not described")
         return PageQuality(
             checkedNames: 1, resolvedNames: 1, requiredItems: 2, coveredItems: complete ? 2 : 1,
-            findings: complete
-                ? [] : [.init(check: "completeness", line: nil, name: "f", message: "parameter x of f is not described")])
+            findings: complete ? [] : [missing])
     }
 
     func amend(page: String, for file: SourceFile, pagePath: String, quality: PageQuality)
