@@ -85,23 +85,27 @@ extension PageVerifier {
         let quality = PageQuality(
             checkedNames: 0, resolvedNames: 0, requiredItems: required, coveredItems: covered,
             findings: complete.findings)
-        let (completed, entries) = self.complete(page, facts: facts, pagePath: pagePath, quality: quality)
+        let (completed, entries) = self.complete(
+            page, facts: facts, pagePath: pagePath, quality: quality, parsed: (markdown, documented))
         return PageCompletion(page: completed, entries: entries, requiredItems: required, coveredItems: covered)
     }
 
     /// Adds the facts a page misses: lines in a symbol's own section, or a reference entry for a symbol without
     /// one. Returns the page and the number of symbols completed. `quality` is the page's review when known.
-    func complete(_ page: String, facts: FileFacts, pagePath: String, quality known: PageQuality? = nil) -> (
-        String, Int
-    ) {
+    /// `parsed` is the page already read, with ``documentedSymbols(_:resolver:)`` of it.
+    func complete(
+        _ page: String, facts: FileFacts, pagePath: String, quality known: PageQuality? = nil,
+        parsed: (markdown: MarkdownPage, documented: [FileFacts.SymbolFacts?])? = nil
+    ) -> (String, Int) {
         let quality = known ?? review(page: page, for: facts.file, pagePath: pagePath)
         let uncovered = Set(quality.findings.filter { $0.check == "completeness" }.compactMap(\.name))
         guard !uncovered.isEmpty else { return (page, 0) }
-        let markdown = MarkdownPage(page)
         let resolver = NameResolver(facts: facts, repository: repository)
+        let markdown = parsed?.markdown ?? MarkdownPage(page)
+        let documented = parsed?.documented ?? documentedSymbols(markdown, resolver: resolver)
         var sectionEnd: [String: Int] = [:]
-        for (index, heading) in markdown.headings.enumerated() {
-            guard let symbol = documentedSymbol(heading.text, resolver: resolver) else { continue }
+        for (index, _) in markdown.headings.enumerated() {
+            guard let symbol = documented[index] else { continue }
             let next = markdown.headings.dropFirst(index + 1).first?.line ?? (markdown.lines.count + 1)
             if sectionEnd[symbol.symbol.qualifiedName] == nil { sectionEnd[symbol.symbol.qualifiedName] = next - 1 }
         }
