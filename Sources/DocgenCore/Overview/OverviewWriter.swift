@@ -77,13 +77,15 @@ public struct OverviewWriter: Sendable {
         to writer: AtomicFileWriter, drawnGraph: (image: String?, problem: String?)? = nil
     ) throws -> Written {
         let overview = overview(files: files, summaries: summaries, folderSummaries: folderSummaries)
-        var pages: [SiteBuilder.Page] = []
-        for folder in overview.folders {
-            let page = RepositoryOverview.page(forFolder: folder)
-            let markdown = overview.folderPage(folder)
-            try writer.writeIfChanged(markdown, to: page)
-            pages.append(SiteBuilder.Page(path: page, title: folder + "/", kind: .folder, markdown: markdown))
-        }
+        // Folder pages are written on every core (a large repository has hundreds of folders).
+        let pages = try ParallelMap.map(overview.folders) { folder in
+            Result { () throws -> SiteBuilder.Page in
+                let page = RepositoryOverview.page(forFolder: folder)
+                let markdown = overview.folderPage(folder)
+                try writer.writeIfChanged(markdown, to: page)
+                return SiteBuilder.Page(path: page, title: folder + "/", kind: .folder, markdown: markdown)
+            }
+        }.map { try $0.get() }
         let removed = Self.removeStaleFolderPages(keeping: Set(overview.folders), in: writer)
         let (image, graphProblem) = try drawnGraph ?? drawGraph(to: writer)
         return Written(

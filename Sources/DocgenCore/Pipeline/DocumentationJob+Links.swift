@@ -18,25 +18,34 @@ extension DocumentationJob {
         let changed = changedSymbolNames(results: results, files: files, previous: previous).map { names in
             names.sorted().map { Array($0.utf8) }
         }
-        for result in results where result.outcome == .documented || result.outcome == .cached {
-            // A page documented in this run was written with this run's links.
-            guard !result.isLinked, var entry = manifest.entries[result.path],
-                let linksKey = linksKey(for: result.path),
-                let data = writer.read(entry.page)
-            else { continue }
-            let current = Fingerprint.hex(of: data)
-            if entry.linksKey == linksKey, entry.pageHash == current, let changed,
-                !data.withUnsafeBytes({ bytes in changed.contains { ByteSearch.occurs($0, in: bytes) } })
-            {
-                continue
+        // A page documented in this run was written with this run's links.
+        let candidates = results.filter { result in
+            (result.outcome == .documented || result.outcome == .cached) && !result.isLinked
+                && manifest.entries[result.path] != nil
+        }
+        // Pages are checked and relinked on every core: each reads its page and builds its trailer.
+        let relinked = ParallelMap.map(candidates) { result -> Result<RunManifest.Entry?, any Error> in
+            Result {
+                guard var entry = manifest.entries[result.path], let linksKey = linksKey(for: result.path),
+                    let data = writer.read(entry.page)
+                else { return nil }
+                let current = Fingerprint.hex(of: data)
+                if entry.linksKey == linksKey, entry.pageHash == current, let changed,
+                    !data.withUnsafeBytes({ bytes in changed.contains { ByteSearch.occurs($0, in: bytes) } })
+                {
+                    return nil
+                }
+                let text = String(decoding: data, as: UTF8.self)
+                let linked = repository.links.apply(to: text, path: result.path, linker: repository.linker)
+                let bytes = Data(linked.utf8)
+                if linked != text { try writer.write(bytes, to: entry.page) }
+                entry.pageHash = linked == text ? current : Fingerprint.hex(of: bytes)
+                entry.linksKey = linksKey
+                return entry
             }
-            let text = String(decoding: data, as: UTF8.self)
-            let linked = repository.links.apply(to: text, path: result.path, linker: repository.linker)
-            let bytes = Data(linked.utf8)
-            if linked != text { try writer.write(bytes, to: entry.page) }
-            entry.pageHash = linked == text ? current : Fingerprint.hex(of: bytes)
-            entry.linksKey = linksKey
-            try await store.record(entry)
+        }
+        for outcome in relinked {
+            if let entry = try outcome.get() { try await store.record(entry) }
         }
     }
 

@@ -1,3 +1,4 @@
+import DocgenBase
 import Foundation
 
 extension DocumentationJob {
@@ -36,10 +37,13 @@ extension DocumentationJob {
                 note: note)
         }
         var site = ReportWriter.SiteInputs(grouping: settings.grouping, extraPages: overview?.pages ?? [])
-        for file in files {
-            guard let entry = manifest.entries[file.path] else { continue }
-            site.anchors[file.path] =
-                entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? SymbolAnchor.anchors(for: file.symbols)
+        let documented = files.compactMap { file in manifest.entries[file.path].map { (file, $0) } }
+        // Every page's anchors, read from its outline on every core.
+        let anchors = ParallelMap.map(documented) { file, entry in
+            entry.outline.map(SymbolAnchor.anchors(fromOutline:)) ?? SymbolAnchor.anchors(for: file.symbols)
+        }
+        for ((file, entry), fileAnchors) in zip(documented, anchors) {
+            site.anchors[file.path] = fileAnchors
             if let hash = entry.pageHash { site.pageHashes[entry.page] = hash }
         }
         var reports = ReportWriter(
