@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "DocgenTokens", dependencies: ["DocgenBase"], resources: [.copy("Resources")]),
         // Graph: pure logic over the facts the scanner collects; no package dependencies, so core can use it
         // without the scanner.
-        .target(name: "DocgenGraph"),
+        .target(name: "DocgenGraph", dependencies: ["DocgenBase"]),
         .target(
             name: "DocgenScanner",
             dependencies: [

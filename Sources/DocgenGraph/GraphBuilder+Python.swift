@@ -1,3 +1,5 @@
+import DocgenBase
+
 /// Python: modules by dotted name, imports to bindings, references through the bindings.
 extension GraphBuilder {
     /// What a name bound by an import stands for.
@@ -43,9 +45,12 @@ extension GraphBuilder {
             }
             if path == "__main__.py" || path.hasSuffix("/__main__.py") { entryPoints.insert(file) }
         }
-        for file in python {
+        // Grouping references by head is per file: done on every core before the resolution, which is in order.
+        let facts = files
+        let heads = ParallelMap.map(python) { Self.referenceHeads(facts[$0]) }
+        for (file, fileHeads) in zip(python, heads) {
             recordImports(file, &state)
-            recordReferences(file, &state)
+            recordReferences(file, heads: fileHeads, &state)
         }
     }
 

@@ -1,30 +1,64 @@
 /// Python references: `name.attr` chains resolved through the file's import bindings and its own declarations.
 extension GraphBuilder {
-    mutating func recordReferences(_ file: Int, _ state: inout PythonState) {
+    /// A file's references grouped by their head (`a` of `a.b.c`), in order of first use, each group in source
+    /// order. Most heads are locals: the resolver looks each head up once, not once per reference.
+    struct ReferenceHead: Sendable {
+        var head: String
+        var references: [Int]
+    }
+
+    /// ``ReferenceHead``s of a file.
+    static func referenceHeads(_ facts: SourceFacts) -> [ReferenceHead] {
+        var position: [String: Int] = [:]
+        var groups: [ReferenceHead] = []
+        for (index, reference) in facts.references.enumerated() {
+            let name = reference.name
+            let head = name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
+            if let group = position[head] {
+                groups[group].references.append(index)
+            } else {
+                position[head] = groups.count
+                groups.append(ReferenceHead(head: head, references: [index]))
+            }
+        }
+        return groups
+    }
+
+    /// - Parameter heads: ``referenceHeads(_:)`` of the file.
+    mutating func recordReferences(_ file: Int, heads: [ReferenceHead], _ state: inout PythonState) {
         let facts = files[file]
         let table = state.bindings[file] ?? [:]
         let owners = Self.lineOwners(facts)
-        for reference in facts.references {
-            // Most references are locals: decide from the head before splitting the name.
-            let name = reference.name
-            let head = name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
+        for group in heads {
+            let head = group.head
             let binding = table[head]
             let isSelf = head == "self" || head == "cls"
             guard binding != nil || isSelf || declarations[file][head] != nil else { continue }
-            let parts = reference.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            let owner = Self.owner(owners, reference.line)
-            if let binding {
-                resolve(binding, parts: parts, file: file, owner: owner, &state)
-            } else if isSelf, parts.count > 1, owner >= 0 {
-                let enclosing = facts.declarations[owner].qualifiedName
-                let className = String(enclosing.prefix { $0 != "." })
-                symbolUse(from: file, owner: owner, to: file, name: className + "." + parts[1])
-            } else if declarations[file][head] != nil {
-                let name =
-                    parts.count > 1 && declarations[file][head + "." + parts[1]] != nil
-                    ? head + "." + parts[1] : head
-                symbolUse(from: file, owner: owner, to: file, name: name)
+            for index in group.references {
+                recordReference(
+                    facts.references[index], head: head, file: file, binding: binding, owners: owners, &state)
             }
+        }
+    }
+
+    /// One reference whose head is bound by an import, is `self`/`cls`, or is declared in the file.
+    private mutating func recordReference(
+        _ reference: Reference, head: String, file: Int, binding: Binding?, owners: [Int],
+        _ state: inout PythonState
+    ) {
+        let parts = reference.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let owner = Self.owner(owners, reference.line)
+        if let binding {
+            resolve(binding, parts: parts, file: file, owner: owner, &state)
+        } else if head == "self" || head == "cls", parts.count > 1, owner >= 0 {
+            let enclosing = files[file].declarations[owner].qualifiedName
+            let className = String(enclosing.prefix { $0 != "." })
+            symbolUse(from: file, owner: owner, to: file, name: className + "." + parts[1])
+        } else if declarations[file][head] != nil {
+            let name =
+                parts.count > 1 && declarations[file][head + "." + parts[1]] != nil
+                ? head + "." + parts[1] : head
+            symbolUse(from: file, owner: owner, to: file, name: name)
         }
     }
 

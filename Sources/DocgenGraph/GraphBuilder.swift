@@ -107,11 +107,16 @@ struct GraphBuilder {
                 from: files[key.from].path, to: files[key.to].path, kind: key.kind, weight: value.weight,
                 names: value.names.sorted())
         }.sorted { ($0.from, $0.to, $0.kind.rawValue) < ($1.from, $1.to, $1.kind.rawValue) }
-        graph.symbolEdges = symbolEdges.map { key, weight in
+        // Declarations that share a qualified name (a function defined in both branches of an `if`) are one
+        // symbol: their edges are merged, so the order of a dictionary never decides the output.
+        var merged: [String: [String: Int]] = [:]
+        for (key, weight) in symbolEdges {
             let from = files[key.fromFile]
-            return GraphEdge(
-                from: from.path + "#" + from.declarations[key.fromDeclaration].qualifiedName,
-                to: files[key.toFile].path + "#" + key.toName, kind: .calls, weight: weight)
+            let source = from.path + "#" + from.declarations[key.fromDeclaration].qualifiedName
+            merged[source, default: [:]][files[key.toFile].path + "#" + key.toName, default: 0] += weight
+        }
+        graph.symbolEdges = merged.flatMap { source, targets in
+            targets.map { GraphEdge(from: source, to: $0.key, kind: .calls, weight: $0.value) }
         }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         graph.unresolved = unresolved.sorted { ($0.module, $0.line, $0.name) < ($1.module, $1.line, $1.name) }
         for (index, module) in graph.modules.enumerated() { graph.moduleIndex[module.path] = index }

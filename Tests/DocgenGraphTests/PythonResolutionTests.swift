@@ -33,6 +33,31 @@ struct PythonResolutionTests {
         #expect(graph.module("pkg/models.py")?.name == "pkg.models")
     }
 
+    /// A function defined twice (in both branches of an `if`) is one symbol: its calls are one edge per callee,
+    /// with the weights added, however the builder's dictionaries are ordered. References are grouped by head
+    /// before resolving; a local head interleaved with imported ones changes nothing.
+    @Test func aSymbolDefinedTwiceHasOneEdgePerCallee() throws {
+        let facts = [
+            SourceFacts(
+                path: "lib.py", language: .python,
+                declarations: [
+                    declaration("find", kind: "function", line: 1, endLine: 3),
+                    declaration("find", kind: "function", line: 5, endLine: 7),
+                    declaration("helper", kind: "function", line: 9, endLine: 10),
+                ],
+                references: [
+                    Reference(name: "helper", line: 2), Reference(name: "local.attr", line: 2),
+                    Reference(name: "helper", line: 6), Reference(name: "helper", line: 7),
+                ])
+        ]
+        for _ in 0..<5 {
+            let graph = RepositoryGraph(facts: facts)
+            let edges = graph.symbolEdges.filter { $0.from == "lib.py#find" }
+            #expect(edges.map(\.to) == ["lib.py#helper"])
+            #expect(edges.map(\.weight) == [3])
+        }
+    }
+
     @Test func resolvesRelativeImportsFromPackagesAndParents() {
         let graph = RepositoryGraph(facts: [
             SourceFacts(path: "app/__init__.py", language: .python),
