@@ -46,13 +46,17 @@ extension GraphBuilder {
         _ reference: Reference, head: String, file: Int, binding: Binding?, owners: [Int],
         _ state: inout PythonState
     ) {
-        let parts = reference.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // Split on the bytes: a reference is an ASCII-dotted chain, and millions of them are split in a large run.
+        let parts = reference.name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         let owner = Self.owner(owners, reference.line)
         if let binding {
             resolve(binding, parts: parts, file: file, owner: owner, &state)
         } else if head == "self" || head == "cls", parts.count > 1, owner >= 0 {
             let enclosing = files[file].declarations[owner].qualifiedName
-            let className = String(enclosing.prefix { $0 != "." })
+            let className =
+                enclosing.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(enclosing[..<$0]) } ?? enclosing
             symbolUse(from: file, owner: owner, to: file, name: className + "." + parts[1])
         } else if declarations[file][head] != nil {
             let name =
