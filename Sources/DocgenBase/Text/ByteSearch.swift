@@ -38,6 +38,39 @@ public enum ByteSearch {
         return text.withUTF8 { bytes in needles.contains { occurs($0, in: UnsafeRawBufferPointer(bytes)) } }
     }
 
+    /// Whether `needle`, lowercase ASCII letters, occurs in `text` in any ASCII case (`Return`, `RAISES`). Equal to
+    /// searching `text.lowercased()` for such a needle, without building the lowercased copy.
+    public static func containsIgnoringASCIICase(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard needle.count <= bytes.count else { return false }
+            // `| 0x20` maps an uppercase ASCII letter to its lowercase form and no other byte to a lowercase letter.
+            for start in 0...(bytes.count - needle.count) where bytes[start] | 0x20 == first {
+                var matched = 1
+                while matched < needle.count, bytes[start + matched] | 0x20 == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether two strings hold the same bytes: a stricter and much cheaper test than `==` (which compares
+    /// canonical equivalence) for telling whether a page is the one a cache entry was made from.
+    public static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+                    return left.count == right.count
+                }
+                return left.count == right.count && memcmp(leftBase, rightBase, left.count) == 0
+            }
+        }
+    }
+
     /// Whether `needle` occurs in `haystack`; an empty needle occurs everywhere.
     public static func occurs(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
         firstOffset(of: needle, in: haystack) != nil

@@ -62,7 +62,9 @@ extension PageVerifier {
             // Prose only: a parameter named in a signature block is not described.
             let text = lines.filter { page.isProseLine[$0 - 1] }.map { page.lines[$0 - 1] }
             let regionWords = Set(lines.lazy.filter { page.isProseLine[$0 - 1] }.flatMap { lineWords[$0 - 1] })
-            let lower = text.joined(separator: "\n").lowercased()
+            func mentions(_ words: [[UInt8]]) -> Bool {
+                text.contains { line in words.contains { ByteSearch.containsIgnoringASCIICase(line, $0) } }
+            }
             for parameter in facts.parameters {
                 required += 1
                 if !parameter.spellings.contains(where: regionWords.contains) {
@@ -71,14 +73,14 @@ extension PageVerifier {
             }
             if facts.returnsValue {
                 required += 1
-                if !(ByteSearch.contains(lower, "return") || ByteSearch.contains(lower, "yield")) {
+                if !mentions(Self.returnWords) {
                     findings.append(missing("return value", of: symbol, hidden: false))
                 }
             }
             if !facts.raisedErrors.isEmpty {
                 required += 1
                 let named = facts.raisedErrors.contains { regionWords.contains($0.name) }
-                if !(named || ByteSearch.containsAny(lower, Self.errorWords)) {
+                if !(named || mentions(Self.errorWords)) {
                     let names = facts.raisedErrors.map(\.name).joined(separator: ", ")
                     findings.append(missing("errors raised (\(names))", of: symbol, hidden: false))
                 }
@@ -87,8 +89,10 @@ extension PageVerifier {
         return (required, findings)
     }
 
-    /// Words that describe errors (`exception` contains none of the others, so it is listed too).
+    /// Words that describe errors (`exception` contains none of the others, so it is listed too), in any case.
     static let errorWords = ["raise", "throw", "error", "exception"].map { Array($0.utf8) }
+    /// Words that describe a return value, in any case.
+    static let returnWords = ["return", "yield"].map { Array($0.utf8) }
 
     private func missing(_ what: String, of symbol: SourceFile.Symbol, hidden: Bool) -> PageQuality.Finding {
         .init(

@@ -1,3 +1,4 @@
+import DocgenBase
 import Synchronization
 
 /// What a verifier learned about the pages it read, kept for the rest of a run: each page's anchors and the part
@@ -23,7 +24,9 @@ public final class ReviewMemo: Sendable {
 
     /// The anchors of `text`, the current Markdown of the page at `path`.
     func anchors(ofPage path: String, text: String) -> Set<String> {
-        if let cached = entries.withLock({ $0[path] }), cached.text == text { return cached.anchors }
+        if let cached = entries.withLock({ $0[path] }), ByteSearch.sameBytes(cached.text, text) {
+            return cached.anchors
+        }
         let anchors = MarkdownPage(text).anchors
         entries.withLock { $0[path] = Entry(text: text, anchors: anchors, local: nil) }
         return anchors
@@ -31,7 +34,7 @@ public final class ReviewMemo: Sendable {
 
     /// The local review remembered for exactly this text of the page at `path`.
     func local(ofPage path: String, text: String) -> PageVerifier.LocalReview? {
-        guard let cached = entries.withLock({ $0[path] }), cached.text == text else { return nil }
+        guard let cached = entries.withLock({ $0[path] }), ByteSearch.sameBytes(cached.text, text) else { return nil }
         return cached.local
     }
 
