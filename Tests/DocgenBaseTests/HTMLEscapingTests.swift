@@ -8,6 +8,15 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.escapeText("café 日本") == "café 日本")
     }
 
+    /// Escaping works on bytes: a markup character stays escaped when a combining mark follows it (one
+    /// `Character` with it), and every other byte, multi-byte letters and emoji included, is kept.
+    @Test func escapesMarkupCharactersFollowedByCombiningMarks() {
+        #expect(HTMLEscaping.escapeText("<\u{301}script>") == "&lt;\u{301}script&gt;")
+        #expect(HTMLEscaping.escapeAttribute("\"\u{20DD}&") == "&quot;\u{20DD}&amp;")
+        #expect(HTMLEscaping.escapeText("👩‍💻 e\u{301} 日本") == "👩‍💻 e\u{301} 日本")
+        #expect(HTMLEscaping.escapeText("") == "")
+    }
+
     @Test(arguments: [
         "https://example.com", "http://x", "HTTPS://X", "mailto:a@b.c", "relative/path.html", "../up.html",
         "#fragment", "?query=a:b", "/abs/path:with:colons", "",

@@ -24,21 +24,33 @@ public enum HTMLEscaping {
         escape(text, quotes: true)
     }
 
-    /// The one escaping loop behind ``escapeText(_:)`` and ``escapeAttribute(_:)``.
+    /// The one escaping loop behind ``escapeText(_:)`` and ``escapeAttribute(_:)``, over UTF-8 bytes: the five
+    /// characters are ASCII, so every other byte is copied as it is (a `<` followed by a combining mark is
+    /// escaped too, which a loop over `Character`s did not do).
     private static func escape(_ text: String, quotes: Bool) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"" where quotes: escaped += "&quot;"
-            case "'" where quotes: escaped += "&#39;"
-            default: escaped.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            // Nothing to escape (the common case for names and ids): the text itself.
+            guard
+                bytes.contains(where: {
+                    $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                        || (quotes && ($0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")))
+                })
+            else { return String(decoding: bytes, as: UTF8.self) }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + bytes.count / 8)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\"") where quotes: escaped.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'") where quotes: escaped.append(contentsOf: "&#39;".utf8)
+                default: escaped.append(byte)
+                }
             }
+            return String(decoding: escaped, as: UTF8.self)
         }
-        return escaped
     }
 
     /// Whether a link target is safe to emit as `href` or `src`.

@@ -52,11 +52,12 @@ public struct SymbolAnchor: Sendable, Equatable, Codable {
             let id = count == 1 ? symbol.qualifiedName : "\(symbol.qualifiedName)-\(count)"
             var anchor = SymbolAnchor(kind: symbol.kind, qualifiedName: symbol.qualifiedName, id: id, line: symbol.line)
             // One deeper than the longest qualifying prefix that is itself a symbol of the page.
-            var prefix = Substring(symbol.qualifiedName)
+            let name = symbol.qualifiedName
+            var end = name.utf8.endIndex
             var depth = 0
-            while let dot = prefix.lastIndex(of: ".") {
-                prefix = prefix[..<dot]
-                if let parent = depths[String(prefix)] {
+            while let dot = name.utf8[..<end].lastIndex(of: UInt8(ascii: ".")) {
+                end = dot
+                if let parent = depths[String(name[..<dot])] {
                     depth = parent + 1
                     break
                 }
@@ -87,12 +88,14 @@ public struct SymbolAnchor: Sendable, Equatable, Codable {
 
     /// Anchors from ``outline(_:)`` text, ids re-derived by the same rule; malformed lines are skipped.
     public static func anchors(fromOutline text: String) -> [SymbolAnchor] {
-        let symbols = text.split(separator: "\n").compactMap { line -> SourceFile.Symbol? in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, let number = Int(fields[2]) else { return nil }
-            let name = String(fields[1])
+        // Split on the bytes: `\n` and `\t` are ASCII, and thousands of outlines are read per run.
+        let symbols = text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line -> SourceFile.Symbol? in
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 3, let number = Int(String(decoding: fields[2], as: UTF8.self)) else { return nil }
+            let name = String(decoding: fields[1], as: UTF8.self)
             return SourceFile.Symbol(
-                kind: String(fields[0]), name: name, qualifiedName: name, line: number, endLine: number, signature: "")
+                kind: String(decoding: fields[0], as: UTF8.self), name: name, qualifiedName: name, line: number,
+                endLine: number, signature: "")
         }
         return anchors(for: symbols)
     }

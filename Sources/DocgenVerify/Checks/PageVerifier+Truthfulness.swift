@@ -88,8 +88,9 @@ extension PageVerifier {
         let last = parts.last ?? name
         let facts = resolver.facts
         // Looked up by the last part: a qualified name equal to the name or ending with `.name` shares it.
+        let dotted = "." + name
         var candidates = (facts.symbolsByLastPart[last] ?? []).map { facts.symbols[$0] }.filter {
-            $0.symbol.qualifiedName == name || $0.symbol.qualifiedName.hasSuffix("." + name)
+            $0.symbol.qualifiedName == name || $0.symbol.qualifiedName.hasSuffix(dotted)
         }
         // `module.function` or `variable.method`: the head is not one of this file's classes.
         let headIsClass = (facts.symbolsByName[parts.first ?? name] ?? []).contains {
@@ -103,11 +104,13 @@ extension PageVerifier {
         // An ambiguous short name (several methods called `run`) is not checked for arguments.
         guard candidates.count == 1, let symbol = candidates.first else { return nil }
         if symbol.symbol.kind == "class" {
-            return resolver.facts.symbols.first {
-                $0.symbol.qualifiedName == symbol.symbol.qualifiedName + ".__init__"
-                    || ($0.symbol.name == "init"
-                        && $0.symbol.qualifiedName.hasPrefix(symbol.symbol.qualifiedName + "."))
-            }
+            // Its constructor: the first symbol, in source order, named `Class.__init__` or an `init` inside it.
+            let qualified = symbol.symbol.qualifiedName
+            let python = facts.symbolByQualifiedName[qualified + ".__init__"]
+            let prefix = qualified + "."
+            let swift = facts.symbolsByName["init"]?.first { facts.symbols[$0].symbol.qualifiedName.hasPrefix(prefix) }
+            let first = [python, swift].compactMap { $0 }.min()
+            return first.map { facts.symbols[$0] }
         }
         return symbol
     }
