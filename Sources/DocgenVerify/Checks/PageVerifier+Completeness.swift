@@ -29,21 +29,22 @@ extension PageVerifier {
         _ page: MarkdownPage, lineWords: [[String]], documented: [FileFacts.SymbolFacts?], resolver: NameResolver
     ) -> (required: Int, findings: [PageQuality.Finding]) {
         let regions = regions(page, documented: documented)
-        // Word → the prose lines that hold it, built once (pages can have thousands of lines and symbols).
-        var linesOfWord: [String: [Int]] = [:]
-        // docgen's link sections do not describe the page's symbols: they only list the neighbours' uses.
-        for index in page.lines.indices where page.isProseLine[index] && page.isBody(index + 1) {
-            for word in lineWords[index] { linesOfWord[word, default: []].append(index + 1) }
+        // Word → the prose lines that hold it, in order, built once (pages can have thousands of lines and symbols).
+        var proseLinesOfWord: [String: [Int]] = [:]
+        for index in page.lines.indices where page.isProseLine[index] {
+            for word in lineWords[index] { proseLinesOfWord[word, default: []].append(index + 1) }
         }
+        // docgen's link sections do not describe the page's symbols: they only list the neighbours' uses.
+        func bodyLines(_ word: String) -> [Int] { proseLinesOfWord[word]?.filter { page.isBody($0) } ?? [] }
         var required = 0
         var findings: [PageQuality.Finding] = []
         for facts in resolver.facts.symbols where facts.isPublic {
             let symbol = facts.symbol
             required += 1
-            let mentionLines = linesOfWord[symbol.name] ?? []
+            let mentionLines = bodyLines(symbol.name)
             let isMentioned =
-                regions[symbol.qualifiedName] != nil || linesOfWord[symbol.name] != nil
-                || linesOfWord[symbol.qualifiedName] != nil
+                regions[symbol.qualifiedName] != nil || !mentionLines.isEmpty
+                || !bodyLines(symbol.qualifiedName).isEmpty
             guard isMentioned else {
                 findings.append(
                     .init(
@@ -59,15 +60,22 @@ extension PageVerifier {
                 continue
             }
             let lines = regions[symbol.qualifiedName] ?? mentionLines.flatMap { paragraph(around: $0, in: page) }
-            // Prose only: a parameter named in a signature block is not described.
-            let text = lines.filter { page.isProseLine[$0 - 1] }.map { page.lines[$0 - 1] }
-            let regionWords = Set(lines.lazy.filter { page.isProseLine[$0 - 1] }.flatMap { lineWords[$0 - 1] })
+            guard !facts.parameters.isEmpty || facts.returnsValue || !facts.raisedErrors.isEmpty else { continue }
+            // Prose only: a parameter named in a signature block is not described. Whether a word is on one of the
+            // region's prose lines is read from the index (no set of the region's words per symbol).
+            let regionLines = Set(lines)
+            func inRegion(_ word: String) -> Bool {
+                proseLinesOfWord[word]?.contains(where: regionLines.contains) ?? false
+            }
             func mentions(_ words: [[UInt8]]) -> Bool {
-                text.contains { line in words.contains { ByteSearch.containsIgnoringASCIICase(line, $0) } }
+                lines.contains { number in
+                    page.isProseLine[number - 1]
+                        && words.contains { ByteSearch.containsIgnoringASCIICase(page.lines[number - 1], $0) }
+                }
             }
             for parameter in facts.parameters {
                 required += 1
-                if !parameter.spellings.contains(where: regionWords.contains) {
+                if !parameter.spellings.contains(where: inRegion) {
                     findings.append(missing("parameter \(parameter.name)", of: symbol, hidden: false))
                 }
             }
@@ -79,7 +87,7 @@ extension PageVerifier {
             }
             if !facts.raisedErrors.isEmpty {
                 required += 1
-                let named = facts.raisedErrors.contains { regionWords.contains($0.name) }
+                let named = facts.raisedErrors.contains { inRegion($0.name) }
                 if !(named || mentions(Self.errorWords)) {
                     let names = facts.raisedErrors.map(\.name).joined(separator: ", ")
                     findings.append(missing("errors raised (\(names))", of: symbol, hidden: false))

@@ -42,11 +42,14 @@ extension PageVerifier {
         let links = markdown.links.map { link in
             localLinkCheck(link.destination, line: link.line, pageAnchors: anchors, ownSymbols: ownSymbols)
         }
+        // The words before docgen's link sections decide what the page is about; coverage counts them all.
+        let bodyLines = markdown.lines.prefix { $0 != CrossLinks.marker }.count
+        let bodyWords = Set(lineWords.prefix(bodyLines).joined())
         return LocalReview(
             checkedNames: truth.checked, resolvedNames: truth.checked - truth.findings.count,
             requiredItems: complete.required, coveredItems: complete.required - complete.findings.count,
             leading: truth.findings + complete.findings, links: links,
-            trailing: structure(markdown, lineWords: lineWords, facts: facts), anchors: anchors,
-            words: Set(lineWords.joined()))
+            trailing: structure(markdown, bodyLines: bodyLines, bodyWords: bodyWords, facts: facts),
+            anchors: anchors, words: bodyWords.union(lineWords.dropFirst(bodyLines).joined()))
     }
 }

@@ -4,7 +4,12 @@ import Foundation
 
 extension PageVerifier {
     /// Structure findings other than links': Mermaid, unclosed blocks, empty sections, topic.
-    func structure(_ page: MarkdownPage, lineWords: [[String]], facts: FileFacts) -> [PageQuality.Finding] {
+    /// - Parameters:
+    ///   - bodyLines: The number of lines before docgen's link sections (``CrossLinks/marker``).
+    ///   - bodyWords: The ``PageWords`` of those lines.
+    func structure(_ page: MarkdownPage, bodyLines: Int, bodyWords: Set<String>, facts: FileFacts)
+        -> [PageQuality.Finding]
+    {
         var findings: [PageQuality.Finding] = []
         for block in page.fencedBlocks where block.language == "mermaid" {
             for problem in MermaidChecker.problems(in: block.content) {
@@ -23,7 +28,7 @@ extension PageVerifier {
                     check: "structure", line: heading.line, name: heading.text,
                     message: "section '\(heading.text)' is empty"))
         }
-        if let problem = topicProblem(page, lineWords: lineWords, facts: facts) {
+        if let problem = topicProblem(page, bodyLines: bodyLines, words: bodyWords, facts: facts) {
             findings.append(.init(check: "structure", line: nil, name: facts.file.path, message: problem))
         }
         return findings
@@ -117,11 +122,14 @@ extension PageVerifier {
 
     /// The page must name its file and mention its own top-level symbols more than any other file's. docgen's own
     /// link sections (after ``CrossLinks/marker``) name the neighbours' symbols by design, so they do not count.
-    func topicProblem(_ page: MarkdownPage, lineWords: [[String]], facts: FileFacts) -> String? {
-        let lines = Array(page.lines.prefix { $0 != CrossLinks.marker })
-        let words = Set(lineWords.prefix(lines.count).joined())
-        let text = lines.joined(separator: "\n")
-        let namesFile = facts.moduleNames.contains { text.contains($0) }
+    ///
+    /// - Parameters:
+    ///   - bodyLines: The number of lines before docgen's link sections.
+    ///   - words: The ``PageWords`` of those lines.
+    func topicProblem(_ page: MarkdownPage, bodyLines: Int, words: Set<String>, facts: FileFacts) -> String? {
+        // A module name holds no line break: searching line by line finds what searching the joined text would.
+        let lines = page.lines.prefix(bodyLines)
+        let namesFile = facts.moduleNames.contains { name in lines.contains { ByteSearch.contains($0, name) } }
         let own = facts.topLevelNames
         let ownMentioned = own.filter { words.contains($0) }.count
         if !namesFile { return "the page never names its file \(facts.file.path)" }
@@ -132,7 +140,7 @@ extension PageVerifier {
         // Per other file: how many of its top-level names (longer than 3, not shared with this file) the page uses.
         // Counted from the page's words through an index, so a page costs its own length, not the repository's.
         var mentionedByFile: [String: Int] = [:]
-        for word in words where word.count > 3 && !own.contains(word) {
+        for word in words where Self.isLongerThanThree(word) && !own.contains(word) {
             for path in repository.filesDeclaringTopLevel(word) where path != facts.file.path {
                 mentionedByFile[path, default: 0] += 1
             }
@@ -144,5 +152,12 @@ extension PageVerifier {
             }
         }
         return nil
+    }
+
+    /// `word.count > 3` without walking the characters of an ASCII word.
+    static func isLongerThanThree(_ word: String) -> Bool {
+        let bytes = word.utf8.count
+        if bytes <= 3 { return false }
+        return word.utf8.allSatisfy { $0 < 0x80 } || word.count > 3
     }
 }
