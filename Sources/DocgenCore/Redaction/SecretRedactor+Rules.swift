@@ -43,7 +43,16 @@ extension SecretRedactor {
             // searched (a URL's `://` is in most files; the lines that have one are few).
             var result: [Finding] = []
             for line in Self.lines(of: text, containingAnyOf: markers.map { Array($0.utf8) }) {
-                result += findings(in: text, range: NSRange(line, in: text))
+                // The line alone: bridging the whole file for each marker line made a file with many URLs
+                // quadratic. A line break is no word character, so `\b` and the look-arounds at the line's ends
+                // decide as they did with the whole text around it.
+                let lineText = String(text[line])
+                for finding in findings(in: lineText, range: NSRange(lineText.startIndex..., in: lineText)) {
+                    let start = lineText.utf8.distance(from: lineText.startIndex, to: finding.range.lowerBound)
+                    let length = lineText.utf8.distance(from: finding.range.lowerBound, to: finding.range.upperBound)
+                    let lower = text.utf8.index(line.lowerBound, offsetBy: start)
+                    result.append(Finding(range: lower..<text.utf8.index(lower, offsetBy: length), kind: finding.kind))
+                }
             }
             return result
         }

@@ -1,3 +1,4 @@
+import DocgenBase
 public import DocgenCore
 import Foundation
 
@@ -61,16 +62,20 @@ public struct FileFacts: Sendable {
         identifiers = Self.identifiers(in: file.source)
         exportedNames = isPython ? Self.dunderAll(file.source) : nil
         var facts: [SymbolFacts] = []
+        // In source order (the scanners' order), a symbol's nested declarations follow it before any symbol that
+        // starts after its end: the search for them stops there.
+        let inSourceOrder = zip(file.symbols, file.symbols.dropFirst()).allSatisfy { $0.line <= $1.line }
         for (index, symbol) in file.symbols.enumerated() {
             // A class's returns and raises are its methods': its body is not read.
+            let later = file.symbols[(index + 1)...]
+            let candidates = inSourceOrder ? later.prefix { $0.line <= symbol.endLine } : later
             let body =
                 symbol.kind == "class"
                 ? BodyReader()
                 : BodyReader(
                     lines: lines, symbol: symbol,
-                    nested: file.symbols[(index + 1)...].filter {
-                        $0.line > symbol.line && $0.endLine <= symbol.endLine
-                    }, isPython: isPython)
+                    nested: candidates.filter { $0.line > symbol.line && $0.endLine <= symbol.endLine },
+                    isPython: isPython)
             facts.append(
                 SymbolFacts(
                     symbol: symbol,
@@ -187,10 +192,20 @@ struct BodyReader {
 
     init(lines: [String], symbol: SourceFile.Symbol, nested: [SourceFile.Symbol], isPython: Bool) {
         guard symbol.endLine > symbol.line else { return }
-        for number in (symbol.line + 1)...min(symbol.endLine, lines.count) {
-            if nested.contains(where: { (max(1, $0.line - $0.decoratorLines)...$0.endLine).contains(number) }) {
-                continue
-            }
+        let firstLine = symbol.line + 1
+        let lastLine = min(symbol.endLine, lines.count)
+        guard firstLine <= lastLine else { return }
+        // The nested declarations' lines (their decorators included) belong to them, not to this body.
+        var isNested = [Bool](repeating: false, count: lastLine - firstLine + 1)
+        for inner in nested {
+            let lower = max(firstLine, inner.line - inner.decoratorLines, 1)
+            let upper = min(lastLine, inner.endLine)
+            if lower <= upper { for number in lower...upper { isNested[number - firstLine] = true } }
+        }
+        let keywords = isPython ? Self.pythonKeywords : Self.otherKeywords
+        for number in firstLine...lastLine where !isNested[number - firstLine] {
+            // Only a line that holds one of the keywords can start with it.
+            guard ByteSearch.containsAny(lines[number - 1], keywords) else { continue }
             let text = lines[number - 1].drop { $0 == " " || $0 == "\t" }
             if text.hasPrefix("#") || text.hasPrefix("//") { continue }
             // The first two words (runs of letters, digits, `_` and `.`); only they decide.
@@ -215,4 +230,9 @@ struct BodyReader {
             }
         }
     }
+
+    /// The words a Python body line must hold to matter: `return`, `yield`, `raise`.
+    static let pythonKeywords = ["return", "yield", "raise"].map { Array($0.utf8) }
+    /// The words another language's body line must hold to matter: `return`, `throw`.
+    static let otherKeywords = ["return", "throw"].map { Array($0.utf8) }
 }
