@@ -90,10 +90,14 @@ struct GraphBuilder {
                 path: file.path, language: file.language, name: moduleNames[index],
                 isEntryPoint: entryPoints.contains(index))
         }
+        // Sorted the cheap way, with the same result as sorting by the strings: files are in path order, so a
+        // file's index orders its path; a symbol's id is its file's path, `#`, and its qualified name.
         var symbols: [RepositoryGraph.Symbol] = []
         for file in files {
             var seen: Set<String> = []
-            for declaration in file.declarations where seen.insert(declaration.qualifiedName).inserted {
+            let declarations = file.declarations.filter { seen.insert($0.qualifiedName).inserted }
+                .sorted { $0.qualifiedName < $1.qualifiedName }
+            for declaration in declarations {
                 symbols.append(
                     .init(
                         id: file.path + "#" + declaration.qualifiedName, module: file.path,
@@ -101,12 +105,16 @@ struct GraphBuilder {
                         signature: declaration.signature))
             }
         }
-        graph.symbols = symbols.sorted { $0.id < $1.id }
-        graph.moduleEdges = edges.map { key, value in
+        // A path that is a prefix of another and followed by a character below `#` would interleave the files.
+        let inOrder = zip(symbols, symbols.dropFirst()).allSatisfy { $0.id < $1.id }
+        graph.symbols = inOrder ? symbols : symbols.sorted { $0.id < $1.id }
+        graph.moduleEdges = edges.sorted { lhs, rhs in
+            (lhs.key.from, lhs.key.to, lhs.key.kind.rawValue) < (rhs.key.from, rhs.key.to, rhs.key.kind.rawValue)
+        }.map { key, value in
             GraphEdge(
                 from: files[key.from].path, to: files[key.to].path, kind: key.kind, weight: value.weight,
                 names: value.names.sorted())
-        }.sorted { ($0.from, $0.to, $0.kind.rawValue) < ($1.from, $1.to, $1.kind.rawValue) }
+        }
         // Declarations that share a qualified name (a function defined in both branches of an `if`) are one
         // symbol: their edges are merged, so the order of a dictionary never decides the output.
         var merged: [String: [String: Int]] = [:]
@@ -115,9 +123,12 @@ struct GraphBuilder {
             let source = from.path + "#" + from.declarations[key.fromDeclaration].qualifiedName
             merged[source, default: [:]][files[key.toFile].path + "#" + key.toName, default: 0] += weight
         }
-        graph.symbolEdges = merged.flatMap { source, targets in
-            targets.map { GraphEdge(from: source, to: $0.key, kind: .calls, weight: $0.value) }
-        }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        // Sorted by source, then each source's targets: the order of sorting the (source, target) pairs.
+        graph.symbolEdges = merged.sorted { $0.key < $1.key }.flatMap { source, targets in
+            targets.sorted { $0.key < $1.key }.map {
+                GraphEdge(from: source, to: $0.key, kind: .calls, weight: $0.value)
+            }
+        }
         graph.unresolved = unresolved.sorted { ($0.module, $0.line, $0.name) < ($1.module, $1.line, $1.name) }
         for (index, module) in graph.modules.enumerated() { graph.moduleIndex[module.path] = index }
         for (index, edge) in graph.moduleEdges.enumerated() {

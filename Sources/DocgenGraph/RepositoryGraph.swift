@@ -102,6 +102,14 @@ public struct RepositoryGraph: Sendable {
         (outgoing[path] ?? []).map { moduleEdges[$0] }.sorted(by: Self.heaviestFirst)
     }
 
+    /// The edges from `path`, in the graph's order (see ``dependencies(of:)`` for them heaviest first).
+    ///
+    /// - Parameter path: A repository-relative path.
+    /// - Returns: The outgoing module edges, unsorted.
+    public func outgoingEdges(of path: String) -> [GraphEdge] {
+        (outgoing[path] ?? []).map { moduleEdges[$0] }
+    }
+
     /// The edges from the modules that use `path`, heaviest first (ties by path).
     ///
     /// - Parameter path: A repository-relative path.

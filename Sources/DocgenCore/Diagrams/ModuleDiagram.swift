@@ -92,13 +92,15 @@ public struct ModuleDiagram: Sendable, Equatable {
                     page: isFolder ? label + "index.md" : OutputLayout.page(forFile: label)))
         }
         var weights: [String: [String: Int]] = [:]
-        // A prefix test is cheaper than two lookups, and most edges of a large graph leave a given folder.
-        for edge in graph.moduleEdges where prefix.isEmpty || (edge.from.hasPrefix(prefix) && edge.to.hasPrefix(prefix))
-        {
-            guard let from = groupOf[edge.from].flatMap({ ids[$0] }), let to = groupOf[edge.to].flatMap({ ids[$0] }),
-                from != to
-            else { continue }
-            weights[from, default: [:]][to, default: 0] += edge.weight
+        // Only the folder's own modules' edges are read (a folder's diagram used to test every edge of the graph,
+        // and a large repository has hundreds of folders); the sums do not depend on the order.
+        for path in paths {
+            for edge in graph.outgoingEdges(of: path) where prefix.isEmpty || edge.to.hasPrefix(prefix) {
+                guard let from = groupOf[edge.from].flatMap({ ids[$0] }),
+                    let to = groupOf[edge.to].flatMap({ ids[$0] }), from != to
+                else { continue }
+                weights[from, default: [:]][to, default: 0] += edge.weight
+            }
         }
         let labelOf = Dictionary(nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         edges = weights.flatMap { from, targets in targets.map { Edge(from: from, to: $0.key, weight: $0.value) } }
