@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Accumulates the edges of a ``RepositoryGraph`` while the language resolvers walk the facts.
 struct GraphBuilder {
     struct EdgeKey: Hashable {
@@ -90,8 +93,39 @@ struct GraphBuilder {
                 path: file.path, language: file.language, name: moduleNames[index],
                 isEntryPoint: entryPoints.contains(index))
         }
-        // Sorted the cheap way, with the same result as sorting by the strings: files are in path order, so a
-        // file's index orders its path; a symbol's id is its file's path, `#`, and its qualified name.
+        // The symbols, the module edges and the symbol edges are independent: built side by side.
+        let symbols = Mutex<[RepositoryGraph.Symbol]>([])
+        let moduleEdges = Mutex<[GraphEdge]>([])
+        let symbolEdges = Mutex<[GraphEdge]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let built = sortedSymbols()
+                symbols.withLock { $0 = built }
+            case 1:
+                let built = sortedModuleEdges()
+                moduleEdges.withLock { $0 = built }
+            default:
+                let built = sortedSymbolEdges()
+                symbolEdges.withLock { $0 = built }
+            }
+        }
+        graph.symbols = symbols.withLock { $0 }
+        graph.moduleEdges = moduleEdges.withLock { $0 }
+        graph.symbolEdges = symbolEdges.withLock { $0 }
+        graph.unresolved = unresolved.sorted { ($0.module, $0.line, $0.name) < ($1.module, $1.line, $1.name) }
+        for (index, module) in graph.modules.enumerated() { graph.moduleIndex[module.path] = index }
+        for (index, edge) in graph.moduleEdges.enumerated() {
+            graph.outgoing[edge.from, default: []].append(index)
+            graph.incoming[edge.to, default: []].append(index)
+        }
+        return graph
+    }
+
+    /// Every file's declarations (the first of each qualified name), sorted by id. Sorted the cheap way, with the
+    /// same result as sorting by the strings: files are in path order, and a symbol's id is its file's path, `#`,
+    /// and its qualified name.
+    private func sortedSymbols() -> [RepositoryGraph.Symbol] {
         var symbols: [RepositoryGraph.Symbol] = []
         for file in files {
             var seen: Set<String> = []
@@ -107,34 +141,47 @@ struct GraphBuilder {
         }
         // A path that is a prefix of another and followed by a character below `#` would interleave the files.
         let inOrder = zip(symbols, symbols.dropFirst()).allSatisfy { $0.id < $1.id }
-        graph.symbols = inOrder ? symbols : symbols.sorted { $0.id < $1.id }
-        graph.moduleEdges = edges.sorted { lhs, rhs in
+        return inOrder ? symbols : symbols.sorted { $0.id < $1.id }
+    }
+
+    /// The module edges sorted by (from, to, kind): a file's index orders its path.
+    private func sortedModuleEdges() -> [GraphEdge] {
+        edges.sorted { lhs, rhs in
             (lhs.key.from, lhs.key.to, lhs.key.kind.rawValue) < (rhs.key.from, rhs.key.to, rhs.key.kind.rawValue)
         }.map { key, value in
             GraphEdge(
                 from: files[key.from].path, to: files[key.to].path, kind: key.kind, weight: value.weight,
                 names: value.names.sorted())
         }
-        // Declarations that share a qualified name (a function defined in both branches of an `if`) are one
-        // symbol: their edges are merged, so the order of a dictionary never decides the output.
+    }
+
+    /// The symbol edges sorted by (from, to). Declarations that share a qualified name (a function defined in both
+    /// branches of an `if`) are one symbol: their edges are merged, so the order of a dictionary never decides the
+    /// output.
+    private func sortedSymbolEdges() -> [GraphEdge] {
+        // Each source declaration is named once, not once per edge.
+        var bySource: [Int: [Int]] = [:]
+        for (index, key) in symbolEdges.keys.enumerated() {
+            bySource[key.fromFile << 32 | key.fromDeclaration, default: []].append(index)
+        }
+        let keys = Array(symbolEdges)
         var merged: [String: [String: Int]] = [:]
-        for (key, weight) in symbolEdges {
-            let from = files[key.fromFile]
-            let source = from.path + "#" + from.declarations[key.fromDeclaration].qualifiedName
-            merged[source, default: [:]][files[key.toFile].path + "#" + key.toName, default: 0] += weight
+        merged.reserveCapacity(bySource.count)
+        for (source, indices) in bySource {
+            let file = source >> 32
+            let name = files[file].path + "#" + files[file].declarations[source & 0xFFFF_FFFF].qualifiedName
+            var targets = merged[name] ?? [:]
+            for index in indices {
+                let (key, weight) = keys[index]
+                targets[files[key.toFile].path + "#" + key.toName, default: 0] += weight
+            }
+            merged[name] = targets
         }
         // Sorted by source, then each source's targets: the order of sorting the (source, target) pairs.
-        graph.symbolEdges = merged.sorted { $0.key < $1.key }.flatMap { source, targets in
+        return merged.sorted { $0.key < $1.key }.flatMap { source, targets in
             targets.sorted { $0.key < $1.key }.map {
                 GraphEdge(from: source, to: $0.key, kind: .calls, weight: $0.value)
             }
         }
-        graph.unresolved = unresolved.sorted { ($0.module, $0.line, $0.name) < ($1.module, $1.line, $1.name) }
-        for (index, module) in graph.modules.enumerated() { graph.moduleIndex[module.path] = index }
-        for (index, edge) in graph.moduleEdges.enumerated() {
-            graph.outgoing[edge.from, default: []].append(index)
-            graph.incoming[edge.to, default: []].append(index)
-        }
-        return graph
     }
 }
