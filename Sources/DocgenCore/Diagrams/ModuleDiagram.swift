@@ -60,8 +60,9 @@ public struct ModuleDiagram: Sendable, Equatable {
         let prefix = folder.isEmpty ? "" : folder + "/"
         let paths = graph.modules.map(\.path).filter { $0.hasPrefix(prefix) }
         guard !paths.isEmpty else { return }
-        let relative = paths.map { String($0.dropFirst(prefix.count)) }
-        let maxDepth = relative.map { $0.split(separator: "/").count }.max() ?? 1
+        // Paths are cut and split on their bytes (`/` is ASCII): a large repository draws hundreds of folders.
+        let relative = paths.map { String(decoding: $0.utf8.dropFirst(prefix.utf8.count), as: UTF8.self) }
+        let maxDepth = relative.map { $0.utf8.split(separator: UInt8(ascii: "/")).count }.max() ?? 1
         var depth = maxDepth
         var groupOf: [String: String] = [:]
         while true {
@@ -109,8 +110,8 @@ public struct ModuleDiagram: Sendable, Equatable {
 
     /// The box a module falls in: the module itself when it is no deeper than `depth`, else its folder at `depth`.
     static func group(_ relativePath: String, depth: Int, prefix: String) -> String {
-        let parts = relativePath.split(separator: "/")
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/"))
         if parts.count <= depth { return prefix + relativePath }
-        return prefix + parts.prefix(depth).joined(separator: "/") + "/"
+        return prefix + parts.prefix(depth).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + "/"
     }
 }

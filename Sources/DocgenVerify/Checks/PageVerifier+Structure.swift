@@ -97,7 +97,9 @@ extension PageVerifier {
                 found.append(memo.anchors(ofPage: target, text: text))
             } else if let targetFile {
                 found.append(
-                    Set(targetFile.symbols.map { MarkdownPage.slug("\($0.kind) `\($0.qualifiedName)`") }))
+                    memo.symbolAnchors(ofPage: target) {
+                        Set(targetFile.symbols.map { MarkdownPage.slug("\($0.kind) `\($0.qualifiedName)`") })
+                    })
             }
             targetAnchors[target] = found
             anchors = found

@@ -18,6 +18,9 @@ public final class ReviewMemo: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// The anchors a page not written yet will have, from its file's symbols: they depend on the run's repository
+    /// only (a memo serves one run), and a module used by hundreds of others was linked from each of their pages.
+    private let symbolAnchors = Mutex<[String: Set<String>]>([:])
 
     /// An empty memo.
     public init() {}
@@ -30,6 +33,14 @@ public final class ReviewMemo: Sendable {
         let anchors = MarkdownPage(text).anchors
         entries.withLock { $0[path] = Entry(text: text, anchors: anchors, local: nil) }
         return anchors
+    }
+
+    /// The anchors of the page at `path` made from its file's symbols by `make`, once per run.
+    func symbolAnchors(ofPage path: String, _ make: () -> Set<String>) -> Set<String> {
+        if let known = symbolAnchors.withLock({ $0[path] }) { return known }
+        let made = make()
+        symbolAnchors.withLock { $0[path] = made }
+        return made
     }
 
     /// The local review remembered for exactly this text of the page at `path`.
