@@ -45,25 +45,13 @@ public struct SymbolAnchor: Sendable, Equatable, Codable {
     /// - Returns: One anchor per symbol. Complexity O(n) in symbols.
     public static func anchors(for symbols: [SourceFile.Symbol]) -> [SymbolAnchor] {
         var seen: [String: Int] = [:]
-        var depths: [String: Int] = [:]
+        var nesting = SymbolNesting()
         return symbols.map { symbol in
             let count = (seen[symbol.qualifiedName] ?? 0) + 1
             seen[symbol.qualifiedName] = count
             let id = count == 1 ? symbol.qualifiedName : "\(symbol.qualifiedName)-\(count)"
             var anchor = SymbolAnchor(kind: symbol.kind, qualifiedName: symbol.qualifiedName, id: id, line: symbol.line)
-            // One deeper than the longest qualifying prefix that is itself a symbol of the page.
-            let name = symbol.qualifiedName
-            var end = name.utf8.endIndex
-            var depth = 0
-            while let dot = name.utf8[..<end].lastIndex(of: UInt8(ascii: ".")) {
-                end = dot
-                if let parent = depths[String(name[..<dot])] {
-                    depth = parent + 1
-                    break
-                }
-            }
-            if depths[symbol.qualifiedName] == nil { depths[symbol.qualifiedName] = depth }
-            anchor.nesting = depth
+            anchor.nesting = nesting.depth(of: symbol.qualifiedName)
             return anchor
         }
     }

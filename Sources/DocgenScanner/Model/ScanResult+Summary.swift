@@ -1,3 +1,5 @@
+import DocgenBase
+
 extension ScanResult {
     /// A summary for people: one block per file with its symbols, the skipped entries, then totals.
     ///
@@ -13,18 +15,9 @@ extension ScanResult {
         for file in files {
             output += "\(file.path)  (\(file.language.rawValue), \(file.lines) lines, \(file.symbols.count) symbols)\n"
             // Nested under the longest qualifying prefix that is a symbol of the file (a package is none).
-            var depths: [String: Int] = [:]
+            var nesting = SymbolNesting()
             for symbol in file.symbols {
-                var prefix = Substring(symbol.qualifiedName)
-                var depth = 0
-                while let dot = prefix.lastIndex(of: ".") {
-                    prefix = prefix[..<dot]
-                    if let parent = depths[String(prefix)] {
-                        depth = parent + 1
-                        break
-                    }
-                }
-                if depths[symbol.qualifiedName] == nil { depths[symbol.qualifiedName] = depth }
+                let depth = nesting.depth(of: symbol.qualifiedName)
                 let indent = String(repeating: "  ", count: depth + 1)
                 let kind = symbol.typeKind?.rawValue ?? symbol.kind.rawValue
                 let documented = symbol.docstring == nil ? "" : "  [doc]"
