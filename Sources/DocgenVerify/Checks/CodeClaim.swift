@@ -35,7 +35,7 @@ struct CodeClaim: Sendable, Equatable {
     static func calls(in text: String, line: Int, bareArgumentsAreClaims: Bool = false) -> [CodeClaim] {
         var claims: [CodeClaim] = []
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "(") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "(")) {
             let before = rest[..<open]
             let nameStart =
                 before.lastIndex(where: { !($0.isLetterOrDigit || $0 == "_" || $0 == ".") })
@@ -56,7 +56,8 @@ struct CodeClaim: Sendable, Equatable {
     private static func call(in text: String, bareArgumentsAreClaims: Bool) -> (
         name: String, arguments: [String], end: String.Index
     )? {
-        guard let open = text.firstIndex(of: "(") else { return nil }
+        // `(` is ASCII: found on the bytes, its index is the character's.
+        guard let open = text.utf8.firstIndex(of: UInt8(ascii: "(")) else { return nil }
         let name = String(text[..<open])
         guard name.isDottedIdentifier else { return nil }
         var depth = 0

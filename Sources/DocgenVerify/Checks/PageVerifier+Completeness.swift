@@ -120,10 +120,23 @@ extension PageVerifier {
     /// ``PageWords`` of each line, without repeats.
     static func lineWords(_ lines: [String]) -> [[String]] {
         lines.map { line in
-            var seen = Set<String>()
             var words: [String] = []
-            PageWords.forEach(in: line) { word in if seen.insert(word).inserted { words.append(word) } }
-            return words
+            PageWords.forEach(in: line) { words.append($0) }
+            return unique(words)
         }
+    }
+
+    /// The words without repeats, in order of first occurrence. A line has few words: they are compared with the
+    /// ones kept (no hashing) unless there are many.
+    static func unique(_ words: [String]) -> [String] {
+        guard words.count > 1 else { return words }
+        if words.count > 24 {
+            var seen = Set<String>()
+            return words.filter { seen.insert($0).inserted }
+        }
+        var kept: [String] = []
+        kept.reserveCapacity(words.count)
+        for word in words where !kept.contains(word) { kept.append(word) }
+        return kept
     }
 }

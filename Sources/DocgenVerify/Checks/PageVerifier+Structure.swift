@@ -109,17 +109,19 @@ extension PageVerifier {
 
     /// The output-relative path of a link target, or nil when it climbs out of the output folder.
     static func resolve(_ link: String, from pagePath: String) -> String? {
-        var parts = link.hasPrefix("/") ? [] : pagePath.split(separator: "/").dropLast().map(String.init)
-        for component in link.split(separator: "/") {
-            if component == "." { continue }
-            if component == ".." {
+        // On the bytes (`/` and `.` are ASCII): every page resolves each of its links into other pages.
+        let slash = UInt8(ascii: "/")
+        var parts = link.utf8.first == slash ? [] : Array(pagePath.utf8.split(separator: slash).dropLast())
+        for component in link.utf8.split(separator: slash) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             } else {
-                parts.append(String(component))
+                parts.append(component)
             }
         }
-        return parts.joined(separator: "/")
+        return parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
     }
 
     /// The page must name its file and mention its own top-level symbols more than any other file's. docgen's own
