@@ -49,9 +49,10 @@ extension FileFacts {
         var result = Set<String>()
         var index = 0
         while index < lines.count {
-            // Only lines that start (after indentation) with `i` or `f` can be imports: the rest are not trimmed.
-            let head = lines[index].utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            guard head == UInt8(ascii: "i") || head == UInt8(ascii: "f") else {
+            // Only lines that start (after indentation) with `import ` or `from ` are imports: the rest (`if`,
+            // `for`, …) are not trimmed.
+            let text = lines[index].utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            guard text.starts(with: "import ".utf8) || text.starts(with: "from ".utf8) else {
                 index += 1
                 continue
             }

@@ -45,6 +45,8 @@ public struct FileFacts: Sendable {
     public var imports: Set<String>
     /// Every identifier in the file's text, comments and strings included.
     public var identifiers: Set<String>
+    /// ``topLevelNames``, read once (every review of the page asks for them).
+    private let topLevel: Set<String>
     /// The names in `__all__` (Python), when the file declares it.
     public var exportedNames: Set<String>?
 
@@ -100,22 +102,25 @@ public struct FileFacts: Sendable {
         symbolsByName = byName
         symbolsByLastPart = byLastPart
         symbols = facts
+        topLevel = Self.topLevelNames(of: file)
         for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
     }
 
     /// The names of the symbols no other symbol of the file encloses: `Warehouse` but not `Warehouse.add`; a
     /// package or namespace that only qualifies a name (`com.acme.Item`, `geo.Shape`) encloses nothing.
-    public var topLevelNames: Set<String> { Self.topLevelNames(of: file) }
+    public var topLevelNames: Set<String> { topLevel }
 
     /// The top-level names of a scanned file (see ``topLevelNames``), without reading its facts.
     static func topLevelNames(of file: SourceFile) -> Set<String> {
         let qualified = Set(file.symbols.map(\.qualifiedName))
         return Set(
             file.symbols.filter { symbol in
-                var prefix = Substring(symbol.qualifiedName)
-                while let dot = prefix.lastIndex(of: ".") {
-                    prefix = prefix[..<dot]
-                    if qualified.contains(String(prefix)) { return false }
+                // Cut on the bytes: `.` is ASCII.
+                let name = symbol.qualifiedName
+                var end = name.utf8.endIndex
+                while let dot = name.utf8[..<end].lastIndex(of: UInt8(ascii: ".")) {
+                    end = dot
+                    if qualified.contains(String(name[..<dot])) { return false }
                 }
                 return true
             }.map(\.name))
