@@ -133,3 +133,16 @@ struct SiteBuilderTests {
         #expect(SiteGrouping.none.section(forModule: "tests/a.py") == .library)
     }
 }
+
+struct SiteIndexQuotingTests {
+    /// Plain names are quoted as they are; anything else is escaped; both read back as the same string.
+    @Test(arguments: [
+        "Warehouse.add", "pkg/mod.py.html", "", "a<b>&c", "say \"hi\"\\", "tab\there", "é\u{2028}x", "\u{1}",
+    ])
+    func quotedTextIsJSONThatReadsBackTheSame(text: String) throws {
+        let quoted = SiteIndexes.quoted(text)
+        let decoded = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed)
+        #expect(decoded as? String == text)
+        for forbidden in ["<", ">", "&", "\u{2028}"] { #expect(!quoted.contains(forbidden)) }
+    }
+}

@@ -79,6 +79,12 @@ enum SiteIndexes {
 
     /// A JSON string literal that is also safe inside any script: `<`, `>`, `&`, U+2028 and U+2029 escaped.
     static func quoted(_ text: String) -> String {
+        // Most names and paths are printable ASCII without a character to escape: quoted as they are.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
