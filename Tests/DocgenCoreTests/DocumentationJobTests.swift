@@ -103,6 +103,33 @@ struct DocumentationJobTests {
         #expect(forced.documented == 2)
     }
 
+    /// The manifest keeps a fast digest of each page's inputs beside its SHA-256 key; any input that changes the
+    /// key changes the digest, and an entry without one (an older manifest) falls back to the key.
+    @Test func theInputsCheckFollowsEveryInputOfTheKey() async throws {
+        let output = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try await offlineJob(output).run(files: files, skipped: [])
+        let writer = AtomicFileWriter(root: output)
+        var manifest = try RunManifest.load(from: writer)
+        #expect(manifest.entries.values.allSatisfy { $0.inputsCheck?.count == 32 })
+        let inputs = try Self.pageInputs()
+        let other = try Self.pageInputs(version: "v2")
+        for file in files {
+            let check = inputs.inputsCheck(for: file, provider: "offline", model: "offline")
+            #expect(manifest.entries[file.path]?.inputsCheck == check)
+            #expect(other.inputsCheck(for: file, provider: "offline", model: "offline") != check)
+            var edited = file
+            edited.source += " "
+            #expect(inputs.inputsCheck(for: edited, provider: "offline", model: "offline") != check)
+            #expect(inputs.inputsCheck(for: file, provider: "offline", model: "other") != check)
+        }
+        // An older manifest without the digests: the keys decide, and the pages are still reused.
+        for path in manifest.entries.keys { manifest.entries[path]?.inputsCheck = nil }
+        try writer.write(try manifest.jsonData(), to: OutputLayout.manifest)
+        let again = try await offlineJob(output).run(files: files, skipped: [])
+        #expect(again.cached == 2 && again.documented == 0)
+    }
+
     @Test func checkReportsStalePagesWithoutWriting() async throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

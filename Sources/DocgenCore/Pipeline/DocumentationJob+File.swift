@@ -11,6 +11,14 @@ extension DocumentationJob {
         return neighbours.text.isEmpty ? key : RunManifest.key([key, neighbours.text])
     }
 
+    /// ``PageInputs/inputsCheck(for:provider:model:)`` with the neighbours' context: what ``key(for:neighbours:)``
+    /// depends on, as a fast digest.
+    func inputsCheck(for file: SourceFile, neighbours: NeighbourContext) -> String {
+        let check = settings.pageInputs.inputsCheck(
+            for: file, provider: settings.providerName, model: settings.modelName)
+        return neighbours.text.isEmpty ? check : Fingerprint.key([check, neighbours.text])
+    }
+
     /// The context section of a file's prompt, from the summaries finished so far.
     func neighbours(of file: SourceFile) -> NeighbourContext {
         guard case .model(_, let prompts, _, _) = pageSource, let repository, let builder = repository.builder else {
@@ -28,8 +36,12 @@ extension DocumentationJob {
     func process(_ file: SourceFile, earlier: FileResult?, pass: RunPass, stop: StopFlag) async -> FileResult {
         let page = OutputLayout.page(forFile: file.path)
         let neighbours = neighbours(of: file)
-        let key = key(for: file, neighbours: neighbours)
-        if earlier == nil, !settings.force, let entry = pass.manifest.entries[file.path], entry.key == key,
+        let check = inputsCheck(for: file, neighbours: neighbours)
+        let previous = pass.manifest.entries[file.path]
+        // Unchanged inputs keep the recorded key: most files of a run with few changes are not hashed again.
+        let key =
+            previous.flatMap { $0.inputsCheck == check ? $0.key : nil } ?? key(for: file, neighbours: neighbours)
+        if earlier == nil, !settings.force, let entry = previous, entry.key == key,
             pass.writer.exists(entry.page)
         {
             if let data = pass.writer.read(entry.page) {
@@ -57,7 +69,7 @@ extension DocumentationJob {
                     lines: lineCount, model: settings.modelName, truncatedLines: truncatedLines, requests: requests,
                     pageHash: Fingerprint.hex(of: bytes),
                     outline: SymbolAnchor.outline(SymbolAnchor.anchors(for: file.symbols)),
-                    linksKey: linksKey(for: file.path)))
+                    linksKey: linksKey(for: file.path), inputsCheck: check))
             pass.answers.forget(file: file.path)
             await metrics.recordRedactions(file: file.path, counts: settings.redactions[file.path] ?? [:])
             await metrics.recordOutcome(

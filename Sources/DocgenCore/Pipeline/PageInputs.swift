@@ -1,3 +1,4 @@
+import DocgenBase
 public import DocgenTokens
 
 /// Everything besides a file's source, the provider and the model name that shapes its page: the generator's
@@ -46,6 +47,23 @@ public struct PageInputs: Sendable {
     ///   - model: The model name (`offline` for the offline provider).
     /// - Returns: A SHA-256 hex key.
     public func key(for file: SourceFile, provider: String, model: String) -> String {
+        RunManifest.key(parts(for: file, provider: provider, model: model))
+    }
+
+    /// A fast digest (``Fingerprint``) of exactly what ``key(for:provider:model:)`` hashes, stored beside the key:
+    /// when it is unchanged, so is the key, and a run with few changes does not hash every source with SHA-256
+    /// again. The key itself stays SHA-256.
+    ///
+    /// - Parameters:
+    ///   - file: The source file.
+    ///   - provider: The provider name.
+    ///   - model: The model name.
+    /// - Returns: A 32-digit hex digest.
+    public func inputsCheck(for file: SourceFile, provider: String, model: String) -> String {
+        Fingerprint.key(parts(for: file, provider: provider, model: model))
+    }
+
+    private func parts(for file: SourceFile, provider: String, model: String) -> [String] {
         // Redaction on and repair on are the historical key; only `--no-redact` / `--no-repair` add a part, so
         // existing pages stay valid.
         let parts = [
@@ -54,6 +72,6 @@ public struct PageInputs: Sendable {
             String(prompt.maxSourceLines ?? 0), String(profile.contextWindowTokens), String(profile.maxOutputTokens),
             profile.encodingName, profile.outputLimitField.rawValue,
         ]
-        return RunManifest.key(parts + (redactsSecrets ? [] : ["redaction: off"]) + (repairs ? [] : ["repair=off"]))
+        return parts + (redactsSecrets ? [] : ["redaction: off"]) + (repairs ? [] : ["repair=off"])
     }
 }

@@ -39,14 +39,19 @@ public struct RunManifest: Sendable, Codable, Equatable {
         /// What the page's link sections and code-span links were last made from (its ``CrossLinks`` trailer and
         /// the repository's symbol table); with an unchanged page, equal inputs mean relinking would change nothing.
         public var linksKey: String?
+        /// ``PageInputs/inputsCheck(for:provider:model:)`` of the inputs ``key`` was made from (with the neighbours'
+        /// context): equal inputs give the same key without hashing the source with SHA-256. Nil in older manifests
+        /// and for batch pages: the key is then computed.
+        public var inputsCheck: String?
 
         /// Creates an entry.
         public init(
             path: String, key: String, page: String, language: String, symbols: Int, lines: Int, model: String,
             truncatedLines: Int, requests: Int, pageHash: String? = nil, outline: String? = nil,
-            linksKey: String? = nil
+            linksKey: String? = nil, inputsCheck: String? = nil
         ) {
             self.pageHash = pageHash
+            self.inputsCheck = inputsCheck
             self.linksKey = linksKey
             self.outline = outline
             self.path = path
