@@ -130,6 +130,18 @@ struct DocumentationJobTests {
         #expect(again.cached == 2 && again.documented == 0)
     }
 
+    /// Files are not flushed one by one: a page a power cut left empty is written again, not reused.
+    @Test func anEmptyPageIsWrittenAgain() async throws {
+        let output = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try await offlineJob(output).run(files: files, skipped: [])
+        let page = output.appendingPathComponent("pkg/a.py.md")
+        try Data().write(to: page)
+        let again = try await offlineJob(output).run(files: files, skipped: [])
+        #expect(again.cached == 1 && again.documented == 1)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("# `pkg/a.py`"))
+    }
+
     @Test func checkReportsStalePagesWithoutWriting() async throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

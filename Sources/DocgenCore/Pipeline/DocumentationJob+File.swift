@@ -41,12 +41,11 @@ extension DocumentationJob {
         // Unchanged inputs keep the recorded key: most files of a run with few changes are not hashed again.
         let key =
             previous.flatMap { $0.inputsCheck == check ? $0.key : nil } ?? key(for: file, neighbours: neighbours)
+        // An empty page is no page: files are not flushed one by one, so a power cut can leave a new file empty.
         if earlier == nil, !settings.force, let entry = previous, entry.key == key,
-            pass.writer.exists(entry.page)
+            let data = pass.writer.read(entry.page), !data.isEmpty
         {
-            if let data = pass.writer.read(entry.page) {
-                summaries.record(path: file.path, page: String(decoding: data, as: UTF8.self))
-            }
+            summaries.record(path: file.path, page: String(decoding: data, as: UTF8.self))
             await metrics.recordOutcome(file: file.path, outcome: .cached, truncatedLines: entry.truncatedLines)
             return FileResult(path: file.path, outcome: .cached)
         }
