@@ -11,15 +11,15 @@ struct OfflinePageTests {
             .deletingLastPathComponent().appendingPathComponent("repos/sample")
     }
 
+    /// The verifier's fixture files, or the bundled sample's.
+    static func files(of repository: String) async throws -> [SourceFile] {
+        if repository == "fixture" { return try await VerifyFixture.files() }
+        return try await RepositoryScanner().scan(root: sampleRepository.path).files.map(SourceFile.init(scanned:))
+    }
+
     @Test(arguments: ["fixture", "sample"])
     func offlinePagesScoreFullTruthfulness(repository: String) async throws {
-        let files: [SourceFile]
-        if repository == "fixture" {
-            files = try await VerifyFixture.files()
-        } else {
-            files = try await RepositoryScanner().scan(root: Self.sampleRepository.path).files.map(
-                SourceFile.init(scanned:))
-        }
+        let files = try await Self.files(of: repository)
         #expect(files.count >= 3)
         let verifier = PageVerifier(repository: RepositoryFacts(files: files))
         var checked = 0
@@ -68,13 +68,7 @@ struct OfflinePageTests {
     /// and "before" completeness as reviewing, amending and reviewing again.
     @Test(arguments: ["fixture", "sample"])
     func completingAnOfflinePageEqualsAmendingItAfterAReview(repository: String) async throws {
-        let files: [SourceFile]
-        if repository == "fixture" {
-            files = try await VerifyFixture.files()
-        } else {
-            files = try await RepositoryScanner().scan(root: Self.sampleRepository.path).files.map(
-                SourceFile.init(scanned:))
-        }
+        let files = try await Self.files(of: repository)
         let verifier = PageVerifier(repository: RepositoryFacts(files: files))
         var completedPages = 0
         for file in files {
