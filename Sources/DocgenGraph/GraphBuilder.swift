@@ -160,19 +160,17 @@ struct GraphBuilder {
     /// output.
     private func sortedSymbolEdges() -> [GraphEdge] {
         // Each source declaration is named once, not once per edge.
-        var bySource: [Int: [Int]] = [:]
-        for (index, key) in symbolEdges.keys.enumerated() {
-            bySource[key.fromFile << 32 | key.fromDeclaration, default: []].append(index)
+        var bySource: [Int: [(key: SymbolKey, weight: Int)]] = [:]
+        for (key, weight) in symbolEdges {
+            bySource[key.fromFile << 32 | key.fromDeclaration, default: []].append((key, weight))
         }
-        let keys = Array(symbolEdges)
         var merged: [String: [String: Int]] = [:]
         merged.reserveCapacity(bySource.count)
-        for (source, indices) in bySource {
+        for (source, edges) in bySource {
             let file = source >> 32
             let name = files[file].path + "#" + files[file].declarations[source & 0xFFFF_FFFF].qualifiedName
             var targets = merged[name] ?? [:]
-            for index in indices {
-                let (key, weight) = keys[index]
+            for (key, weight) in edges {
                 targets[files[key.toFile].path + "#" + key.toName, default: 0] += weight
             }
             merged[name] = targets

@@ -99,7 +99,7 @@ public struct RepositoryGraph: Sendable {
     /// - Parameter path: A repository-relative path.
     /// - Returns: The outgoing module edges.
     public func dependencies(of path: String) -> [GraphEdge] {
-        (outgoing[path] ?? []).map { moduleEdges[$0] }.sorted(by: Self.heaviestFirst)
+        outgoingEdges(of: path).sorted(by: Self.heaviestFirst)
     }
 
     /// The edges from `path`, in the graph's order (see ``dependencies(of:)`` for them heaviest first).

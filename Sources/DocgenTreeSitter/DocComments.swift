@@ -9,12 +9,7 @@ enum DocComments {
         if case .xmlLines = style { return xmlDocumentation(above: anchor, skipping: rules) }
         var comments: [SyntaxNode] = []
         var nextLine = anchor.startLine
-        var cursor = anchor.previousSibling
-        // Ruby's grammar keeps the comments above the first declaration of a body (or an `if`) outside that node.
-        if cursor == nil, let parent = anchor.parent {
-            cursor = parent.previousSibling
-        }
-        while let node = cursor {
+        for node in nodes(before: anchor) {
             if rules.decorationTypes.contains(node.type) {
                 nextLine = node.startLine
             } else if node.isComment && node.endLine >= nextLine - 1 && startsLine(node) {
@@ -39,7 +34,6 @@ enum DocComments {
                 }
                 break
             }
-            cursor = node.previousSibling
         }
         guard let last = comments.last else { return nil }
         let lastText = trimmed(last.text)
@@ -65,14 +59,20 @@ enum DocComments {
         }
     }
 
+    /// The nodes before `anchor`, nearest first: its previous siblings, or, for the first node of a body, its
+    /// parent's (Ruby's grammar keeps the comments above the first declaration of a body or an `if` outside it).
+    private static func nodes(before anchor: SyntaxNode) -> some Sequence<SyntaxNode> {
+        sequence(state: anchor.previousSibling ?? anchor.parent?.previousSibling) { cursor -> SyntaxNode? in
+            guard let node = cursor else { return nil }
+            cursor = node.previousSibling
+            return node
+        }
+    }
+
     /// The last `/** … */` block among the comments before `anchor`, line comments and blank lines between or not,
     /// as javac, the TypeScript compiler and PHP-Parser (`getDocComment`) read it; decorations are stepped over.
     private static func lastDocBlock(above anchor: SyntaxNode, skipping rules: any GrammarRules) -> String? {
-        var cursor = anchor.previousSibling
-        if cursor == nil, let parent = anchor.parent {
-            cursor = parent.previousSibling
-        }
-        while let node = cursor {
+        for node in nodes(before: anchor) {
             if node.isComment {
                 let text = trimmed(node.text)
                 if isDocBlock(text) { return startsLine(node) ? cleanBlock(text) : nil }
@@ -84,7 +84,6 @@ enum DocComments {
                 let text = trimmed(last.text)
                 return isDocBlock(text) ? cleanBlock(text) : nil
             }
-            cursor = node.previousSibling
         }
         return nil
     }
@@ -93,11 +92,7 @@ enum DocComments {
     /// or not, as the Mono C# compiler collects them for the XML documentation file; the `<summary>` wrapper removed.
     private static func xmlDocumentation(above anchor: SyntaxNode, skipping rules: any GrammarRules) -> String? {
         var parts: [String] = []
-        var cursor = anchor.previousSibling
-        if cursor == nil, let parent = anchor.parent {
-            cursor = parent.previousSibling
-        }
-        while let node = cursor {
+        for node in nodes(before: anchor) {
             if node.isComment {
                 let text = trimmed(node.text)
                 if startsLine(node), text.hasPrefix("///"), !text.hasPrefix("////") {
@@ -112,7 +107,6 @@ enum DocComments {
             } else if !rules.decorationTypes.contains(node.type), !rules.isStray(node) {
                 break
             }
-            cursor = node.previousSibling
         }
         return finish(parts).flatMap(unwrapSummary)
     }

@@ -21,7 +21,6 @@ extension DocumentationJob {
         // A page documented in this run was written with this run's links.
         let candidates = results.filter { result in
             (result.outcome == .documented || result.outcome == .cached) && !result.isLinked
-                && manifest.entries[result.path] != nil
         }
         // Pages are checked and relinked on every core: each reads its page and builds its trailer.
         let relinked = ParallelMap.map(candidates) { result -> Result<RunManifest.Entry?, any Error> in

@@ -45,8 +45,6 @@ public struct FileFacts: Sendable {
     public var imports: Set<String>
     /// Every identifier in the file's text, comments and strings included.
     public var identifiers: Set<String>
-    /// ``topLevelNames``, read once (every review of the page asks for them).
-    private let topLevel: Set<String>
     /// The names in `__all__` (Python), when the file declares it.
     public var exportedNames: Set<String>?
 
@@ -102,13 +100,13 @@ public struct FileFacts: Sendable {
         symbolsByName = byName
         symbolsByLastPart = byLastPart
         symbols = facts
-        topLevel = Self.topLevelNames(of: file)
+        topLevelNames = Self.topLevelNames(of: file)
         for index in symbols.indices { symbols[index].isPublic = isPublic(symbols[index].symbol) }
     }
 
     /// The names of the symbols no other symbol of the file encloses: `Warehouse` but not `Warehouse.add`; a
     /// package or namespace that only qualifies a name (`com.acme.Item`, `geo.Shape`) encloses nothing.
-    public var topLevelNames: Set<String> { topLevel }
+    public let topLevelNames: Set<String>
 
     /// The top-level names of a scanned file (see ``topLevelNames``), without reading its facts.
     static func topLevelNames(of file: SourceFile) -> Set<String> {
